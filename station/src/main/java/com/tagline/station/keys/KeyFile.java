@@ -1,0 +1,113 @@
+package com.tagline.station.keys;
+
+import com.tagline.hardware.keys.MasterKeySet;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Loads a {@link MasterKeySet} from a key file of {@code name: value} lines (valid as YAML and as
+ * Java properties): {@code key_set_version}, {@code key0} .. {@code key4} (32 hex characters each)
+ * and optionally {@code system_identifier} (hex). The file must be readable by its owner only
+ * (architecture §6). Errors name the file and field, never a key value.
+ */
+public final class KeyFile {
+    private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+
+    private KeyFile() {}
+
+    public static MasterKeySet load(Path file) {
+        checkPermissions(file);
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new KeyFileException(file + ": cannot read key file (" + e.getMessage() + ")");
+        }
+        return parse(file.toString(), p);
+    }
+
+    static MasterKeySet parse(String source, Properties p) {
+        int version = parseVersion(source, p.getProperty("key_set_version"));
+        List<byte[]> keys = new ArrayList<>();
+        for (int i = 0; i < MasterKeySet.KEY_COUNT; i++) {
+            keys.add(hexField(source, "key" + i, p.getProperty("key" + i), 16));
+        }
+        String sys = p.getProperty("system_identifier");
+        byte[] systemId = sys == null ? MasterKeySet.DEFAULT_SYSTEM_IDENTIFIER
+                : hexField(source, "system_identifier", sys, -1);
+        try {
+            return new MasterKeySet(keys, version, systemId);
+        } catch (IllegalArgumentException e) {
+            throw new KeyFileException(source + ": " + e.getMessage());
+        }
+    }
+
+    private static int parseVersion(String source, String text) {
+        if (text == null) {
+            throw new KeyFileException(source + ": key_set_version is missing");
+        }
+        try {
+            return Integer.parseInt(strip(text));
+        } catch (NumberFormatException e) {
+            throw new KeyFileException(source + ": key_set_version must be a number 1..255");
+        }
+    }
+
+    private static byte[] hexField(String source, String field, String text, int bytes) {
+        if (text == null) {
+            throw new KeyFileException(source + ": " + field + " is missing");
+        }
+        String v = strip(text);
+        if (bytes > 0 && v.length() != 2 * bytes) {
+            throw new KeyFileException(source + ": " + field + " must be " + (2 * bytes) + " hex characters, has "
+                    + v.length());
+        }
+        try {
+            return HexFormat.of().parseHex(v);
+        } catch (IllegalArgumentException e) {
+            throw new KeyFileException(source + ": " + field + " is not hexadecimal");
+        }
+    }
+
+    /** Drops YAML quoting and trailing comments. */
+    private static String strip(String v) {
+        String s = v.strip();
+        int hash = s.indexOf(" #");
+        if (hash >= 0) {
+            s = s.substring(0, hash).strip();
+        }
+        if (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
+    private static void checkPermissions(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new KeyFileException(file + ": key file does not exist");
+        }
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+            perms.retainAll(GROUP_OR_OTHERS);
+            if (!perms.isEmpty()) {
+                throw new KeyFileException(file + ": key file is accessible by group or others " + perms
+                        + "; run chmod 600 " + file);
+            }
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: nothing to check.
+        } catch (IOException e) {
+            throw new KeyFileException(file + ": cannot read permissions (" + e.getMessage() + ")");
+        }
+    }
+}

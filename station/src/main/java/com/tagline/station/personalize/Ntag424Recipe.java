@@ -1,0 +1,54 @@
+package com.tagline.station.personalize;
+
+import com.tagline.hardware.crypto.OriginalitySignature;
+import com.tagline.hardware.keys.MasterKeySet;
+import com.tagline.hardware.ntag424.AccessRights;
+import com.tagline.hardware.ntag424.CommMode;
+import com.tagline.hardware.ntag424.FileSettings;
+import com.tagline.hardware.ntag424.sdm.SunLayout;
+import com.tagline.hardware.ntag424.sdm.SunTemplate;
+import java.util.Optional;
+
+/**
+ * Everything the NTAG 424 DNA recipe needs besides the chip and the tag: master keys, the SUN
+ * template, the originality trust list and write chunk sizes.
+ *
+ * <p>Chunk sizes keep every write a single ISO 14443-4 frame, which the chip applies atomically
+ * (ntag424.md §1 anti-tearing, §11: FSC 128 minus PCB/CID/CRC and APDU header).
+ *
+ * @param isoWriteChunk bytes per ISOUpdateBinary (≤ 112 by default)
+ * @param writeDataChunk bytes per plain WriteData (≤ 104 by default)
+ */
+public record Ntag424Recipe(MasterKeySet keys, SunTemplate template, OriginalitySignature trust, int isoWriteChunk,
+        int writeDataChunk) {
+    public static final int NDEF_FILE_SIZE = 256;
+    public static final int DEFAULT_ISO_WRITE_CHUNK = 112;
+    public static final int DEFAULT_WRITE_DATA_CHUNK = 104;
+
+    public Ntag424Recipe {
+        if (isoWriteChunk < 1 || isoWriteChunk > 120 || writeDataChunk < 1 || writeDataChunk > 112) {
+            throw new IllegalArgumentException("write chunks must fit one frame: ISO ≤ 120, WriteData ≤ 112 bytes");
+        }
+    }
+
+    public static Ntag424Recipe of(MasterKeySet keys, SunTemplate template, OriginalitySignature trust) {
+        return new Ntag424Recipe(keys, template, trust, DEFAULT_ISO_WRITE_CHUNK, DEFAULT_WRITE_DATA_CHUNK);
+    }
+
+    /** Lays out a tag URL; throws {@code UrlDoesNotFitException} before any chip is touched. */
+    public SunLayout layout(String tagUrl) {
+        return SunLayout.build(tagUrl, template, null, NDEF_FILE_SIZE);
+    }
+
+    /** The factory settings of the NDEF file (DS §8.2.3.1, ntag424.md §1: 00 E0EE 000100). */
+    public static FileSettings factoryNdefSettings() {
+        return new FileSettings(CommMode.PLAIN, new AccessRights(0xE, 0xE, 0xE, 0x0), NDEF_FILE_SIZE,
+                Optional.empty());
+    }
+
+    /** The personalized NDEF file: plain, read free, write/read-write/change key 0, SDM as laid out. */
+    public static FileSettings personalizedNdefSettings(SunLayout layout) {
+        return new FileSettings(CommMode.PLAIN, new AccessRights(0xE, 0x0, 0x0, 0x0), NDEF_FILE_SIZE,
+                Optional.of(layout.sdm()));
+    }
+}

@@ -1,0 +1,72 @@
+package com.tagline.station.personalize;
+
+import com.tagline.hardware.keys.ChipKeys;
+import com.tagline.hardware.ndef.NdefUri;
+import com.tagline.hardware.ntag424.CommMode;
+import com.tagline.hardware.ntag424.Ntag424;
+import com.tagline.hardware.ntag424.sdm.SunLayout;
+import com.tagline.hardware.ntag424.sdm.SunResult;
+import com.tagline.hardware.ntag424.sdm.SunVerifier;
+import java.util.Arrays;
+
+/**
+ * Post-write verification (ntag424.md §11 step 4): read the NDEF unauthenticated like a phone, check
+ * the SUN message with the derived keys (counter ≥ 1), read back every key version, and prove key 0
+ * with one AuthenticateEV2First. Not thread-safe; one per personalizer thread.
+ */
+final class SunCheck {
+    private final Ntag424Recipe recipe;
+    private String lastUrl;
+
+    SunCheck(Ntag424Recipe recipe) {
+        this.recipe = recipe;
+    }
+
+    /** Null when the chip verifies, else what did not match. */
+    String verify(Ntag424 chip, SunLayout layout, ChipKeys keys) {
+        lastUrl = null;
+        chip.dropSession();
+        byte[] file = chip.readData(Ntag424.FILE_NDEF, 0, layout.ndefFile().length, CommMode.PLAIN);
+        int nlen = (file[0] & 0xFF) << 8 | (file[1] & 0xFF);
+        if (nlen + SunLayout.NLEN_SIZE > file.length) {
+            return "NDEF length " + nlen + " exceeds what was written";
+        }
+        String url;
+        try {
+            url = NdefUri.parse(Arrays.copyOfRange(file, SunLayout.NLEN_SIZE, SunLayout.NLEN_SIZE + nlen)).uri();
+        } catch (IllegalArgumentException e) {
+            return "NDEF does not hold a URI record: " + e.getMessage();
+        }
+        lastUrl = url;
+        int meta = recipe.template().metaReadKey();
+        int fileKey = recipe.template().fileReadKey();
+        SunResult sun;
+        try {
+            sun = SunVerifier.verify(url, keys.key(meta), keys.key(fileKey), SunVerifier.Names.auto());
+        } catch (IllegalArgumentException e) {
+            return "SUN URL is malformed: " + e.getMessage();
+        }
+        if (!sun.valid()) {
+            return "SUN message did not verify: " + sun.reason();
+        }
+        if (sun.uid() != null && !Arrays.equals(sun.uid(), chip.link().target().uid())) {
+            return "SUN message carries UID " + sun.uidHex() + ", not the chip's";
+        }
+        if (sun.counter() != null && sun.counter() < 1) {
+            return "SDM read counter did not advance";
+        }
+        for (int k = 0; k < Ntag424.KEY_COUNT; k++) {
+            int v = chip.getKeyVersion(k);
+            if (v != keys.version()) {
+                return "key " + k + " version reads " + v + ", expected " + keys.version();
+            }
+        }
+        chip.authenticateEv2First(0, keys.key(0));
+        chip.dropSession();
+        return null;
+    }
+
+    String lastUrl() {
+        return lastUrl;
+    }
+}
