@@ -1,0 +1,111 @@
+package com.tagline.station.simulate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tagline.station.personalize.Reason;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Counts of one simulated batch, printed as text or as one JSON object. Single-threaded. */
+public final class BatchSummary {
+    private final Map<Reason, Integer> byReason = new EnumMap<>(Reason.class);
+    private int count;
+    private int resumed;
+    private int verifiedValid;
+    private int verifiedInvalid;
+    private int unexpected;
+    private long elapsedNanos;
+
+    void record(Reason reason) {
+        count++;
+        byReason.merge(reason, 1, Integer::sum);
+    }
+
+    void resumed() {
+        resumed++;
+    }
+
+    void verified(boolean valid) {
+        if (valid) {
+            verifiedValid++;
+        } else {
+            verifiedInvalid++;
+        }
+    }
+
+    void unexpected() {
+        unexpected++;
+    }
+
+    void elapsed(long nanos) {
+        elapsedNanos = nanos;
+    }
+
+    public int count() {
+        return count;
+    }
+
+    public int encoded() {
+        return byReason.getOrDefault(Reason.CONFIGURED, 0);
+    }
+
+    public int failed() {
+        return count - encoded();
+    }
+
+    public int unexpectedOutcomes() {
+        return unexpected;
+    }
+
+    public int verifiedInvalid() {
+        return verifiedInvalid;
+    }
+
+    public int verifiedValid() {
+        return verifiedValid;
+    }
+
+    /** Every chip ended as its defect predicts and every configured chip verified. */
+    public boolean allAsExpected() {
+        return unexpected == 0 && verifiedInvalid == 0 && verifiedValid == encoded();
+    }
+
+    public String json(int keySetVersion) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode o = mapper.createObjectNode();
+        o.put("count", count);
+        o.put("encoded", encoded());
+        o.put("failed", failed());
+        ObjectNode reasons = o.putObject("failed_by_reason");
+        byReason.forEach((r, n) -> {
+            if (r != Reason.CONFIGURED) {
+                reasons.put(r.code(), n);
+            }
+        });
+        o.put("resumed", resumed);
+        o.put("verified_valid", verifiedValid);
+        o.put("verified_invalid", verifiedInvalid);
+        o.put("unexpected", unexpected);
+        o.put("key_set_version", keySetVersion);
+        o.put("elapsed_ms", elapsedNanos / 1_000_000);
+        o.put("chips_per_second", elapsedNanos == 0 ? 0 : Math.round(count * 1e9 / elapsedNanos));
+        return o.toString();
+    }
+
+    public String text() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("Chips:            %d in %.2f s (%.0f chips/s)%n", count, elapsedNanos / 1e9,
+                elapsedNanos == 0 ? 0.0 : count * 1e9 / elapsedNanos));
+        sb.append(String.format("Encoded:          %d%n", encoded()));
+        sb.append(String.format("Failed:           %d%n", failed()));
+        byReason.forEach((r, n) -> {
+            if (r != Reason.CONFIGURED) {
+                sb.append(String.format("  %-16s%d%n", r.code(), n));
+            }
+        });
+        sb.append(String.format("Resumed by tear:  %d%n", resumed));
+        sb.append(String.format("Verified (scan):  %d valid, %d invalid%n", verifiedValid, verifiedInvalid));
+        sb.append(String.format("Unexpected:       %d%n", unexpected));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,15 @@
+package com.tagline.station.simulate;
+
+/** What can be wrong with a simulated chip on the line, and what the station must conclude. */
+public enum ChipDefect {
+    /** A good chip. */
+    NONE,
+    /** Signed by an untrusted originality key: must end {@code counterfeit}. */
+    COUNTERFEIT,
+    /** Key 0 already changed by someone else (version 7): must end {@code not_blank}, never forced. */
+    FOREIGN,
+    /** Leaves the field during a key change and does not come back: must end {@code tag_lost}. */
+    LEAVES_FIELD,
+    /** The field drops during one irreversible step; the chip comes back and must resume to configured. */
+    TORN_THEN_RESUMED
+}

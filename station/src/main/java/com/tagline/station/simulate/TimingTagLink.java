@@ -1,0 +1,71 @@
+package com.tagline.station.simulate;
+
+import com.tagline.hardware.tag.TagLink;
+import com.tagline.hardware.tag.Target;
+import java.time.Duration;
+
+/**
+ * Decorator that counts exchanges and bytes and measures the time spent inside the wrapped link,
+ * so a benchmark can separate host CPU from the simulated chip's (architecture §2: cross-cutting
+ * concerns are decorators). Single-threaded like the link it wraps.
+ */
+public final class TimingTagLink implements TagLink {
+    private final TagLink delegate;
+    private long exchanges;
+    private long bytesOut;
+    private long bytesIn;
+    private long nanosInside;
+
+    public TimingTagLink(TagLink delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public byte[] transceive(byte[] apdu) {
+        long t0 = System.nanoTime();
+        try {
+            byte[] r = delegate.transceive(apdu);
+            bytesIn += r.length;
+            return r;
+        } finally {
+            nanosInside += System.nanoTime() - t0;
+            exchanges++;
+            bytesOut += apdu.length;
+        }
+    }
+
+    @Override
+    public byte[] transceiveRaw(byte[] frame, Duration timeout) {
+        long t0 = System.nanoTime();
+        try {
+            byte[] r = delegate.transceiveRaw(frame, timeout);
+            bytesIn += r.length;
+            return r;
+        } finally {
+            nanosInside += System.nanoTime() - t0;
+            exchanges++;
+            bytesOut += frame.length;
+        }
+    }
+
+    @Override
+    public Target target() {
+        return delegate.target();
+    }
+
+    public long exchanges() {
+        return exchanges;
+    }
+
+    public long bytesOut() {
+        return bytesOut;
+    }
+
+    public long bytesIn() {
+        return bytesIn;
+    }
+
+    public long nanosInside() {
+        return nanosInside;
+    }
+}

@@ -1,0 +1,66 @@
+package com.tagline.station.keys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tagline.hardware.keys.MasterKeySet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KeyFileTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String text, String perms) throws IOException {
+        Path f = dir.resolve("keys.yaml");
+        Files.writeString(f, text);
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(perms));
+        return f;
+    }
+
+    private static String valid() {
+        return "key_set_version: 3\n" + "key0: 00112233445566778899AABBCCDDEEF0\nkey1: \"00112233445566778899AABBCCDDEEF1\"\n"
+                + "key2: 00112233445566778899AABBCCDDEEF2 # comment\nkey3: 00112233445566778899AABBCCDDEEF3\n"
+                + "key4: 00112233445566778899AABBCCDDEEF4\n";
+    }
+
+    @Test
+    void loadsTheExampleFormat() throws IOException {
+        MasterKeySet keys = KeyFile.load(write(valid(), "rw-------"));
+        assertEquals(3, keys.version());
+        assertFalse(keys.toString().contains("00112233"), "toString shows key check values only");
+    }
+
+    @Test
+    void theShippedExampleLoads() throws IOException {
+        Path example = Path.of("..", "configs", "keys.example.yaml");
+        Path copy = write(Files.readString(example), "r--------");
+        assertEquals(1, KeyFile.load(copy).version());
+    }
+
+    @Test
+    void refusesAFileOthersCanRead() throws IOException {
+        Path f = write(valid(), "rw-r--r--");
+        KeyFileException e = assertThrows(KeyFileException.class, () -> KeyFile.load(f));
+        assertTrue(e.getMessage().contains("chmod 600"), e.getMessage());
+    }
+
+    @Test
+    void namesTheBadFieldWithoutPrintingKeys() throws IOException {
+        Path f = write(valid().replace("key3: 00112233445566778899AABBCCDDEEF3", "key3: 0011"), "rw-------");
+        KeyFileException e = assertThrows(KeyFileException.class, () -> KeyFile.load(f));
+        assertTrue(e.getMessage().contains("key3"), e.getMessage());
+        assertFalse(e.getMessage().contains("00112233445566778899AABBCCDDEEF"), "no key material in errors");
+        Path noVersion = write(valid().replace("key_set_version: 3\n", ""), "rw-------");
+        assertTrue(assertThrows(KeyFileException.class, () -> KeyFile.load(noVersion)).getMessage()
+                .contains("key_set_version"));
+        Path zero = write(valid().replace("key_set_version: 3", "key_set_version: 0"), "rw-------");
+        assertTrue(assertThrows(KeyFileException.class, () -> KeyFile.load(zero)).getMessage().contains("1..255"));
+    }
+}
