@@ -1,0 +1,43 @@
+package com.tagline.station.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** {@code station simulate}: the README's main command, end to end in-process. */
+class SimulateCommandTest {
+    @Test
+    void everyChipEndsAsItsDefectPredictsAndEveryConfiguredChipVerifies() throws Exception {
+        CliRunner r = CliRunner.run("simulate", "--count", "120", "--defect-rate", "0.4", "--seed", "42", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode s = new ObjectMapper().readTree(r.out());
+        assertEquals(120, s.get("count").asInt());
+        assertEquals(120, s.get("encoded").asInt() + s.get("failed").asInt());
+        assertEquals(0, s.get("unexpected").asInt());
+        assertEquals(s.get("encoded").asInt(), s.get("verified_valid").asInt());
+        assertEquals(0, s.get("verified_invalid").asInt());
+        JsonNode reasons = s.get("failed_by_reason");
+        assertTrue(reasons.has("counterfeit") && reasons.has("not_blank") && reasons.has("tag_lost"), reasons.toString());
+        assertTrue(s.get("resumed").asInt() > 0, "torn chips were resumed");
+        assertTrue(r.err().contains("simulate: 120/120 chips"), "progress on stderr");
+    }
+
+    @Test
+    void textSummaryByDefault() {
+        CliRunner r = CliRunner.run("simulate", "--count", "5", "--defect-rate", "0");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Encoded:          5"), r.out());
+    }
+
+    @Test
+    void badOptionsExitTwo() {
+        assertEquals(2, CliRunner.run("simulate", "--defect-rate", "1.5").exit());
+        assertEquals(2, CliRunner.run("simulate", "--count", "0").exit());
+        CliRunner badTemplate = CliRunner.run("simulate", "--sun-template", "p={picc}");
+        assertEquals(2, badTemplate.exit());
+        assertTrue(badTemplate.err().contains("{mac}"), badTemplate.err());
+    }
+}
