@@ -1,0 +1,9 @@
+package com.tagline.simulator.ntag424;
+
+/** Where a simulated tear interrupts a command (architecture §7: torn writes). */
+public enum TearPoint {
+    /** The chip loses power before it applies the command: its state is unchanged. */
+    BEFORE_APPLY,
+    /** The chip applies the command completely, then loses power: the answer never reaches the host. */
+    AFTER_APPLY
+}
