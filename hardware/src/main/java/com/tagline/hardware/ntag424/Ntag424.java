@@ -147,11 +147,9 @@ public final class Ntag424 {
         byte[] first = send("GetVersion", INS_GET_VERSION, new byte[0], new byte[0], CommMode.MAC, true);
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         all.writeBytes(first);
-        byte[] second = additionalFrame("GetVersion");
-        all.writeBytes(second);
-        Apdu.Response last = Apdu.Response.parse(transceive(Apdu.nativeCommand(INS_ADDITIONAL_FRAME, new byte[0])));
-        byte[] third = finish("GetVersion", last, CommMode.PLAIN, false);
-        all.writeBytes(third);
+        all.writeBytes(additionalFrame("GetVersion", StatusWord.ADDITIONAL_FRAME));
+        // The last frame carries the MACt over all three frames' data (DS Table 22 note 1): one CmdCtr step.
+        all.writeBytes(additionalFrame("GetVersion", StatusWord.OPERATION_OK));
         byte[] data = session == null ? all.toByteArray() : unwrap("GetVersion", all.toByteArray(), CommMode.MAC);
         if (data.length < 7 + 7 + 14) {
             throw new ChipStatusException("GetVersion", StatusWord.LENGTH_ERROR.code());
@@ -160,9 +158,9 @@ public final class Ntag424 {
                 Arrays.copyOfRange(data, 14, data.length));
     }
 
-    private byte[] additionalFrame(String name) {
+    private byte[] additionalFrame(String name, StatusWord expected) {
         Apdu.Response r = Apdu.Response.parse(transceive(Apdu.nativeCommand(INS_ADDITIONAL_FRAME, new byte[0])));
-        if (!r.is(StatusWord.ADDITIONAL_FRAME)) {
+        if (!r.is(expected)) {
             fail(name, r.sw());
         }
         return r.data();
