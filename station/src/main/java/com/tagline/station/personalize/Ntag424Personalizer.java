@@ -74,6 +74,7 @@ public final class Ntag424Personalizer {
         private final StepListener listener;
         private final FileSettings target;
         private final List<Step> done = new ArrayList<>();
+        private final long startedNanos = System.nanoTime();
         private Inspection inspection;
 
         Run(Ntag424 chip, SunLayout layout, StepListener listener) {
@@ -177,7 +178,8 @@ public final class Ntag424Personalizer {
         private PersonalizationResult result(Reason reason, String detail) {
             String uid = inspection == null ? ChipInspector.hex(chip.link().target().uid()) : inspection.uidHex();
             ChipState state = inspection == null ? null : inspection.state();
-            log.info("chip {} {} ({}) steps={}", uid, reason.code(), detail, done);
+            long micros = (System.nanoTime() - startedNanos) / 1_000;
+            log.info("chip uid={} outcome={} duration_us={} steps={} detail={}", uid, reason.code(), micros, done, detail);
             return new PersonalizationResult(reason, detail, uid, state, done, sunCheck.lastUrl());
         }
     }

@@ -33,6 +33,20 @@ class SimulateCommandTest {
     }
 
     @Test
+    void usesAKeyFileAndRefusesAnUnsafeOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path keys = dir.resolve("keys.yaml");
+        java.nio.file.Files.copy(java.nio.file.Path.of("..", "configs", "keys.example.yaml"), keys);
+        java.nio.file.Files.setPosixFilePermissions(keys, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        CliRunner ok = CliRunner.run("simulate", "--count", "3", "--defect-rate", "0", "--keys", keys.toString(), "--json");
+        assertEquals(0, ok.exit(), ok.err());
+        assertEquals(1, new ObjectMapper().readTree(ok.out()).get("key_set_version").asInt());
+        java.nio.file.Files.setPosixFilePermissions(keys, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        CliRunner unsafe = CliRunner.run("simulate", "--count", "3", "--keys", keys.toString());
+        assertEquals(2, unsafe.exit());
+        assertTrue(unsafe.err().contains("chmod 600"), unsafe.err());
+    }
+
+    @Test
     void badOptionsExitTwo() {
         assertEquals(2, CliRunner.run("simulate", "--defect-rate", "1.5").exit());
         assertEquals(2, CliRunner.run("simulate", "--count", "0").exit());
