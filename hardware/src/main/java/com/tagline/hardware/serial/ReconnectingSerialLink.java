@@ -1,0 +1,232 @@
+package com.tagline.hardware.serial;
+
+import com.tagline.hardware.tag.TransportException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decorator that reopens a vanished link (USB adapter unplugged, pty or TCP server restarted).
+ *
+ * <p>Contract: an operation on a broken link fails once with the {@link TransportException} that
+ * broke it, and the link becomes {@link State#DISCONNECTED}: whatever was in flight is lost and the
+ * peer's state is unknown, so the caller (the PN532 driver) must re-initialise. The next
+ * operation reopens through the opener, retrying with exponential backoff ({@link Backoff}); when
+ * a reconnect cycle exhausts its attempts it throws {@link TransportException} and the next
+ * operation starts a new cycle. A reopened link runs at its opening speed; a
+ * {@link #baudRate(int)} set earlier is not replayed. {@link #connections()} counts successful
+ * opens, so a caller can tell that it talks to a fresh link.
+ *
+ * <p>Threading: operations belong to the owner thread; {@link #state()}, {@link #connections()}
+ * and {@link #close()} may be used from any thread. Listeners run on the thread that changed the
+ * state and must not block.
+ */
+public final class ReconnectingSerialLink implements SerialLink {
+    private static final Logger LOG = LoggerFactory.getLogger(ReconnectingSerialLink.class);
+
+    /** Link state as seen by this decorator. */
+    public enum State { CONNECTED, DISCONNECTED, CLOSED }
+
+    /**
+     * Backoff between reopen attempts of one reconnect cycle: {@code initial}, then multiplied by
+     * {@code multiplier} up to {@code max}; {@code maxAttempts} opens per cycle (0 = until it works).
+     */
+    public record Backoff(Duration initial, Duration max, double multiplier, int maxAttempts) {
+        public Backoff {
+            Objects.requireNonNull(initial, "initial");
+            Objects.requireNonNull(max, "max");
+            if (initial.isNegative() || max.compareTo(initial) < 0 || multiplier < 1 || maxAttempts < 0) {
+                throw new IllegalArgumentException("invalid backoff " + initial + ".." + max + " x" + multiplier);
+            }
+        }
+
+        /** 100 ms doubling to 5 s, 10 attempts per cycle. */
+        public static Backoff defaults() {
+            return new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), 2.0, 10);
+        }
+
+        Duration next(Duration current) {
+            long nanos = (long) Math.min(max.toNanos(), current.toNanos() * multiplier);
+            return Duration.ofNanos(nanos);
+        }
+    }
+
+    private final Supplier<SerialLink> opener;
+    private final Backoff backoff;
+    private final Sleeper sleeper;
+    private final Clock clock;
+    private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
+    private final Object openLock = new Object();
+    private volatile SerialLink current;
+    private volatile State state = State.DISCONNECTED;
+    private volatile Instant since;
+    private volatile long connections;
+
+    /** Opens lazily on the first operation, with the system sleeper and clock. */
+    public ReconnectingSerialLink(Supplier<SerialLink> opener, Backoff backoff) {
+        this(opener, backoff, Sleeper.SYSTEM, Clock.systemUTC());
+    }
+
+    public ReconnectingSerialLink(Supplier<SerialLink> opener, Backoff backoff, Sleeper sleeper, Clock clock) {
+        this.opener = Objects.requireNonNull(opener, "opener");
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.since = clock.instant();
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public boolean isConnected() {
+        return state == State.CONNECTED;
+    }
+
+    /** When the current state began (clock time). */
+    public Instant since() {
+        return since;
+    }
+
+    /** Count of successful opens so far. */
+    public long connections() {
+        return connections;
+    }
+
+    /** Registers a listener called on every state change. */
+    public void onStateChange(Consumer<State> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Opens now if disconnected (same backoff as an operation would use). */
+    public void connect() {
+        link();
+    }
+
+    @Override
+    public void write(byte[] data) {
+        SerialLink link = link();
+        try {
+            link.write(data);
+        } catch (TransportException e) {
+            broken(link, e);
+            throw e;
+        }
+    }
+
+    @Override
+    public int read(byte[] buf, int off, int len, Duration timeout) {
+        SerialLink link = link();
+        try {
+            return link.read(buf, off, len, timeout);
+        } catch (TransportException e) {
+            broken(link, e);
+            throw e;
+        }
+    }
+
+    @Override
+    public void baudRate(int baud) {
+        SerialLink link = link();
+        try {
+            link.baudRate(baud);
+        } catch (TransportException e) {
+            broken(link, e);
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        SerialLink link;
+        synchronized (openLock) {
+            link = current;
+            current = null;
+            if (state == State.CLOSED) {
+                return;
+            }
+            changeState(State.CLOSED);
+        }
+        if (link != null) {
+            link.close();
+        }
+    }
+
+    private SerialLink link() {
+        SerialLink link = current;
+        if (link != null) {
+            return link;
+        }
+        synchronized (openLock) {
+            if (state == State.CLOSED) {
+                throw new TransportException("link closed");
+            }
+            if (current == null) {
+                current = reopen();
+                connections++;
+                changeState(State.CONNECTED);
+            }
+            return current;
+        }
+    }
+
+    private SerialLink reopen() {
+        Duration delay = backoff.initial();
+        TransportException last = null;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return opener.get();
+            } catch (TransportException e) {
+                last = e;
+                LOG.debug("link open failed attempt={} error={}", attempt, e.getMessage());
+            }
+            if (backoff.maxAttempts() != 0 && attempt >= backoff.maxAttempts()) {
+                break;
+            }
+            pause(delay);
+            delay = backoff.next(delay);
+        }
+        throw new TransportException("link unavailable after " + backoff.maxAttempts() + " attempts", last);
+    }
+
+    private void pause(Duration delay) {
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("interrupted while waiting to reconnect", e);
+        }
+    }
+
+    private void broken(SerialLink link, TransportException cause) {
+        synchronized (openLock) {
+            if (current != link) {
+                return;
+            }
+            current = null;
+            if (state != State.CLOSED) {
+                LOG.warn("link lost error={}", cause.getMessage());
+                changeState(State.DISCONNECTED);
+            }
+        }
+        link.close();
+    }
+
+    private void changeState(State next) {
+        if (state == next) {
+            return;
+        }
+        state = next;
+        since = clock.instant();
+        for (Consumer<State> listener : listeners) {
+            listener.accept(next);
+        }
+    }
+}
