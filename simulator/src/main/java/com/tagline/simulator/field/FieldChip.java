@@ -39,4 +39,14 @@ public interface FieldChip {
 
     /** The RF field went off or the chip left it: volatile state is lost, non-volatile kept. */
     void powerCycle();
+
+    /**
+     * The reader selected the chip again without a power loss: REQA/WUPA and anticollision from IDLE or HALT,
+     * plus RATS for ISO-DEP chips (ISO/IEC 14443-3 §6.3, ISO/IEC 14443-4 §5). Session state (authentication,
+     * selected application) is gone afterwards; power-up state (e.g. a count-once-per-power-up flag) is kept.
+     * The default treats it like {@link #powerCycle()}.
+     */
+    default void activate() {
+        powerCycle();
+    }
 }
