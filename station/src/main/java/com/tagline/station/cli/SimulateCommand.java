@@ -2,10 +2,15 @@ package com.tagline.station.cli;
 
 import com.tagline.hardware.crypto.OriginalitySignature;
 import com.tagline.hardware.keys.MasterKeySet;
+import com.tagline.hardware.ntag223.Ntag223Originality;
+import com.tagline.hardware.ntag223.sun.MirrorTemplate;
 import com.tagline.hardware.ntag424.sdm.SunTemplate;
 import com.tagline.station.keys.KeyFile;
+import com.tagline.station.personalize.Ntag223Personalizer;
+import com.tagline.station.personalize.Ntag223Recipe;
 import com.tagline.station.personalize.Ntag424Personalizer;
 import com.tagline.station.personalize.Ntag424Recipe;
+import com.tagline.station.simulate.BatchProtocol;
 import com.tagline.station.simulate.BatchRun;
 import com.tagline.station.simulate.BatchSummary;
 import com.tagline.station.simulate.SimulatedChips;
@@ -18,8 +23,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code station simulate}: personalizes simulated NTAG 424 DNA chips end to end with the real
- * recipe and prints a summary. Exit 0 when every chip ended as expected and every configured chip
+ * {@code station simulate}: personalizes simulated NTAG 424 DNA and/or NTAG 223 DNA chips end to end
+ * with the real recipes and prints a summary. Exit 0 when every chip ended as expected and every configured chip
  * verified, 1 otherwise, 2 on bad options.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -27,6 +32,10 @@ import picocli.CommandLine.Option;
 final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "20", description = "Chips to personalize (default ${DEFAULT-VALUE}).")
     int count;
+
+    @Option(names = "--protocol", defaultValue = "ntag_424_dna",
+            description = "Chips of the batch: ntag_424_dna, ntag_223_dna or mixed (default ${DEFAULT-VALUE}).")
+    String protocol;
 
     @Option(names = "--defect-rate", defaultValue = "0.1",
             description = "Share of defective chips: counterfeit, foreign, leaving the field, torn (default ${DEFAULT-VALUE}).")
@@ -39,7 +48,8 @@ final class SimulateCommand implements Callable<Integer> {
     Path keyFile;
 
     @Option(names = "--sun-template", defaultValue = SunTemplate.DEFAULT_PARAMETERS,
-            description = "SUN parameter template (default ${DEFAULT-VALUE}).")
+            description = "NTAG 424 DNA SUN parameter template (default ${DEFAULT-VALUE}); NTAG 223 DNA chips use "
+                    + MirrorTemplate.DEFAULT_PARAMETERS + ".")
     String sunTemplate;
 
     @Option(names = "--url-base", defaultValue = "https://tags.example.com/t/",
@@ -58,7 +68,9 @@ final class SimulateCommand implements Callable<Integer> {
         MasterKeySet keys;
         SunTemplate template;
         SimulatedChips chips;
+        BatchProtocol batchProtocol;
         try {
+            batchProtocol = BatchProtocol.parse(protocol);
             keys = keyFile != null ? KeyFile.load(keyFile) : randomKeys();
             template = new SunTemplate(sunTemplate, 1, 2);
             chips = new SimulatedChips(seed, defectRate);
@@ -68,7 +80,9 @@ final class SimulateCommand implements Callable<Integer> {
         }
         OriginalitySignature trust = OriginalitySignature.ntag424(List.of(SimulatedChips.trustedTestKeyHex()));
         Ntag424Personalizer personalizer = new Ntag424Personalizer(Ntag424Recipe.of(keys, template, trust));
-        BatchSummary summary = new BatchRun(personalizer, keys, template, urlBase)
+        Ntag223Personalizer personalizer223 = new Ntag223Personalizer(Ntag223Recipe.of(keys, MirrorTemplate.defaults(),
+                Ntag223Originality.trust(List.of(SimulatedChips.trustedNtag223TestKeyHex()))));
+        BatchSummary summary = new BatchRun(personalizer, personalizer223, batchProtocol, keys, template, urlBase)
                 .run(chips, count, BatchRun.progressTo(System.err, count));
         System.out.print(json ? summary.json(keys.version()) + System.lineSeparator() : summary.text());
         return summary.allAsExpected() ? 0 : 1;

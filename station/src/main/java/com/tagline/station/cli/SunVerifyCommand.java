@@ -2,6 +2,7 @@ package com.tagline.station.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tagline.hardware.ntag223.sun.SunMessageResult;
 import com.tagline.hardware.ntag424.sdm.SunResult;
 import com.tagline.hardware.ntag424.sdm.SunVerifier;
 import java.util.HexFormat;
@@ -13,16 +14,24 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code station sun-verify}: checks a scanned SUN URL offline and prints one JSON object.
- * Exit 0 valid, 1 not valid, 2 bad input (message on stderr).
+ * Exit 0 valid, 1 not valid, 2 bad input (message on stderr). {@code --protocol ntag_424_dna} (default)
+ * takes {@code --key} or {@code --meta-key}/{@code --file-key} and the PICC/MAC/ENC parameter names;
+ * {@code --protocol ntag_223_dna} takes {@code --key} (the SUNCMAC_KEY) and {@code --sun-param}
+ * ({@link Ntag223SunVerification}).
  */
 @Command(name = "sun-verify", mixinStandardHelpOptions = true,
-        description = "Verify a scanned SUN URL; prints {valid, uid, counter[, data]}. Exit 0 valid, 1 invalid, 2 bad input.")
+        description = "Verify a scanned SUN URL; prints {valid, uid, counter[, data | tamper]}. Exit 0 valid, 1 invalid,"
+                + " 2 bad input.")
 final class SunVerifyCommand implements Callable<Integer> {
     static final int VALID = 0;
     static final int INVALID = 1;
     static final int BAD_INPUT = 2;
 
-    @Option(names = "--protocol", defaultValue = "ntag_424_dna", description = "Chip protocol (default ${DEFAULT-VALUE}).")
+    static final String NTAG_424_DNA = "ntag_424_dna";
+    static final String NTAG_223_DNA = "ntag_223_dna";
+
+    @Option(names = "--protocol", defaultValue = NTAG_424_DNA,
+            description = "Chip protocol: ntag_424_dna or ntag_223_dna (default ${DEFAULT-VALUE}).")
     String protocol;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -53,13 +62,25 @@ final class SunVerifyCommand implements Callable<Integer> {
     @Option(names = "--enc-param", description = "ENC data parameter name (auto: enc).")
     String encParam;
 
+    @Option(names = "--sun-param",
+            description = "ntag_223_dna: SUN message parameter name (auto: the first query value shaped like one).")
+    String sunParam;
+
     @Parameters(index = "0", paramLabel = "URL", description = "The scanned URL.")
     String url;
 
     @Override
     public Integer call() throws Exception {
-        if (!"ntag_424_dna".equals(protocol)) {
-            System.err.println("sun-verify: unsupported protocol '" + protocol + "' (supported: ntag_424_dna)");
+        if (NTAG_223_DNA.equals(protocol)) {
+            return ntag223();
+        }
+        if (!NTAG_424_DNA.equals(protocol)) {
+            System.err.println("sun-verify: unsupported protocol '" + protocol + "' (supported: ntag_424_dna,"
+                    + " ntag_223_dna)");
+            return BAD_INPUT;
+        }
+        if (sunParam != null) {
+            System.err.println("sun-verify: --sun-param applies to --protocol ntag_223_dna only");
             return BAD_INPUT;
         }
         SunResult result;
@@ -72,6 +93,22 @@ final class SunVerifyCommand implements Callable<Integer> {
             return BAD_INPUT;
         }
         System.out.println(toJson(result));
+        return result.valid() ? VALID : INVALID;
+    }
+
+    private int ntag223() {
+        SunMessageResult result;
+        try {
+            if (keys.key == null || piccParam != null || macParam != null || encParam != null) {
+                throw new IllegalArgumentException("--protocol ntag_223_dna takes --key (the SUNCMAC_KEY) and"
+                        + " --sun-param only");
+            }
+            result = Ntag223SunVerification.verify(url, key(keys.key, "--key"), sunParam);
+        } catch (IllegalArgumentException e) {
+            System.err.println("sun-verify: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        System.out.println(Ntag223SunVerification.toJson(result));
         return result.valid() ? VALID : INVALID;
     }
 

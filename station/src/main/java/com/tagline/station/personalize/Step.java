@@ -1,7 +1,7 @@
 package com.tagline.station.personalize;
 
 /**
- * The recipe's steps in order. Steps marked irreversible change the chip in a way that cannot be
+ * The recipes' steps (NTAG 424 DNA first, then the NTAG 223 DNA ones), each recipe in its order. Steps marked irreversible change the chip in a way that cannot be
  * undone without the new keys: the caller commits its intent before each (architecture §5).
  */
 public enum Step {
@@ -12,7 +12,17 @@ public enum Step {
     CHANGE_KEY_3(true),
     CHANGE_KEY_4(true),
     CHANGE_KEY_0(true),
-    VERIFY(false);
+    VERIFY(false),
+    /** NTAG 223 DNA: SUNCMAC_KEY pages 34h–37h (ntag223.md §7 step 4). */
+    WRITE_SUN_KEY(true),
+    /** NTAG 223 DNA: CFG0 MIRROR_EN/MIRROR_PAGE/MIRROR_BYTE and CFG1 NFC_CNT_EN (§7 step 5). */
+    ENABLE_MIRROR(true),
+    /** NTAG 223 DNA: LOCK_SUNCMAC_KEY in page 2Dh (§7 step 7), permanent [inferred]. */
+    LOCK_SUN_KEY(true),
+    /** NTAG 223 DNA: the diversified PWD and PACK (§7 step 8). */
+    SET_PASSWORD(true),
+    /** NTAG 223 DNA: CFG1 then AUTH0 in CFG0, which puts configuration and key pages behind PWD (§7 step 8). */
+    PROTECT_CONFIGURATION(true);
 
     private final boolean irreversible;
 

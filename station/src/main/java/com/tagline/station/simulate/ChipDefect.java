@@ -6,9 +6,12 @@ public enum ChipDefect {
     NONE,
     /** Signed by an untrusted originality key: must end {@code counterfeit}. */
     COUNTERFEIT,
-    /** Key 0 already changed by someone else (version 7): must end {@code not_blank}, never forced. */
+    /**
+     * Key 0 already changed by someone else (version 7; NTAG 223 DNA: someone else's SUNCMAC_KEY locked):
+     * must end {@code not_blank}, never forced.
+     */
     FOREIGN,
-    /** Leaves the field during a key change and does not come back: must end {@code tag_lost}. */
+    /** Leaves the field during an irreversible step and does not come back: must end {@code tag_lost}. */
     LEAVES_FIELD,
     /** The field drops during one irreversible step; the chip comes back and must resume to configured. */
     TORN_THEN_RESUMED

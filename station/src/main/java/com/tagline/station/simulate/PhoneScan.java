@@ -2,6 +2,11 @@ package com.tagline.station.simulate;
 
 import com.tagline.hardware.keys.ChipKeys;
 import com.tagline.hardware.ndef.NdefUri;
+import com.tagline.hardware.ntag223.Ntag223;
+import com.tagline.hardware.ntag223.Ntag223Keys;
+import com.tagline.hardware.ntag223.Ntag223Memory;
+import com.tagline.hardware.ntag223.sun.SunMessageResult;
+import com.tagline.hardware.ntag223.sun.SunMessageVerifier;
 import com.tagline.hardware.ntag424.Ntag424;
 import com.tagline.hardware.ntag424.sdm.SunResult;
 import com.tagline.hardware.ntag424.sdm.SunVerifier;
@@ -11,7 +16,8 @@ import java.util.Arrays;
 /**
  * Reads a chip the way a phone does (NFC Forum Type 4 Tag NDEF detection: select the NDEF
  * application, the NDEF file, read NLEN then the message with ISOReadBinary) and verifies its SUN
- * message independently of the recipe's own check.
+ * message independently of the recipe's own check. NTAG 223 DNA: NFC Forum Type 2 Tag NDEF read (FAST_READ
+ * of user memory, first NDEF TLV; ntag223.md §6.4) and the SUN CMAC of ntag223.md §6.2.
  */
 public final class PhoneScan {
     private PhoneScan() {}
@@ -29,5 +35,17 @@ public final class PhoneScan {
 
     public static SunResult verify(String url, ChipKeys keys, int metaKeyNo, int fileKeyNo) {
         return SunVerifier.verify(url, keys.key(metaKeyNo), keys.key(fileKeyNo), SunVerifier.Names.auto());
+    }
+
+    /** The URL a phone reads from an NTAG 223 DNA (Type 2 Tag: the first NDEF TLV in user memory). */
+    public static String readType2(TagLink link) {
+        byte[] message = new Ntag223Memory(new Ntag223(link)).readNdefMessage()
+                .orElseThrow(() -> new IllegalArgumentException("the tag holds no NDEF message"));
+        return NdefUri.parse(message).uri();
+    }
+
+    /** Checks an NTAG 223 DNA SUN URL with the chip's derived SUNCMAC_KEY ({@link Ntag223Keys}). */
+    public static SunMessageResult verifyNtag223(String url, ChipKeys keys) {
+        return SunMessageVerifier.verifyUrl(url, Ntag223Keys.sunKey(keys), null);
     }
 }

@@ -1,5 +1,10 @@
 package com.tagline.station.simulate;
 
+import com.tagline.hardware.ntag223.MemoryMap;
+import com.tagline.hardware.ntag223.Ntag223Variant;
+import com.tagline.simulator.ntag223.Ntag223OriginalityKeyPair;
+import com.tagline.simulator.ntag223.SimulatedNtag223;
+import com.tagline.simulator.ntag223.SimulatedNtag223Link;
 import com.tagline.simulator.ntag424.OriginalityKeyPair;
 import com.tagline.simulator.ntag424.SimulatedNtag424;
 import com.tagline.simulator.ntag424.SimulatedNtag424Link;
@@ -10,7 +15,9 @@ import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 
 /**
  * Makes the chips of a simulated batch from a seed: unique UIDs, a share of defective chips, and
- * for each defect the fault armed on its link. Deterministic for a seed.
+ * for each defect the fault armed on its link. Deterministic for a seed. NTAG 424 DNA chips come from
+ * {@link #next}, NTAG 223 DNA chips (plain or StatusDetect) from {@link #next223}; each draws one split
+ * of the batch's random source.
  */
 public final class SimulatedChips {
     /** INS bytes of the irreversible recipe commands (DS §10.6.1 ChangeKey, §10.7.1 ChangeFileSettings). */
@@ -18,9 +25,17 @@ public final class SimulatedChips {
     private static final ChipDefect[] DEFECTS = {ChipDefect.COUNTERFEIT, ChipDefect.FOREIGN, ChipDefect.LEAVES_FIELD,
         ChipDefect.TORN_THEN_RESUMED};
 
+    /**
+     * NTAG 223 DNA pages whose WRITE starts an irreversible recipe step (ntag223.md §2.1, §7): SUNCMAC_KEY,
+     * CFG0 (mirror), key lock, PWD.
+     */
+    private static final int[] IRREVERSIBLE_223_PAGES = {MemoryMap.ntag223().sunKey(), MemoryMap.ntag223().cfg0(),
+        MemoryMap.ntag223().keyLock(), MemoryMap.ntag223().pwd()};
+
     private final SplittableRandom random;
     private final double defectRate;
     private final OriginalityKeyPair untrusted;
+    private final Ntag223OriginalityKeyPair untrusted223;
 
     public SimulatedChips(long seed, double defectRate) {
         if (defectRate < 0 || defectRate > 1) {
@@ -30,10 +45,16 @@ public final class SimulatedChips {
         this.defectRate = defectRate;
         this.untrusted = OriginalityKeyPair.of(new ECPrivateKeyParameters(
                 new BigInteger(200, new java.util.Random(seed ^ 0x5EEDL)).add(BigInteger.TWO), OriginalityKeyPair.domain()));
+        this.untrusted223 = Ntag223OriginalityKeyPair.of(new ECPrivateKeyParameters(
+                new BigInteger(180, new java.util.Random(seed ^ 0x223L)).add(BigInteger.TWO),
+                Ntag223OriginalityKeyPair.domain()));
     }
 
     /** One chip on the antenna, its link and what is wrong with it. */
     public record Chip(SimulatedNtag424Link link, ChipDefect defect) {}
+
+    /** One NTAG 223 DNA on the antenna, its link and what is wrong with it. */
+    public record Chip223(SimulatedNtag223Link link, ChipDefect defect) {}
 
     /** Chip number {@code index} of the batch (UIDs are unique within a batch: the index is in them). */
     public Chip next(int index) {
@@ -57,6 +78,39 @@ public final class SimulatedChips {
             link.tearNext(IRREVERSIBLE_INS[chipRandom.nextInt(IRREVERSIBLE_INS.length)], point);
         }
         return new Chip(link, defect);
+    }
+
+    /**
+     * NTAG 223 DNA number {@code index}: a foreign chip has someone else's SUNCMAC_KEY locked; a chip that
+     * leaves the field or is torn loses the field at the WRITE of one irreversible step.
+     */
+    public Chip223 next223(int index) {
+        SplittableRandom chipRandom = random.split();
+        ChipDefect defect = chipRandom.nextDouble() < defectRate ? DEFECTS[chipRandom.nextInt(DEFECTS.length)]
+                : ChipDefect.NONE;
+        byte[] uid = {0x04, (byte) (index >>> 16), (byte) (index >>> 8), (byte) index, (byte) chipRandom.nextInt(256),
+            (byte) chipRandom.nextInt(256), (byte) 0x80};
+        Ntag223Variant variant = chipRandom.nextBoolean() ? Ntag223Variant.PLAIN : Ntag223Variant.STATUS_DETECT;
+        var builder = SimulatedNtag223.builder().uid(uid).variant(variant).random(chipRandom.split());
+        if (defect == ChipDefect.COUNTERFEIT) {
+            builder.originalityKey(untrusted223);
+        }
+        if (defect == ChipDefect.FOREIGN) {
+            byte[] foreignKey = new byte[16];
+            chipRandom.nextBytes(foreignKey);
+            builder.sunKey(foreignKey).page(MemoryMap.ntag223().keyLock(), new byte[] {(byte) 0x80, 0, 0, 0});
+        }
+        SimulatedNtag223Link link = new SimulatedNtag223Link(builder.build());
+        if (defect == ChipDefect.LEAVES_FIELD || defect == ChipDefect.TORN_THEN_RESUMED) {
+            TearPoint point = chipRandom.nextBoolean() ? TearPoint.BEFORE_APPLY : TearPoint.AFTER_APPLY;
+            link.tearNextWrite(IRREVERSIBLE_223_PAGES[chipRandom.nextInt(IRREVERSIBLE_223_PAGES.length)], point);
+        }
+        return new Chip223(link, defect);
+    }
+
+    /** The public key simulated genuine NTAG 223 DNA chips sign with; trusted in simulation. */
+    public static String trustedNtag223TestKeyHex() {
+        return Ntag223OriginalityKeyPair.test().publicKeyHex();
     }
 
     /** The public key the simulated genuine chips sign with; the station trusts it in simulation. */
