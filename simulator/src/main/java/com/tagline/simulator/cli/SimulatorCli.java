@@ -1,0 +1,37 @@
+package com.tagline.simulator.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Entry point of {@code simulator.jar}: {@code java -jar simulator.jar pn532 --link PATH [--chip KIND:UIDHEX]...}.
+ * Exit codes: 0 stopped normally, 1 runtime failure (socat missing, pty lost), 2 usage error.
+ */
+@Command(name = "simulator", mixinStandardHelpOptions = true, subcommands = Pn532Command.class,
+        description = "Tagline software doubles of devices.")
+public final class SimulatorCli implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, for tests and embedding. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new SimulatorCli());
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("error: " + e.getMessage());
+            return CommandLine.ExitCode.SOFTWARE;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing subcommand (pn532)");
+    }
+}

@@ -1,0 +1,257 @@
+package com.tagline.simulator.pn532;
+
+import com.tagline.simulator.field.FieldChip;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Data exchange with an activated target: InDataExchange (UM0701-02 §7.3.8) and InCommunicateThru
+ * (§7.3.9).
+ *
+ * <p>InDataExchange carries APDUs to ISO-DEP targets (the firmware does the ISO 14443-4 block framing) and
+ * MIFARE/Type 2 commands to the others; MI (bit 6) chains long data both ways: the host sets it in Tg to send
+ * more, the emulator sets it in the status byte when DataIn exceeds {@link #maxDataIn} and the host fetches
+ * the rest with {@code 40 Tg} (pn532.md §3.3). InCommunicateThru sends one raw frame to the current target
+ * (an ISO-DEP target answers only R-blocks, see {@link RawIsoDepBlocks}); CRC_A is added/checked by the
+ * emulator or left to the host according to CIU_TxMode/CIU_RxMode bit 7.
+ *
+ * <p>A target that is gone, or a chip that stays mute, gets status 01 (timeout).
+ *
+ * <p>Threading: emulator thread only, except {@link #maxDataIn(int)}.
+ */
+final class ExchangeCommands {
+    static final int IN_DATA_EXCHANGE = 0x40;
+    static final int IN_COMMUNICATE_THRU = 0x42;
+    /** Largest DataIn of one response: 265-byte packet limit minus TFI, code and status (pn532.md §1). */
+    static final int MAX_DATA_IN = 262;
+
+    private static final int TG_MASK = 0x3F;
+    private static final int MIFARE_WRITE = 0xA0;
+    private static final int MIFARE_WRITE_LENGTH = 18;
+    private static final int MIFARE_ADDRESSED_LENGTH = 2;
+    /**
+     * [unknown] The status InDataExchange reports for a 4-bit NAK (pn532.md §3.3); the CIU flags a 4-bit
+     * answer as a CRC error when RxCRCEn is set (nfcpy {@code _tt2_send_cmd_recv_rsp}).
+     */
+    private static final RfStatus NAK_STATUS = RfStatus.CRC_ERROR;
+
+    private final FirmwareSettings settings;
+    private final Pn532Registers registers;
+    private final RfField field;
+    private final HsuPort port;
+    private final Meter meter;
+    private final Pn532Faults faults;
+    private volatile int maxDataIn = MAX_DATA_IN;
+    private ByteArrayOutputStream chainedOut;
+    private byte[] pendingIn;
+    private int pendingOffset;
+    private int pendingTg;
+
+    ExchangeCommands(FirmwareSettings settings, Pn532Registers registers, RfField field, HsuPort port, Meter meter,
+            Pn532Faults faults) {
+        this.settings = settings;
+        this.registers = registers;
+        this.field = field;
+        this.port = port;
+        this.meter = meter;
+        this.faults = faults;
+    }
+
+    void maxDataIn(int value) {
+        if (value < 1 || value > MAX_DATA_IN) {
+            throw new IllegalArgumentException("DataIn per frame must be 1.." + MAX_DATA_IN);
+        }
+        this.maxDataIn = value;
+    }
+
+    /** Any other command ends a chaining sequence. */
+    void endChaining() {
+        chainedOut = null;
+        pendingIn = null;
+    }
+
+    /** Tg DataOut → Status DataIn. */
+    Reply inDataExchange(byte[] p) {
+        if (p.length < 1) {
+            return Reply.syntaxError();
+        }
+        int tg = p[0] & TG_MASK;
+        boolean more = (p[0] & RfStatus.MORE_INFORMATION) != 0;
+        byte[] dataOut = Arrays.copyOfRange(p, 1, p.length);
+        if (pendingIn != null && tg == pendingTg && dataOut.length == 0 && !more) {
+            return nextChunk();
+        }
+        pendingIn = null;
+        if (more) {
+            if (chainedOut == null) {
+                chainedOut = new ByteArrayOutputStream();
+            }
+            chainedOut.writeBytes(dataOut);
+            return Reply.status(IN_DATA_EXCHANGE, RfStatus.OK);
+        }
+        byte[] full = dataOut;
+        if (chainedOut != null) {
+            chainedOut.writeBytes(dataOut);
+            full = chainedOut.toByteArray();
+            chainedOut = null;
+        }
+        Optional<ListedTarget> target = field.target(tg);
+        if (target.isEmpty()) {
+            return recorded(Reply.status(IN_DATA_EXCHANGE, RfStatus.NOT_ACCEPTABLE), RfStatus.NOT_ACCEPTABLE);
+        }
+        return target.get().isoDep() ? apdu(target.get(), full) : mifare(target.get(), full);
+    }
+
+    /** DataOut (raw frame) → Status DataIn, to the current target. */
+    Reply inCommunicateThru(byte[] p) {
+        endChaining();
+        Optional<ListedTarget> target = field.current();
+        byte[] frame = p;
+        if (!registers.txCrc()) {
+            if (!CrcA.valid(p)) {
+                return timeout(IN_COMMUNICATE_THRU); // the chip ignores a frame whose CRC_A is wrong
+            }
+            frame = Arrays.copyOf(p, p.length - 2);
+        }
+        if (target.isEmpty() || frame.length == 0) {
+            return timeout(IN_COMMUNICATE_THRU);
+        }
+        byte[] sent = frame;
+        ListedTarget t = target.get();
+        Optional<byte[]> answer = exchange(t, false,
+                chip -> t.isoDep() ? RawIsoDepBlocks.answer(t, sent) : chip.processType2(sent));
+        if (answer.isEmpty() || answer.get().length == 0) {
+            return timeout(IN_COMMUNICATE_THRU);
+        }
+        byte[] a = answer.get();
+        if (a.length == 1 && !t.isoDep()) { // FieldChip: one byte from a Type 2 chip is a 4-bit ACK/NAK
+            registers.rxLastBits(4);
+            if (registers.rxCrc()) {
+                return recorded(Reply.status(IN_COMMUNICATE_THRU, RfStatus.CRC_ERROR), RfStatus.CRC_ERROR);
+            }
+            return ok(IN_COMMUNICATE_THRU, a);
+        }
+        registers.rxLastBits(0);
+        return ok(IN_COMMUNICATE_THRU, registers.rxCrc() ? a : CrcA.append(a));
+    }
+
+    private Reply apdu(ListedTarget target, byte[] apdu) {
+        Optional<byte[]> answer = exchange(target, true, chip -> chip.processApdu(apdu));
+        if (answer.isEmpty() || answer.get().length == 0) {
+            return timeout(IN_DATA_EXCHANGE);
+        }
+        target.apduExchanged(answer.get());
+        return chunked(target.tg(), answer.get());
+    }
+
+    /**
+     * MIFARE/Type 2 commands through InDataExchange. A MIFARE WRITE (A0, 16 data bytes) is sent as the two
+     * frames the firmware makes of it (pn532.md §3.3, COMPATIBILITY_WRITE); a 4-bit ACK ends with status 00
+     * and no data.
+     */
+    private Reply mifare(ListedTarget target, byte[] command) {
+        if (command.length == MIFARE_WRITE_LENGTH && (command[0] & 0xFF) == MIFARE_WRITE) {
+            byte[] first = Arrays.copyOf(command, MIFARE_ADDRESSED_LENGTH);
+            Optional<byte[]> ack = exchange(target, true, chip -> chip.processType2(first));
+            if (ack.isEmpty() || ack.get().length == 0) {
+                return timeout(IN_DATA_EXCHANGE);
+            }
+            if (!isAck(ack.get())) {
+                return nak();
+            }
+            command = Arrays.copyOfRange(command, MIFARE_ADDRESSED_LENGTH, command.length);
+        }
+        byte[] sent = command;
+        Optional<byte[]> answer = exchange(target, true, chip -> chip.processType2(sent));
+        if (answer.isEmpty() || answer.get().length == 0) {
+            return timeout(IN_DATA_EXCHANGE);
+        }
+        byte[] a = answer.get();
+        if (a.length == 1) {
+            return isAck(a) ? ok(IN_DATA_EXCHANGE) : nak();
+        }
+        return chunked(target.tg(), a);
+    }
+
+    /**
+     * One exchange with the target's chip. Status 01 (empty) when the target is gone, when it was deselected
+     * and {@code wake} is false, when the chip leaves the field before answering (fault injection or a
+     * removal during the RF time), or when the modeled RF time exceeds the RFConfiguration RetryTimeout (the
+     * chip still applies the command; its answer comes too late). A mute chip costs the timeout in the timing
+     * model. InDataExchange re-activates a deselected target [inferred, UM0701-02 §7.3.8].
+     */
+    private Optional<byte[]> exchange(ListedTarget target, boolean wake, Function<FieldChip, byte[]> op) {
+        field.reconcile();
+        if (target.lost() || (target.deselected() && !wake) || !field.wake(target)) {
+            return Optional.empty();
+        }
+        Optional<LeavePoint> leave = faults.takeLeavePoint();
+        if (leave.isPresent() && leave.get() == LeavePoint.BEFORE_PROCESSING) {
+            field.depart(target.chip());
+            return Optional.empty();
+        }
+        Duration limit = settings.commTimeout();
+        boolean late = !limit.isZero() && meter.timing().mode() != Pn532Timing.Mode.OFF
+                && meter.timing().rfExchangeTime().compareTo(limit) > 0;
+        port.await(meter.rfExchange(late ? limit : meter.timing().rfExchangeTime()));
+        field.reconcile();
+        if (target.lost()) {
+            return Optional.empty();
+        }
+        byte[] answer = op.apply(target.chip());
+        if (leave.isPresent()) {
+            field.depart(target.chip());
+            return Optional.empty();
+        }
+        if (answer.length == 0) {
+            port.await(meter.charge(limit));
+        }
+        return late ? Optional.empty() : Optional.of(answer);
+    }
+
+    private Reply chunked(int tg, byte[] data) {
+        if (data.length <= maxDataIn) {
+            return ok(IN_DATA_EXCHANGE, data);
+        }
+        pendingIn = data;
+        pendingOffset = 0;
+        pendingTg = tg;
+        return nextChunk();
+    }
+
+    private Reply nextChunk() {
+        int n = Math.min(maxDataIn, pendingIn.length - pendingOffset);
+        byte[] chunk = Arrays.copyOfRange(pendingIn, pendingOffset, pendingOffset + n);
+        pendingOffset += n;
+        boolean more = pendingOffset < pendingIn.length;
+        if (!more) {
+            pendingIn = null;
+        }
+        settings.lastError = RfStatus.OK.code();
+        return Reply.status(IN_DATA_EXCHANGE, (more ? RfStatus.MORE_INFORMATION : 0) | RfStatus.OK.code(), chunk);
+    }
+
+    private static boolean isAck(byte[] answer) {
+        return answer.length == 1 && answer[0] == FieldChip.ACK;
+    }
+
+    private Reply nak() {
+        return recorded(Reply.status(IN_DATA_EXCHANGE, NAK_STATUS), NAK_STATUS);
+    }
+
+    private Reply ok(int command, byte... data) {
+        return recorded(Reply.status(command, RfStatus.OK, data), RfStatus.OK);
+    }
+
+    private Reply timeout(int command) {
+        return recorded(Reply.status(command, RfStatus.TIMEOUT), RfStatus.TIMEOUT);
+    }
+
+    private Reply recorded(Reply reply, RfStatus status) {
+        settings.lastError = status.code();
+        return reply;
+    }
+}

@@ -1,0 +1,90 @@
+package com.tagline.simulator.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tagline.hardware.serial.PipeSerialLink;
+import com.tagline.simulator.pn532.Pn532Emulator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Usage errors exit 2 before any pty is made; stdin control lines act on the emulator. */
+class SimulatorCliTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = SimulatorCli.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void badUidIsAUsageError() {
+        assertEquals(2, run("pn532", "--link", dir.resolve("nfc0").toString(), "--chip", "ntag_424_dna:0411"));
+        assertTrue(err.toString().contains("ntag_424_dna UID must be 7 bytes"), err.toString());
+    }
+
+    @Test
+    void badHexIsAUsageError() {
+        assertEquals(2, run("pn532", "--link", dir.resolve("nfc0").toString(), "--chip", "ntag_424_dna:04XX2233445566"));
+        assertTrue(err.toString().contains("not an even number of hex digits"), err.toString());
+    }
+
+    @Test
+    void unknownKindIsAUsageError() {
+        assertEquals(2, run("pn532", "--link", dir.resolve("nfc0").toString(), "--chip", "ntag_215:04112233445566"));
+        assertTrue(err.toString().contains("unknown chip kind 'ntag_215'"), err.toString());
+    }
+
+    @Test
+    void linkMustBeUsableByLibnfcAndSocat() {
+        assertEquals(2, run("pn532", "--link", dir.resolve("a:b").toString()));
+        assertTrue(err.toString().contains("must not contain ':'"), err.toString());
+        assertEquals(2, run("pn532", "--link", dir.resolve("missing/nfc0").toString()));
+        assertTrue(err.toString().contains("does not exist"), err.toString());
+    }
+
+    @Test
+    void linkIsRequiredAndSoIsTheSubcommand() {
+        assertEquals(2, run("pn532"));
+        assertEquals(2, run());
+        assertTrue(err.toString().contains("missing subcommand"), err.toString());
+    }
+
+    @Test
+    void controlLinesAddListAndRemoveChips() {
+        Pn532Emulator emulator = new Pn532Emulator(PipeSerialLink.pair()[1]);
+        StringWriter out = new StringWriter();
+        PrintWriter w = new PrintWriter(out, true);
+        Pn532Command.control(emulator, "add ntag_424_dna:04A1B2C3D4E5F6", w);
+        Pn532Command.control(emulator, "list", w);
+        Pn532Command.control(emulator, "add ntag_424_dna:04A1B2C3D4E5", w);
+        Pn532Command.control(emulator, "remove 04a1b2c3d4e5f6", w);
+        Pn532Command.control(emulator, "remove 04a1b2c3d4e5f6", w);
+        Pn532Command.control(emulator, "add ntag_223_dna:04112233445566", w);
+        Pn532Command.control(emulator, "list", w);
+        Pn532Command.control(emulator, "remove 04112233445566", w);
+        Pn532Command.control(emulator, "counters", w);
+        Pn532Command.control(emulator, "fly", w);
+        assertEquals(String.join(System.lineSeparator(),
+                "added ntag_424_dna:04A1B2C3D4E5F6",
+                "04A1B2C3D4E5F6 ATQA 0344 SAK 20 ATS 067777710280",
+                "error: ntag_424_dna UID must be 7 bytes (14 hex digits), got 6",
+                "removed 04A1B2C3D4E5F6",
+                "error: no chip with UID 04a1b2c3d4e5f6 in the field",
+                "added ntag_223_dna:04112233445566",
+                "04112233445566 ATQA 0044 SAK 00 ATS -",
+                "removed 04112233445566",
+                "exchanges 0 rf 0 in 0 out 0 modeled PT0S",
+                "error: unknown command 'fly' (add, remove, list, counters)", ""), out.toString());
+        assertTrue(emulator.chips().isEmpty());
+    }
+}
