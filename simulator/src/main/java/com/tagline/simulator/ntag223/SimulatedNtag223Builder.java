@@ -1,5 +1,6 @@
 package com.tagline.simulator.ntag223;
 
+import com.tagline.simulator.field.OriginalityKeyPair;
 import com.tagline.hardware.ntag223.MemoryMap;
 import com.tagline.hardware.ntag223.Ntag223Profile;
 import com.tagline.hardware.ntag223.Ntag223Variant;
@@ -33,7 +34,7 @@ public final class SimulatedNtag223Builder {
     private byte[] uid;
     private Ntag223Variant variant = Ntag223Variant.PLAIN;
     private Ntag223Profile profile = Ntag223Profile.defaults();
-    private Ntag223OriginalityKeyPair originalityKey;
+    private OriginalityKeyPair originalityKey;
     private RandomGenerator random;
     private final Map<Integer, byte[]> pages = new HashMap<>();
     private byte[] sunKey = new byte[SunCmac.KEY_LENGTH];
@@ -65,8 +66,8 @@ public final class SimulatedNtag223Builder {
         return this;
     }
 
-    /** The key pair READ_SIG signs with; default {@link Ntag223OriginalityKeyPair#test()}. */
-    public SimulatedNtag223Builder originalityKey(Ntag223OriginalityKeyPair value) {
+    /** The key pair READ_SIG signs with; default {@link OriginalityKeyPair#ntag223Test()}. */
+    public SimulatedNtag223Builder originalityKey(OriginalityKeyPair value) {
         this.originalityKey = Objects.requireNonNull(value);
         return this;
     }
@@ -132,7 +133,7 @@ public final class SimulatedNtag223Builder {
     public SimulatedNtag223 build() {
         RandomGenerator rng = random != null ? random : new SecureRandom();
         byte[] chipUid = uid != null ? uid : randomUid(rng);
-        Ntag223OriginalityKeyPair signer = originalityKey != null ? originalityKey : Ntag223OriginalityKeyPair.test();
+        OriginalityKeyPair signer = originalityKey != null ? originalityKey : OriginalityKeyPair.ntag223Test();
         Eeprom eeprom = new Eeprom(profile.pages(), profile.bits());
         factoryContent(eeprom, chipUid);
         pages.forEach(eeprom::setPage);

@@ -1,5 +1,6 @@
 package com.tagline.simulator.ntag424;
 
+import com.tagline.simulator.field.OriginalityKeyPair;
 import com.tagline.hardware.ntag424.FileSettings;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -49,7 +50,7 @@ public final class SimulatedNtag424Builder {
         return this;
     }
 
-    /** The key pair Read_Sig signs with; default {@link OriginalityKeyPair#test()}. */
+    /** The key pair Read_Sig signs with; default {@link OriginalityKeyPair#ntag424Test()}. */
     public SimulatedNtag424Builder originalityKey(OriginalityKeyPair value) {
         this.originalityKey = Objects.requireNonNull(value);
         return this;
@@ -104,7 +105,7 @@ public final class SimulatedNtag424Builder {
     public SimulatedNtag424 build() {
         RandomGenerator rng = random != null ? random : new SecureRandom();
         byte[] chipUid = uid != null ? uid : randomUid(rng);
-        OriginalityKeyPair signer = originalityKey != null ? originalityKey : OriginalityKeyPair.test();
+        OriginalityKeyPair signer = originalityKey != null ? originalityKey : OriginalityKeyPair.ntag424Test();
         ChipIdentity identity = new ChipIdentity(chipUid, production, signer.sign(chipUid));
         ApplicationKeys appKeys = new ApplicationKeys(policy);
         keys.forEach((n, k) -> appKeys.change(n, k, keyVersions.get(n)));

@@ -1,5 +1,6 @@
 package com.tagline.simulator.ntag223;
 
+import com.tagline.simulator.field.OriginalityKeyPair;
 import static com.tagline.simulator.ntag223.Fixture.UID;
 import static com.tagline.simulator.ntag223.Fixture.hex;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -37,7 +38,7 @@ class HostRoundTripTest {
         f.host.compatibilityWrite(6, hex("05060708"));
         assertEquals("0102030405060708", hex(f.host.fastRead(5, 6)));
         assertTrue(f.host.verifyOriginality(Ntag223Originality.trust(List.of(
-                Ntag223OriginalityKeyPair.test().publicKeyHex()))));
+                OriginalityKeyPair.ntag223Test().publicKeyHex()))));
         assertFalse(f.host.verifyOriginality(Ntag223Originality.nxp()));
         assertArrayEquals(new byte[2], f.host.pwdAuth(hex("FFFFFFFF")), "factory PWD/PACK (NTAG21x [inferred])");
         assertTrue(f.chip.isAuthenticated());

@@ -1,5 +1,6 @@
 package com.tagline.simulator.ntag223;
 
+import com.tagline.simulator.field.OriginalityKeyPair;
 import static com.tagline.simulator.ntag223.Fixture.UID;
 import static com.tagline.simulator.ntag223.Fixture.hex;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -142,12 +143,12 @@ class SimulatedNtag223Test {
         // §8: 48-byte r ‖ s on secp192r1 over the raw UID; a simulator uses a published TEST key.
         byte[] sig = hex(f.raw("3C00"));
         assertEquals(48, sig.length);
-        String testKey = Ntag223OriginalityKeyPair.test().publicKeyHex();
+        String testKey = OriginalityKeyPair.ntag223Test().publicKeyHex();
         assertTrue(Ntag223Originality.trust(List.of(testKey)).verify(UID, sig));
         assertFalse(Ntag223Originality.nxp().verify(UID, sig));
         assertEquals(98, testKey.length());
         assertNotEquals(Ntag223Originality.NXP_NTAG22X_KEY, testKey);
-        assertEquals(testKey, Ntag223OriginalityKeyPair.test().publicKeyHex(), "deterministic");
+        assertEquals(testKey, OriginalityKeyPair.ntag223Test().publicKeyHex(), "deterministic");
         assertArrayEquals(sig, f.chip.originalitySignature());
         assertEquals("00", f.raw("3C01"));
     }

@@ -1,5 +1,6 @@
 package com.tagline.simulator.ntag424;
 
+import com.tagline.simulator.field.OriginalityKeyPair;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,7 +50,7 @@ class AuthenticatedCommandsInteropTest {
     void readSigInFullMode() {
         byte[] sig = host.readSig();
         assertEquals(56, sig.length);
-        assertTrue(OriginalitySignature.ntag424(List.of(OriginalityKeyPair.test().publicKeyHex())).verify(chip.uid(), sig));
+        assertTrue(OriginalitySignature.ntag424(List.of(OriginalityKeyPair.ntag424Test().publicKeyHex())).verify(chip.uid(), sig));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.tagline.simulator.ntag424;
 
+import com.tagline.simulator.field.OriginalityKeyPair;
 import static com.tagline.simulator.ntag424.TestHost.ZERO_KEY;
 import static com.tagline.simulator.ntag424.TestHost.data;
 import static com.tagline.simulator.ntag424.TestHost.hex;
@@ -63,8 +64,8 @@ class FactoryStateTest {
         byte[] r = host.send("903C0000010000");
         host.expect(0x9100, r);
         assertEquals(56, data(r).length);
-        String publicKey = OriginalityKeyPair.test().publicKeyHex();
-        assertEquals(OriginalityKeyPair.TEST_PUBLIC_KEY_HEX, publicKey, "deterministic test key");
+        String publicKey = OriginalityKeyPair.ntag424Test().publicKeyHex();
+        assertEquals(OriginalityKeyPair.NTAG424_TEST_PUBLIC_KEY_HEX, publicKey, "deterministic test key");
         assertEquals(114, publicKey.length());
         assertTrue(OriginalitySignature.ntag424(List.of(publicKey)).verify(UID, data(r)));
         assertFalse(OriginalitySignature.ntag424(List.of()).verify(UID, data(r)), "not an NXP signature");

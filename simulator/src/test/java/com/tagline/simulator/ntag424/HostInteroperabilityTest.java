@@ -1,5 +1,6 @@
 package com.tagline.simulator.ntag424;
 
+import com.tagline.simulator.field.OriginalityKeyPair;
 import static com.tagline.simulator.ntag424.TestHost.ZERO_KEY;
 import static com.tagline.simulator.ntag424.TestHost.hex;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -49,7 +50,7 @@ class HostInteroperabilityTest {
         for (int k = 0; k < Ntag424.KEY_COUNT; k++) {
             assertEquals(0, tag.getKeyVersion(k));
         }
-        OriginalitySignature trust = OriginalitySignature.ntag424(List.of(OriginalityKeyPair.test().publicKeyHex()));
+        OriginalitySignature trust = OriginalitySignature.ntag424(List.of(OriginalityKeyPair.ntag424Test().publicKeyHex()));
         assertTrue(trust.verify(chip.uid(), tag.readSig()));
     }
 

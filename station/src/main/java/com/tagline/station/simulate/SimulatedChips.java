@@ -2,16 +2,15 @@ package com.tagline.station.simulate;
 
 import com.tagline.hardware.ntag223.MemoryMap;
 import com.tagline.hardware.ntag223.Ntag223Variant;
-import com.tagline.simulator.ntag223.Ntag223OriginalityKeyPair;
+import com.tagline.simulator.field.OriginalityKeyPair;
 import com.tagline.simulator.ntag223.SimulatedNtag223;
 import com.tagline.simulator.ntag223.SimulatedNtag223Link;
-import com.tagline.simulator.ntag424.OriginalityKeyPair;
+import com.tagline.simulator.field.OriginalityKeyPair;
 import com.tagline.simulator.ntag424.SimulatedNtag424;
 import com.tagline.simulator.ntag424.SimulatedNtag424Link;
 import com.tagline.simulator.ntag424.TearPoint;
 import java.math.BigInteger;
 import java.util.SplittableRandom;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 
 /**
  * Makes the chips of a simulated batch from a seed: unique UIDs, a share of defective chips, and
@@ -35,7 +34,7 @@ public final class SimulatedChips {
     private final SplittableRandom random;
     private final double defectRate;
     private final OriginalityKeyPair untrusted;
-    private final Ntag223OriginalityKeyPair untrusted223;
+    private final OriginalityKeyPair untrusted223;
 
     public SimulatedChips(long seed, double defectRate) {
         if (defectRate < 0 || defectRate > 1) {
@@ -43,11 +42,11 @@ public final class SimulatedChips {
         }
         this.random = new SplittableRandom(seed);
         this.defectRate = defectRate;
-        this.untrusted = OriginalityKeyPair.of(new ECPrivateKeyParameters(
-                new BigInteger(200, new java.util.Random(seed ^ 0x5EEDL)).add(BigInteger.TWO), OriginalityKeyPair.domain()));
-        this.untrusted223 = Ntag223OriginalityKeyPair.of(new ECPrivateKeyParameters(
-                new BigInteger(180, new java.util.Random(seed ^ 0x223L)).add(BigInteger.TWO),
-                Ntag223OriginalityKeyPair.domain()));
+        // Counterfeit chips sign with a key no trust list holds (below both curve orders).
+        this.untrusted = OriginalityKeyPair.of(OriginalityKeyPair.SECP224R1,
+                new BigInteger(200, new java.util.Random(seed ^ 0x5EEDL)).add(BigInteger.TWO));
+        this.untrusted223 = OriginalityKeyPair.of(OriginalityKeyPair.SECP192R1,
+                new BigInteger(180, new java.util.Random(seed ^ 0x223L)).add(BigInteger.TWO));
     }
 
     /** One chip on the antenna, its link and what is wrong with it. */
@@ -110,11 +109,11 @@ public final class SimulatedChips {
 
     /** The public key simulated genuine NTAG 223 DNA chips sign with; trusted in simulation. */
     public static String trustedNtag223TestKeyHex() {
-        return Ntag223OriginalityKeyPair.test().publicKeyHex();
+        return OriginalityKeyPair.ntag223Test().publicKeyHex();
     }
 
     /** The public key the simulated genuine chips sign with; the station trusts it in simulation. */
     public static String trustedTestKeyHex() {
-        return OriginalityKeyPair.test().publicKeyHex();
+        return OriginalityKeyPair.ntag424Test().publicKeyHex();
     }
 }

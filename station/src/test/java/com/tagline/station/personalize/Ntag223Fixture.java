@@ -6,7 +6,7 @@ import com.tagline.hardware.ntag223.sun.MirrorTemplate;
 import com.tagline.hardware.tag.TagLink;
 import com.tagline.hardware.tag.TagLostException;
 import com.tagline.hardware.tag.Target;
-import com.tagline.simulator.ntag223.Ntag223OriginalityKeyPair;
+import com.tagline.simulator.field.OriginalityKeyPair;
 import com.tagline.simulator.ntag223.SimulatedNtag223;
 import com.tagline.simulator.ntag223.SimulatedNtag223Builder;
 import com.tagline.simulator.ntag223.SimulatedNtag223Link;
@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
 final class Ntag223Fixture {
     static Ntag223Recipe recipe() {
         return Ntag223Recipe.of(RecipeFixture.KEYS, MirrorTemplate.defaults(),
-                Ntag223Originality.trust(List.of(Ntag223OriginalityKeyPair.test().publicKeyHex())));
+                Ntag223Originality.trust(List.of(OriginalityKeyPair.ntag223Test().publicKeyHex())));
     }
 
     static Ntag223Personalizer personalizer() {

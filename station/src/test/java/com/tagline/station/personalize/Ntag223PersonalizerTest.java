@@ -16,7 +16,7 @@ import com.tagline.hardware.ntag223.sun.SunMessageResult;
 import com.tagline.hardware.ntag223.sun.TamperState;
 import com.tagline.hardware.tag.TagLink;
 import com.tagline.hardware.tag.Target;
-import com.tagline.simulator.ntag223.Ntag223OriginalityKeyPair;
+import com.tagline.simulator.field.OriginalityKeyPair;
 import com.tagline.simulator.ntag223.SimulatedNtag223;
 import com.tagline.simulator.ntag223.SimulatedNtag223Link;
 import com.tagline.simulator.ntag424.TearPoint;
@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.junit.jupiter.api.Test;
 
 /** The NTAG 223 DNA recipe, host against the chip simulator: every inspection class and failure. */
@@ -108,8 +107,7 @@ class Ntag223PersonalizerTest {
 
     @Test
     void counterfeitChipIsRejected() {
-        Ntag223OriginalityKeyPair untrusted = Ntag223OriginalityKeyPair.of(new ECPrivateKeyParameters(
-                BigInteger.valueOf(123456789), Ntag223OriginalityKeyPair.domain()));
+        OriginalityKeyPair untrusted = OriginalityKeyPair.of(OriginalityKeyPair.SECP192R1, BigInteger.valueOf(123456789));
         SimulatedNtag223 chip = Ntag223Fixture.builder(Ntag223Variant.PLAIN).originalityKey(untrusted).build();
         PersonalizationResult r = personalizer.personalize(new SimulatedNtag223Link(chip), URL, StepListener.NONE);
         assertEquals(Reason.COUNTERFEIT, r.reason());

@@ -18,7 +18,7 @@ import com.tagline.hardware.ntag424.sdm.SunTemplate;
 import com.tagline.hardware.ntag424.sdm.SunVerifier;
 import com.tagline.hardware.tag.ScriptedTagLink;
 import com.tagline.hardware.tag.Target;
-import com.tagline.simulator.ntag424.OriginalityKeyPair;
+import com.tagline.simulator.field.OriginalityKeyPair;
 import com.tagline.simulator.ntag424.SimulatedNtag424;
 import com.tagline.simulator.ntag424.SimulatedNtag424Link;
 import com.tagline.station.simulate.PhoneScan;
@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.junit.jupiter.api.Test;
 
 /** The NTAG 424 DNA recipe, host against the chip simulator: every inspection class and failure. */
@@ -132,8 +131,7 @@ class Ntag424PersonalizerTest {
 
     @Test
     void untrustedSignatureIsCounterfeit() {
-        OriginalityKeyPair rogue = OriginalityKeyPair.of(new ECPrivateKeyParameters(BigInteger.valueOf(123456789),
-                OriginalityKeyPair.domain()));
+        OriginalityKeyPair rogue = OriginalityKeyPair.of(OriginalityKeyPair.SECP224R1, BigInteger.valueOf(123456789));
         SimulatedNtag424 chip = SimulatedNtag424.builder().uid(UID).originalityKey(rogue).build();
         PersonalizationResult r = personalizer.personalize(new SimulatedNtag424Link(chip), URL, StepListener.NONE);
         assertEquals(Reason.COUNTERFEIT, r.reason());

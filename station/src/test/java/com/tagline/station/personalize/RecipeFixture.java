@@ -7,7 +7,7 @@ import com.tagline.hardware.ntag424.sdm.SunTemplate;
 import com.tagline.hardware.tag.TagLink;
 import com.tagline.hardware.tag.TagLostException;
 import com.tagline.hardware.tag.Target;
-import com.tagline.simulator.ntag424.OriginalityKeyPair;
+import com.tagline.simulator.field.OriginalityKeyPair;
 import com.tagline.simulator.ntag424.SimulatedNtag424;
 import com.tagline.simulator.ntag424.SimulatedNtag424Link;
 import java.time.Duration;
@@ -37,7 +37,7 @@ final class RecipeFixture {
 
     static Ntag424Recipe recipe(MasterKeySet keys) {
         return Ntag424Recipe.of(keys, SunTemplate.defaults(),
-                OriginalitySignature.ntag424(List.of(OriginalityKeyPair.test().publicKeyHex())));
+                OriginalitySignature.ntag424(List.of(OriginalityKeyPair.ntag424Test().publicKeyHex())));
     }
 
     static Ntag424Personalizer personalizer() {

@@ -13,7 +13,7 @@ import com.tagline.hardware.pn532.Pn532TagLink;
 import com.tagline.hardware.serial.PipeSerialLink;
 import com.tagline.hardware.tag.TagLink;
 import com.tagline.hardware.tag.Target;
-import com.tagline.simulator.ntag223.Ntag223OriginalityKeyPair;
+import com.tagline.simulator.field.OriginalityKeyPair;
 import com.tagline.simulator.ntag223.SimulatedNtag223;
 import com.tagline.simulator.pn532.LeavePoint;
 import com.tagline.simulator.pn532.Pn532Emulator;
@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,7 @@ class Ntag223OverPn532Test {
     private static final MasterKeySet KEYS = keys();
 
     private final Ntag223Personalizer personalizer = new Ntag223Personalizer(Ntag223Recipe.of(KEYS,
-            MirrorTemplate.defaults(), Ntag223Originality.trust(List.of(Ntag223OriginalityKeyPair.test().publicKeyHex()))));
+            MirrorTemplate.defaults(), Ntag223Originality.trust(List.of(OriginalityKeyPair.ntag223Test().publicKeyHex()))));
     private Pn532Emulator emulator;
     private Pn532 reader;
 
@@ -99,8 +98,7 @@ class Ntag223OverPn532Test {
 
     @Test
     void counterfeitIsRejected() {
-        Ntag223OriginalityKeyPair rogue = Ntag223OriginalityKeyPair.of(new ECPrivateKeyParameters(
-                BigInteger.valueOf(987654321L), Ntag223OriginalityKeyPair.domain()));
+        OriginalityKeyPair rogue = OriginalityKeyPair.of(OriginalityKeyPair.SECP192R1, BigInteger.valueOf(987654321L));
         SimulatedNtag223 chip = SimulatedNtag223.builder().uid(UID).variant(Ntag223Variant.PLAIN).originalityKey(rogue)
                 .build();
         assertEquals(Reason.COUNTERFEIT, present(chip, URL, l -> l).reason());

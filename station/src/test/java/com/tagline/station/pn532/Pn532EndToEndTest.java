@@ -20,10 +20,10 @@ import com.tagline.hardware.serial.JsscSerialLink;
 import com.tagline.hardware.serial.PipeSerialLink;
 import com.tagline.hardware.serial.SerialLink;
 import com.tagline.hardware.serial.SocatPtyPair;
-import com.tagline.simulator.ntag223.Ntag223OriginalityKeyPair;
+import com.tagline.simulator.field.OriginalityKeyPair;
 import com.tagline.simulator.ntag223.SimulatedNtag223;
 import com.tagline.simulator.ntag424.Ntag424FieldChip;
-import com.tagline.simulator.ntag424.OriginalityKeyPair;
+import com.tagline.simulator.field.OriginalityKeyPair;
 import com.tagline.simulator.ntag424.SimulatedNtag424;
 import com.tagline.simulator.pn532.Pn532Emulator;
 import com.tagline.station.personalize.Ntag223Personalizer;
@@ -52,7 +52,7 @@ class Pn532EndToEndTest {
 
     private final MasterKeySet keys = keys();
     private final Ntag424Personalizer personalizer = new Ntag424Personalizer(Ntag424Recipe.of(keys,
-            SunTemplate.defaults(), OriginalitySignature.ntag424(List.of(OriginalityKeyPair.test().publicKeyHex()))));
+            SunTemplate.defaults(), OriginalitySignature.ntag424(List.of(OriginalityKeyPair.ntag424Test().publicKeyHex()))));
 
     private static MasterKeySet keys() {
         List<byte[]> k = new ArrayList<>();
@@ -86,7 +86,7 @@ class Pn532EndToEndTest {
         SimulatedNtag223 chip = SimulatedNtag223.builder().uid(UID).variant(Ntag223Variant.PLAIN)
                 .random(new SplittableRandom(2)).build();
         Ntag223Personalizer ntag223 = new Ntag223Personalizer(Ntag223Recipe.of(keys, MirrorTemplate.defaults(),
-                Ntag223Originality.trust(List.of(Ntag223OriginalityKeyPair.test().publicKeyHex()))));
+                Ntag223Originality.trust(List.of(OriginalityKeyPair.ntag223Test().publicKeyHex()))));
         PipeSerialLink[] pair = PipeSerialLink.pair();
         try (Pn532Emulator emulator = new Pn532Emulator(pair[1]); Pn532 reader = new Pn532(pair[0])) {
             emulator.addChip(chip);
