@@ -8,7 +8,7 @@ import com.tagline.hardware.ntag223.Ntag223Keys;
 import com.tagline.hardware.ntag223.Ntag223Memory;
 import com.tagline.hardware.ntag223.Ntag223NakException;
 import com.tagline.hardware.ntag223.sun.MirrorLayout;
-import com.tagline.hardware.ntag223.sun.UrlTooLongException;
+import com.tagline.hardware.ndef.UrlDoesNotFitException;
 import com.tagline.hardware.tag.TagLink;
 import com.tagline.hardware.tag.TagLostException;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ public final class Ntag223Personalizer {
     public PersonalizationResult personalize(TagLink link, String tagUrl, StepListener listener) {
         try {
             recipe.checkFits(tagUrl);
-        } catch (UrlTooLongException e) {
+        } catch (UrlDoesNotFitException e) {
             return new PersonalizationResult(Reason.URL_TOO_LONG, e.getMessage(), null, null, List.of(), null);
         }
         return new Run(new Ntag223Memory(new Ntag223(link, recipe.profile())), tagUrl, listener).execute();
@@ -62,7 +62,7 @@ public final class Ntag223Personalizer {
     /**
      * Reads and classifies a chip without changing it and without PWD_AUTH.
      *
-     * @throws UrlTooLongException when the URL does not fit an accepted variant (before any frame)
+     * @throws UrlDoesNotFitException when the URL does not fit an accepted variant (before any frame)
      * @throws TaglineException for a lost tag or a chip failure
      */
     public Ntag223Inspection inspect(TagLink link, String tagUrl) {

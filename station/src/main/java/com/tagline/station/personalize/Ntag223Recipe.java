@@ -54,7 +54,7 @@ public record Ntag223Recipe(MasterKeySet keys, MirrorTemplate template, Original
     /**
      * Lays out a tag URL for one variant.
      *
-     * @throws com.tagline.hardware.ntag223.sun.UrlTooLongException when it does not fit user memory
+     * @throws com.tagline.hardware.ndef.UrlDoesNotFitException when it does not fit user memory
      */
     public MirrorLayout layout(String tagUrl, Ntag223Variant variant) {
         return MirrorLayout.build(tagUrl, template, variant, profile.pages());

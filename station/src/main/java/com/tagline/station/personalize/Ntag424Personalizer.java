@@ -9,7 +9,7 @@ import com.tagline.hardware.ntag424.Ntag424;
 import com.tagline.hardware.ntag424.SecureMessagingException;
 import com.tagline.hardware.ntag424.StatusWord;
 import com.tagline.hardware.ntag424.sdm.SunLayout;
-import com.tagline.hardware.ntag424.sdm.UrlDoesNotFitException;
+import com.tagline.hardware.ndef.UrlDoesNotFitException;
 import com.tagline.hardware.tag.TagLink;
 import com.tagline.hardware.tag.TagLostException;
 import java.util.ArrayList;

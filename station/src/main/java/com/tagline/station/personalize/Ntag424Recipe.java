@@ -35,7 +35,7 @@ public record Ntag424Recipe(MasterKeySet keys, SunTemplate template, Originality
         return new Ntag424Recipe(keys, template, trust, DEFAULT_ISO_WRITE_CHUNK, DEFAULT_WRITE_DATA_CHUNK);
     }
 
-    /** Lays out a tag URL; throws {@code UrlDoesNotFitException} before any chip is touched. */
+    /** Lays out a tag URL; throws {@link com.tagline.hardware.ndef.UrlDoesNotFitException} before any chip is touched. */
     public SunLayout layout(String tagUrl) {
         return SunLayout.build(tagUrl, template, null, NDEF_FILE_SIZE);
     }

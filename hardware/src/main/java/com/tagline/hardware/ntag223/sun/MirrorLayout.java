@@ -1,5 +1,6 @@
 package com.tagline.hardware.ntag223.sun;
 
+import com.tagline.hardware.ndef.UrlDoesNotFitException;
 import com.tagline.hardware.ndef.NdefUri;
 import com.tagline.hardware.ntag223.MemoryMap;
 import com.tagline.hardware.ntag223.NdefTlv;
@@ -38,7 +39,7 @@ public record MirrorLayout(String url, byte[] ndefMessage, byte[] userImage, int
     /**
      * Lays out {@code tagUrl} with {@code template} for the chip's user memory.
      *
-     * @throws UrlTooLongException when the TLVs with the message exceed the user memory
+     * @throws UrlDoesNotFitException when the TLVs with the message exceed the user memory
      * @throws IllegalArgumentException for a template or URL with a wrong placeholder
      */
     public static MirrorLayout build(String tagUrl, MirrorTemplate template, Ntag223Variant variant, MemoryMap map) {
@@ -57,7 +58,8 @@ public record MirrorLayout(String url, byte[] ndefMessage, byte[] userImage, int
         int header = NdefTlv.headerLength(recordLength);
         int needed = header + recordLength + 1;
         if (needed > map.userBytes()) {
-            throw new UrlTooLongException(withPlaceholder, needed, map.userBytes());
+            throw new UrlDoesNotFitException(withPlaceholder,
+                    "NTAG 223 DNA user memory (NDEF TLV and terminator)", needed, map.userBytes());
         }
         byte[] rec = record.record();
         int offset = map.userStartOffset() + header + NdefUri.RECORD_OVERHEAD + utf8(stored.substring(0, at));

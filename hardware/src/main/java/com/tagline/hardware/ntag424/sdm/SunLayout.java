@@ -1,5 +1,6 @@
 package com.tagline.hardware.ntag424.sdm;
 
+import com.tagline.hardware.ndef.UrlDoesNotFitException;
 import com.tagline.hardware.ndef.NdefUri;
 import com.tagline.hardware.ntag424.AccessRights;
 import com.tagline.hardware.ntag424.SdmSettings;
@@ -64,7 +65,7 @@ public record SunLayout(String url, byte[] ndefFile, SdmSettings sdm) {
         NdefUri record = NdefUri.of(prefix + text);
         int needed = NLEN_SIZE + NdefUri.RECORD_OVERHEAD + utf8Length(record.storedText());
         if (needed > fileSize) {
-            throw new UrlDoesNotFitException(tagUrl, needed, fileSize);
+            throw new UrlDoesNotFitException(tagUrl, "NTAG 424 DNA NDEF file", needed, fileSize);
         }
         byte[] rec = record.record();
         byte[] file = new byte[NLEN_SIZE + rec.length];

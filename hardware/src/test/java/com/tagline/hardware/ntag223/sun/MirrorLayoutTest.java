@@ -1,5 +1,6 @@
 package com.tagline.hardware.ntag223.sun;
 
+import com.tagline.hardware.ndef.UrlDoesNotFitException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -111,13 +112,13 @@ class MirrorLayoutTest {
         MirrorLayout l = MirrorLayout.build(fits, MirrorTemplate.defaults(), Ntag223Variant.PLAIN, MAP);
         assertEquals(144, l.userImage().length);
         assertEquals((byte) 0xFE, l.userImage()[143]);
-        UrlTooLongException e = assertThrows(UrlTooLongException.class,
+        UrlDoesNotFitException e = assertThrows(UrlDoesNotFitException.class,
                 () -> MirrorLayout.build("https://" + "a".repeat(94), MirrorTemplate.defaults(), Ntag223Variant.PLAIN,
                         MAP));
         assertEquals(145, e.needed());
         assertEquals(144, e.available());
         assertTrue(e.getMessage().contains("needs 145 bytes") && e.getMessage().contains("only 144"), e.getMessage());
-        UrlTooLongException sd = assertThrows(UrlTooLongException.class,
+        UrlDoesNotFitException sd = assertThrows(UrlDoesNotFitException.class,
                 () -> MirrorLayout.build(fits, MirrorTemplate.defaults(), Ntag223Variant.STATUS_DETECT, MAP));
         assertEquals(155, sd.needed());
     }

@@ -1,5 +1,6 @@
 package com.tagline.hardware.ntag424.sdm;
 
+import com.tagline.hardware.ndef.UrlDoesNotFitException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
