@@ -57,7 +57,7 @@ final class Type2TestChip implements FieldChip {
 
     @Override
     public byte[] processApdu(byte[] apdu) {
-        throw new UnsupportedOperationException("Type 2 chip");
+        throw new IllegalStateException("a Type 2 chip has no ISO-DEP; the emulator must not send it APDUs");
     }
 
     @Override
