@@ -1,5 +1,6 @@
 package com.tagline.simulator.cli;
 
+import com.tagline.hardware.serial.JsscSerialLink;
 import com.tagline.hardware.serial.SerialLink;
 import com.tagline.simulator.field.FieldChip;
 import com.tagline.simulator.pn532.Pn532Emulator;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link Pn532Emulator} served on a pty: socat links {@code link} (what the host opens, e.g.
  * {@code LIBNFC_DEVICE=pn532_uart:LINK}) to a private pty in a fresh temporary directory, which the emulator
- * serves through a {@link PtySerialLink} (the HSU default of 115200 baud is only nominal on a pty). {@link #close()} stops the emulator, closes the
+ * serves through a {@link JsscSerialLink}, the station's own serial link (the HSU default of 115200 baud is only
+ * nominal on a pty). {@link #close()} stops the emulator, closes the
  * port, ends socat and removes the temporary directory.
  *
  * <p>Threading: open and close from one thread; the emulator's own methods are thread-safe.
@@ -41,13 +43,16 @@ public final class Pn532Server implements AutoCloseable {
      *             must exist
      * @throws IOException when socat is missing or fails, or the private pty cannot be opened
      */
+    /** A pty has no line speed; jssc is still told the HSU default. */
+    private static final int NOMINAL_BAUD = 115200;
+
     public static Pn532Server start(Path link, List<FieldChip> chips) throws IOException {
         Path dir = Files.createTempDirectory("tagline-pn532-");
         PtyPair pty = null;
         SerialLink serial = null;
         try {
             pty = PtyPair.open(link.toAbsolutePath(), dir.resolve("emulator"), dir.resolve("socat.log"));
-            serial = PtySerialLink.open(pty.privatePath().toRealPath());
+            serial = JsscSerialLink.open(pty.privatePath().toRealPath().toString(), NOMINAL_BAUD);
             Pn532Emulator emulator = new Pn532Emulator(serial);
             chips.forEach(emulator::addChip);
             emulator.start();
