@@ -59,6 +59,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as one JSON object on stdout.")
     boolean json;
 
+    @Option(names = "--hand-fed",
+            description = "Present chips one by one at the antenna (bench mode) instead of on the simulated conveyor.")
+    boolean handFed;
+
     @Override
     public Integer call() {
         if (count < 1) {
@@ -82,8 +86,9 @@ final class SimulateCommand implements Callable<Integer> {
         Ntag424Personalizer personalizer = new Ntag424Personalizer(Ntag424Recipe.of(keys, template, trust));
         Ntag223Personalizer personalizer223 = new Ntag223Personalizer(Ntag223Recipe.of(keys, MirrorTemplate.defaults(),
                 Ntag223Originality.trust(List.of(SimulatedChips.trustedNtag223TestKeyHex()))));
-        BatchSummary summary = new BatchRun(personalizer, personalizer223, batchProtocol, keys, template, urlBase)
-                .run(chips, count, BatchRun.progressTo(System.err, count));
+        BatchRun batch = new BatchRun(personalizer, personalizer223, batchProtocol, keys, template, urlBase);
+        BatchSummary summary = handFed ? batch.run(chips, count, BatchRun.progressTo(System.err, count))
+                : batch.runOnLine(chips, count, BatchRun.progressTo(System.err, count));
         System.out.print(json ? summary.json(keys.version()) + System.lineSeparator() : summary.text());
         return summary.allAsExpected() ? 0 : 1;
     }

@@ -9,7 +9,18 @@ import com.tagline.station.personalize.PersonalizationResult;
 import com.tagline.station.personalize.Reason;
 import com.tagline.station.personalize.StepListener;
 import java.io.PrintStream;
+import com.tagline.hardware.line.LineSignals;
+import com.tagline.simulator.line.ConveyorItem;
+import com.tagline.simulator.line.ConveyorLayout;
+import com.tagline.simulator.line.GateRecord;
+import com.tagline.station.line.LineTiming;
+import com.tagline.station.line.SimulatedLineRun;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 import java.util.function.Predicate;
@@ -52,20 +63,55 @@ public final class BatchRun {
         BatchSummary summary = new BatchSummary();
         long t0 = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            String url = urlBase + String.format("tag_%06d", i);
-            if (protocol.ntag223At(i)) {
-                one223(chips.next223(i), url, summary);
-            } else {
-                one424(chips.next(i), url, summary);
-            }
+            chip(chips, i, summary);
             progress.accept(i + 1);
         }
         summary.elapsed(System.nanoTime() - t0);
         return summary;
     }
 
-    private void one424(SimulatedChips.Chip chip, String url, BatchSummary summary) {
-        one(chip.defect(), () -> personalizer.personalize(chip.link(), url, StepListener.NONE), chip.link()::putBack,
+    /**
+     * The same batch on the simulated conveyor: the real line controller indexes each item to the
+     * antenna, the chip it carries is personalized there, and the reject gate must push off exactly
+     * the items whose chip did not end configured (checked against the conveyor's gate record).
+     */
+    public BatchSummary runOnLine(SimulatedChips chips, int count, IntConsumer progress) {
+        BatchSummary summary = new BatchSummary();
+        Set<Long> failedItems = new HashSet<>();
+        long t0 = System.nanoTime();
+        int[] encoded = {0};
+        Predicate<ConveyorItem> encoder = item -> {
+            int index = (int) item.id() - 1; // conveyor items are numbered from 1 in feed order
+            boolean configured = chip(chips, index, summary);
+            if (!configured) {
+                failedItems.add(item.id());
+            }
+            progress.accept(++encoded[0]);
+            return configured;
+        };
+        try (SimulatedLineRun line = new SimulatedLineRun(ConveyorLayout.standard(), LineSignals.standard(),
+                LineTiming.standard(), ENCODE_TIME, encoder)) {
+            List<GateRecord> gate = line.runItems(Collections.nCopies(count, false), LINE_TIME_PER_ITEM.multipliedBy(count));
+            gate.forEach(g -> summary.gate(g.rejected(), failedItems.contains(g.itemId())));
+            summary.itemsLost(count - gate.size());
+        }
+        summary.elapsed(System.nanoTime() - t0);
+        return summary;
+    }
+
+    /** Virtual encoding time per chip on the line model (the benchmark measures the real host time). */
+    private static final Duration ENCODE_TIME = Duration.ofMillis(300);
+    /** Virtual-time budget per item before the run is declared stuck. */
+    private static final Duration LINE_TIME_PER_ITEM = Duration.ofSeconds(10);
+
+    private boolean chip(SimulatedChips chips, int index, BatchSummary summary) {
+        String url = urlBase + String.format("tag_%06d", index);
+        return protocol.ntag223At(index) ? one223(chips.next223(index), url, summary)
+                : one424(chips.next(index), url, summary);
+    }
+
+    private boolean one424(SimulatedChips.Chip chip, String url, BatchSummary summary) {
+        return one(chip.defect(), () -> personalizer.personalize(chip.link(), url, StepListener.NONE), chip.link()::putBack,
                 result -> {
                     String scanned = PhoneScan.read(chip.link());
                     byte[] uid = HexFormat.of().parseHex(result.uidHex());
@@ -75,8 +121,8 @@ public final class BatchRun {
                 }, summary);
     }
 
-    private void one223(SimulatedChips.Chip223 chip, String url, BatchSummary summary) {
-        one(chip.defect(), () -> personalizer223.personalize(chip.link(), url, StepListener.NONE),
+    private boolean one223(SimulatedChips.Chip223 chip, String url, BatchSummary summary) {
+        return one(chip.defect(), () -> personalizer223.personalize(chip.link(), url, StepListener.NONE),
                 chip.link()::putBack, result -> {
                     String scanned = PhoneScan.readType2(chip.link());
                     byte[] uid = HexFormat.of().parseHex(result.uidHex());
@@ -85,7 +131,7 @@ public final class BatchRun {
     }
 
     /** Personalizes (and resumes a torn chip once), records the outcome and scans a configured chip. */
-    private static void one(ChipDefect defect, Supplier<PersonalizationResult> attempt, Runnable putBack,
+    private static boolean one(ChipDefect defect, Supplier<PersonalizationResult> attempt, Runnable putBack,
             Predicate<PersonalizationResult> scanVerifies, BatchSummary summary) {
         PersonalizationResult result = attempt.get();
         if (result.reason() == Reason.TAG_LOST && defect == ChipDefect.TORN_THEN_RESUMED) {
@@ -102,6 +148,7 @@ public final class BatchRun {
         if (result.configured()) {
             summary.verified(scanVerifies.test(result));
         }
+        return result.configured();
     }
 
     static Reason expected(ChipDefect defect) {

@@ -15,6 +15,10 @@ public final class BatchSummary {
     private int verifiedInvalid;
     private int unexpected;
     private long elapsedNanos;
+    private boolean onLine;
+    private int rejected;
+    private int gateMismatches;
+    private int itemsLost;
 
     void record(Reason reason) {
         count++;
@@ -35,6 +39,27 @@ public final class BatchSummary {
 
     void unexpected() {
         unexpected++;
+    }
+
+    /** One item left the line: rejected by the gate or not, and whether its chip failed. */
+    void gate(boolean wasRejected, boolean chipFailed) {
+        onLine = true;
+        if (wasRejected) {
+            rejected++;
+        }
+        if (wasRejected != chipFailed) {
+            gateMismatches++;
+        }
+    }
+
+    /** Items that never reached the end of the line within the run's time budget. */
+    void itemsLost(int n) {
+        onLine = true;
+        itemsLost += n;
+    }
+
+    public int rejected() {
+        return rejected;
     }
 
     void elapsed(long nanos) {
@@ -67,7 +92,8 @@ public final class BatchSummary {
 
     /** Every chip ended as its defect predicts and every configured chip verified. */
     public boolean allAsExpected() {
-        return unexpected == 0 && verifiedInvalid == 0 && verifiedValid == encoded();
+        boolean line = !onLine || gateMismatches == 0 && itemsLost == 0;
+        return line && unexpected == 0 && verifiedInvalid == 0 && verifiedValid == encoded();
     }
 
     public String json(int keySetVersion) {
@@ -82,6 +108,11 @@ public final class BatchSummary {
                 reasons.put(r.code(), n);
             }
         });
+        if (onLine) {
+            o.put("rejected", rejected);
+            o.put("rejected_mismatch", gateMismatches);
+            o.put("items_not_out", itemsLost);
+        }
         o.put("resumed", resumed);
         o.put("verified_valid", verifiedValid);
         o.put("verified_invalid", verifiedInvalid);
@@ -103,6 +134,11 @@ public final class BatchSummary {
                 sb.append(String.format("  %-16s%d%n", r.code(), n));
             }
         });
+        if (onLine) {
+            sb.append(String.format("Rejected (gate):  %d, %s%n", rejected, gateMismatches == 0 && itemsLost == 0
+                    ? "exactly the failed chips" : gateMismatches + " wrong gate decisions, " + itemsLost
+                    + " items did not leave the line"));
+        }
         sb.append(String.format("Resumed by tear:  %d%n", resumed));
         sb.append(String.format("Verified (scan):  %d valid, %d invalid%n", verifiedValid, verifiedInvalid));
         sb.append(String.format("Unexpected:       %d%n", unexpected));

@@ -22,7 +22,20 @@ class SimulateCommandTest {
         JsonNode reasons = s.get("failed_by_reason");
         assertTrue(reasons.has("counterfeit") && reasons.has("not_blank") && reasons.has("tag_lost"), reasons.toString());
         assertTrue(s.get("resumed").asInt() > 0, "torn chips were resumed");
+        // On the simulated conveyor the gate pushes off exactly the items whose chip failed.
+        assertEquals(s.get("failed").asInt(), s.get("rejected").asInt());
+        assertEquals(0, s.get("rejected_mismatch").asInt());
+        assertEquals(0, s.get("items_not_out").asInt());
         assertTrue(r.err().contains("simulate: 120/120 chips"), "progress on stderr");
+    }
+
+    @Test
+    void handFedBenchModeHasNoGate() throws Exception {
+        CliRunner r = CliRunner.run("simulate", "--count", "10", "--defect-rate", "0.5", "--hand-fed", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode s = new ObjectMapper().readTree(r.out());
+        assertEquals(10, s.get("encoded").asInt() + s.get("failed").asInt());
+        assertTrue(!s.has("rejected"), "no conveyor, no reject gate");
     }
 
     @Test
@@ -30,6 +43,7 @@ class SimulateCommandTest {
         CliRunner r = CliRunner.run("simulate", "--count", "5", "--defect-rate", "0");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("Encoded:          5"), r.out());
+        assertTrue(r.out().contains("Rejected (gate):  0, exactly the failed chips"), r.out());
     }
 
     @Test
