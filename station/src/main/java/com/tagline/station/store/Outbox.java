@@ -1,0 +1,134 @@
+package com.tagline.station.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The outcome reports waiting for the platform (architecture §5: at-least-once, nothing deleted
+ * before confirmed). Rows move {@code pending → sent → confirmed}; {@code sent → pending} again via
+ * {@link #retryLater} once an ambiguous send is reconciled; {@code pending|sent → quarantined} for an
+ * operator. No row is ever deleted by this class.
+ *
+ * <p>Threading: shares the store's single writer connection; call it only from the store's thread.
+ */
+public final class Outbox {
+    private static final String SELECT = "SELECT b.outbox_id, o.attempt_id, o.tag_id, o.chip_uid, o.outcome,"
+            + " o.reason, o.detail, o.key_set_version, o.station, o.attempts, o.occurred_at_ms, b.state, b.tries,"
+            + " b.next_attempt_at_ms, b.last_error FROM outbox b JOIN outcomes o ON o.outcome_id = b.outcome_id";
+
+    private final Database db;
+    private final Clock clock;
+
+    Outbox(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Up to {@code limit} pending rows whose next attempt time has come, oldest first. */
+    public List<OutboxEntry> pending(int limit) {
+        return db.read("pending", c -> list(c, SELECT + " WHERE b.state = 'pending' AND b.next_attempt_at_ms <= ?"
+                + " ORDER BY b.outbox_id LIMIT ?", clock.millis(), limit));
+    }
+
+    /** The row, in whatever state. */
+    public Optional<OutboxEntry> entry(long outboxId) {
+        return db.read("entry", c -> {
+            List<OutboxEntry> l = list(c, SELECT + " WHERE b.outbox_id = ?", outboxId);
+            return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+        });
+    }
+
+    /** Request handed to the platform, answer not yet known: pending → sent, one more try counted. */
+    public void markSent(long outboxId) {
+        move("markSent", outboxId, OutboxState.SENT, null, clock.millis(), 1, OutboxState.PENDING);
+    }
+
+    /** The platform answered accepted or duplicate: pending|sent → confirmed. */
+    public void markConfirmed(long outboxId) {
+        move("markConfirmed", outboxId, OutboxState.CONFIRMED, null, clock.millis(), 0,
+                OutboxState.PENDING, OutboxState.SENT);
+    }
+
+    /** Send failed or was reconciled as not applied: sent|pending → pending, not before {@code at}. */
+    public void retryLater(long outboxId, String error, Instant at) {
+        move("retryLater", outboxId, OutboxState.PENDING, error, at.toEpochMilli(), 0,
+                OutboxState.PENDING, OutboxState.SENT);
+    }
+
+    /** Kept for an operator (conflict, rejected): pending|sent → quarantined, never sent again. */
+    public void quarantine(long outboxId, String error) {
+        move("quarantine", outboxId, OutboxState.QUARANTINED, error, clock.millis(), 0,
+                OutboxState.PENDING, OutboxState.SENT);
+    }
+
+    /** Rows not yet confirmed (pending, sent and quarantined): what the queue limit counts. */
+    public int unconfirmed() {
+        return db.read("unconfirmed", c -> Attempts.queryInt(c,
+                "SELECT COUNT(*) FROM outbox WHERE state <> 'confirmed'"));
+    }
+
+    static long insert(Connection c, long outcomeId, long now) throws SQLException {
+        Attempts.update(c, "INSERT INTO outbox (outcome_id, state, tries, next_attempt_at_ms, created_at_ms,"
+                + " updated_at_ms) VALUES (?, 'pending', 0, ?, ?, ?)", outcomeId, now, now, now);
+        return Attempts.queryLong(c, "SELECT last_insert_rowid()");
+    }
+
+    private void move(String operation, long outboxId, OutboxState to, String error, long nextAt, int addTries,
+                      OutboxState... from) {
+        db.inTransaction(operation, c -> {
+            OutboxState current = currentState(c, operation, outboxId);
+            if (!List.of(from).contains(current)) {
+                throw new StoreException(operation, "outbox row " + outboxId + " is " + current.code()
+                        + "; cannot move it to " + to.code());
+            }
+            Attempts.update(c, "UPDATE outbox SET state = ?, tries = tries + ?, next_attempt_at_ms = ?,"
+                            + " last_error = COALESCE(?, last_error), updated_at_ms = ? WHERE outbox_id = ?",
+                    to.code(), addTries, nextAt, error, clock.millis(), outboxId);
+            return null;
+        });
+    }
+
+    private static OutboxState currentState(Connection c, String operation, long outboxId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT state FROM outbox WHERE outbox_id = ?")) {
+            ps.setLong(1, outboxId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new StoreException(operation, "no outbox row " + outboxId);
+                }
+                return OutboxState.ofCode(rs.getString(1));
+            }
+        }
+    }
+
+    private static List<OutboxEntry> list(Connection c, String sql, Object... args) throws SQLException {
+        List<OutboxEntry> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(map(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static OutboxEntry map(ResultSet rs) throws SQLException {
+        int keySet = rs.getInt(8);
+        OptionalInt keySetVersion = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(keySet);
+        return new OutboxEntry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                Outcome.ofCode(rs.getString(5)), rs.getString(6), rs.getString(7), keySetVersion, rs.getString(9),
+                rs.getInt(10), Instant.ofEpochMilli(rs.getLong(11)), OutboxState.ofCode(rs.getString(12)),
+                rs.getInt(13), Instant.ofEpochMilli(rs.getLong(14)), Optional.ofNullable(rs.getString(15)));
+    }
+}

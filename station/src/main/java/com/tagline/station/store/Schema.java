@@ -1,0 +1,103 @@
+package com.tagline.station.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Versioned schema migrations. The applied version is the highest row of {@code schema_version};
+ * each pending {@link Migration} runs in its own transaction with its version row, in list order. A
+ * database whose version is above the newest known migration is refused: this code would not know
+ * its tables.
+ *
+ * <p>No column holds key material: only {@code key_set_version} (architecture §6).
+ */
+final class Schema {
+    static final List<Migration> MIGRATIONS = List.of(
+            new Migration(1, "leased jobs, chip attempts, intents, outcomes, outbox", List.of(
+                    "CREATE TABLE leased_jobs (tag_id TEXT PRIMARY KEY, protocol TEXT NOT NULL, url TEXT NOT NULL,"
+                            + " lease_id TEXT NOT NULL, lease_expires_at_ms INTEGER NOT NULL)",
+                    "CREATE TABLE chip_bindings (chip_uid TEXT PRIMARY KEY, tag_id TEXT NOT NULL,"
+                            + " bound_at_ms INTEGER NOT NULL, UNIQUE (chip_uid, tag_id))",
+                    "CREATE TABLE chip_attempts (attempt_id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                            + " tag_id TEXT NOT NULL, chip_uid TEXT NOT NULL, protocol TEXT NOT NULL,"
+                            + " attempt_number INTEGER NOT NULL CHECK (attempt_number >= 1), step_reached TEXT,"
+                            + " state TEXT NOT NULL CHECK (state IN ('in_flight','configured','failed','interrupted')),"
+                            + " started_at_ms INTEGER NOT NULL, updated_at_ms INTEGER NOT NULL,"
+                            + " FOREIGN KEY (chip_uid, tag_id) REFERENCES chip_bindings (chip_uid, tag_id))",
+                    "CREATE UNIQUE INDEX one_configured_chip_per_tag ON chip_attempts (tag_id)"
+                            + " WHERE state = 'configured'",
+                    "CREATE INDEX chip_attempts_by_state ON chip_attempts (state)",
+                    "CREATE TABLE attempt_intents (attempt_id INTEGER NOT NULL REFERENCES chip_attempts,"
+                            + " seq INTEGER NOT NULL, step TEXT NOT NULL, irreversible INTEGER NOT NULL,"
+                            + " recorded_at_ms INTEGER NOT NULL, PRIMARY KEY (attempt_id, seq))",
+                    "CREATE TABLE outcomes (outcome_id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                            + " attempt_id INTEGER NOT NULL UNIQUE REFERENCES chip_attempts,"
+                            + " tag_id TEXT NOT NULL, chip_uid TEXT NOT NULL,"
+                            + " outcome TEXT NOT NULL CHECK (outcome IN ('configured','failed')),"
+                            + " reason TEXT NOT NULL, detail TEXT NOT NULL, key_set_version INTEGER,"
+                            + " station TEXT NOT NULL, attempts INTEGER NOT NULL, occurred_at_ms INTEGER NOT NULL,"
+                            + " CHECK (outcome = 'failed' OR key_set_version IS NOT NULL))",
+                    "CREATE TABLE outbox (outbox_id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                            + " outcome_id INTEGER NOT NULL UNIQUE REFERENCES outcomes,"
+                            + " state TEXT NOT NULL CHECK (state IN ('pending','sent','confirmed','quarantined')),"
+                            + " tries INTEGER NOT NULL DEFAULT 0, next_attempt_at_ms INTEGER NOT NULL,"
+                            + " last_error TEXT, created_at_ms INTEGER NOT NULL, updated_at_ms INTEGER NOT NULL)",
+                    "CREATE INDEX outbox_by_state ON outbox (state, next_attempt_at_ms)")));
+
+    private Schema() {
+    }
+
+    /** Brings the database up to the newest of {@code migrations}; returns the resulting version. */
+    static int migrate(Database db, List<Migration> migrations, Clock clock) {
+        db.inTransaction("migrate", c -> {
+            exec(c, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY,"
+                    + " description TEXT NOT NULL, applied_at_ms INTEGER NOT NULL)");
+            return null;
+        });
+        int current = db.read("migrate", Schema::currentVersion);
+        int newest = migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
+        if (current > newest) {
+            throw new StoreException("migrate", "database schema version " + current
+                    + " is newer than this station supports (" + newest + "); upgrade the station software");
+        }
+        for (Migration m : migrations) {
+            if (m.version() > current) {
+                db.inTransaction("migrate to version " + m.version(), c -> apply(c, m, clock));
+                current = m.version();
+            }
+        }
+        return current;
+    }
+
+    static int currentVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static Void apply(Connection c, Migration m, Clock clock) throws SQLException {
+        for (String sql : m.statements()) {
+            exec(c, sql);
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO schema_version (version, description, applied_at_ms) VALUES (?, ?, ?)")) {
+            ps.setInt(1, m.version());
+            ps.setString(2, m.description());
+            ps.setLong(3, clock.millis());
+            ps.executeUpdate();
+        }
+        return null;
+    }
+
+    private static void exec(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package com.tagline.station.store;
+
+import com.tagline.station.personalize.Reason;
+import com.tagline.station.personalize.Step;
+import com.tagline.station.personalize.StepListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The station's durable local store over one SQLite file (architecture §5): leased jobs, chip
+ * attempts with the intent of each step, outcomes, and the outbox of outcome reports.
+ *
+ * <p>Every mutating operation is one transaction committed with {@code synchronous=FULL} in WAL
+ * mode, so it is on disk when the method returns: an attempt before the chip is touched, an intent
+ * before each step, an outcome together with its outbox row.
+ *
+ * <p>Threading: one writer connection, owned by the thread that called {@link #open}; calls from any
+ * other thread fail with {@link StoreException}. Hand work to that thread rather than sharing the store.
+ *
+ * <p>Failures: every JDBC error and every refused operation (constraint, wrong state, newer schema)
+ * is a {@link StoreException} naming the operation; a refused transaction leaves the file unchanged.
+ * No key material is ever stored; outcomes carry only the key-set version (architecture §6).
+ */
+public final class Store implements AutoCloseable {
+    private final StoreConfig config;
+    private final Database db;
+    private final Outbox outbox;
+
+    private Store(StoreConfig config, Database db) {
+        this.config = config;
+        this.db = db;
+        this.outbox = new Outbox(db, config.clock());
+    }
+
+    /** Opens (creating if needed) and migrates the database; refuses a schema newer than this code. */
+    public static Store open(StoreConfig config) {
+        return open(config, Schema.MIGRATIONS);
+    }
+
+    static Store open(StoreConfig config, List<Migration> migrations) {
+        Database db = Database.open(config);
+        try {
+            Schema.migrate(db, migrations, config.clock());
+            return new Store(config, db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Records (or refreshes) one leased tag. */
+    public void recordLease(LeasedJob job) {
+        db.inTransaction("recordLease", c -> {
+            Attempts.update(c, "INSERT INTO leased_jobs (tag_id, protocol, url, lease_id, lease_expires_at_ms)"
+                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (tag_id) DO UPDATE SET protocol = excluded.protocol,"
+                    + " url = excluded.url, lease_id = excluded.lease_id,"
+                    + " lease_expires_at_ms = excluded.lease_expires_at_ms", job.tagId(), job.protocol(),
+                    job.url(), job.leaseId(), job.leaseExpiresAt().toEpochMilli());
+            return null;
+        });
+    }
+
+    /** The leased job for {@code tagId}, if any. */
+    public Optional<LeasedJob> leasedJob(String tagId) {
+        return db.read("leasedJob", c -> {
+            try (var ps = c.prepareStatement("SELECT tag_id, protocol, url, lease_id, lease_expires_at_ms"
+                    + " FROM leased_jobs WHERE tag_id = ?")) {
+                ps.setString(1, tagId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new LeasedJob(rs.getString(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4), java.time.Instant.ofEpochMilli(rs.getLong(5))))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Commits a new in-flight attempt before the chip is touched. Refuses a chip UID already bound to
+     * another tag, and a tag already configured on a chip.
+     *
+     * @return the attempt id
+     */
+    public long beginAttempt(String tagId, String chipUid, String protocol) {
+        Objects.requireNonNull(tagId, "tagId");
+        Objects.requireNonNull(chipUid, "chipUid");
+        Objects.requireNonNull(protocol, "protocol");
+        return db.inTransaction("beginAttempt",
+                c -> Attempts.insert(c, tagId, chipUid, protocol, config.clock().millis()));
+    }
+
+    /** Commits the intent to run {@code step} on an in-flight attempt; call before the step runs. */
+    public void recordIntent(long attemptId, Step step) {
+        Objects.requireNonNull(step, "step");
+        db.inTransaction("recordIntent", c -> {
+            Attempts.recordIntent(c, attemptId, step, config.clock().millis());
+            return null;
+        });
+    }
+
+    /**
+     * A {@link StepListener} that commits the intent of each step before it runs. It refuses (and so
+     * aborts the personalization) when the chip in the field is not the attempt's chip.
+     */
+    public StepListener intentRecorder(long attemptId) {
+        String uid = attempt(attemptId)
+                .orElseThrow(() -> new StoreException("intentRecorder", "no attempt " + attemptId)).chipUid();
+        return (step, uidHex) -> {
+            if (!uid.equalsIgnoreCase(uidHex)) {
+                throw new StoreException("recordIntent", "attempt " + attemptId + " is for chip " + uid
+                        + ", not " + uidHex);
+            }
+            recordIntent(attemptId, step);
+        };
+    }
+
+    /**
+     * Ends an in-flight or interrupted attempt: writes its outcome and the outbox row that reports it,
+     * in one transaction. A configured outcome needs {@link Reason#CONFIGURED} and a key-set version; a
+     * failed one any other reason. Refused when the tag is already configured on another chip.
+     *
+     * @param keySetVersion the key-set version, or {@code null} for a failure before any key was set
+     * @return the outbox row id
+     */
+    public long completeAttempt(long attemptId, Outcome outcome, Reason reason, String detail,
+                                Integer keySetVersion) {
+        checkOutcome(outcome, reason, keySetVersion);
+        long now = config.clock().millis();
+        AttemptState to = outcome == Outcome.CONFIGURED ? AttemptState.CONFIGURED : AttemptState.FAILED;
+        try {
+            return writeOutcome(attemptId, outcome, reason, detail, keySetVersion, to, now);
+        } catch (StoreException e) {
+            if (e.getCause() != null && String.valueOf(e.getCause().getMessage()).contains("chip_attempts.tag_id")) {
+                throw new StoreException("completeAttempt", "attempt " + attemptId + ": its tag is already"
+                        + " configured on another chip; the outcome was not recorded", e);
+            }
+            throw e;
+        }
+    }
+
+    private long writeOutcome(long attemptId, Outcome outcome, Reason reason, String detail, Integer keySetVersion,
+                              AttemptState to, long now) {
+        return db.inTransaction("completeAttempt", c -> {
+            AttemptRecord a = Attempts.transition(c, "completeAttempt", attemptId, to, now,
+                    AttemptState.IN_FLIGHT, AttemptState.INTERRUPTED);
+            Attempts.update(c, "INSERT INTO outcomes (attempt_id, tag_id, chip_uid, outcome, reason, detail,"
+                    + " key_set_version, station, attempts, occurred_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    attemptId, a.tagId(), a.chipUid(), outcome.code(), reason.code(), detail == null ? "" : detail,
+                    keySetVersion, config.station(), a.attemptNumber(), now);
+            long outcomeId = Attempts.queryLong(c, "SELECT last_insert_rowid()");
+            return Outbox.insert(c, outcomeId, now);
+        });
+    }
+
+    private static void checkOutcome(Outcome outcome, Reason reason, Integer keySetVersion) {
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(reason, "reason");
+        if (outcome == Outcome.CONFIGURED && (reason != Reason.CONFIGURED || keySetVersion == null)) {
+            throw new StoreException("completeAttempt", "a configured outcome needs reason configured"
+                    + " and a key-set version");
+        }
+        if (outcome == Outcome.FAILED && reason == Reason.CONFIGURED) {
+            throw new StoreException("completeAttempt", "a failed outcome cannot have reason configured");
+        }
+    }
+
+    /** Attempts left in flight, oldest first: after a crash, the chips whose state must be inspected. */
+    public List<AttemptRecord> attemptsInFlight() {
+        return db.read("attemptsInFlight", c -> Attempts.inState(c, AttemptState.IN_FLIGHT));
+    }
+
+    /** Marks an in-flight attempt interrupted (crash recovery); it may still be completed later. */
+    public void markInterrupted(long attemptId) {
+        db.inTransaction("markInterrupted", c -> Attempts.transition(c, "markInterrupted", attemptId,
+                AttemptState.INTERRUPTED, config.clock().millis(), AttemptState.IN_FLIGHT));
+    }
+
+    /** The attempt, in whatever state. */
+    public Optional<AttemptRecord> attempt(long attemptId) {
+        return db.read("attempt", c -> Attempts.find(c, attemptId));
+    }
+
+    /** The steps whose intent was committed for the attempt, in order. */
+    public List<Step> intents(long attemptId) {
+        return db.read("intents", c -> Attempts.intents(c, attemptId));
+    }
+
+    /** The outbox of outcome reports. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /**
+     * Whether the station may keep leasing: {@link Capacity#DISK_LOW} when usable space on the
+     * database's file store is below the threshold, else {@link Capacity#QUEUE_FULL} when unconfirmed
+     * outbox rows reached the limit, else {@link Capacity#OK}.
+     */
+    public Capacity capacity() {
+        Path dir = config.file().toAbsolutePath().getParent();
+        try {
+            if (Files.getFileStore(dir).getUsableSpace() < config.minFreeBytes()) {
+                return Capacity.DISK_LOW;
+            }
+        } catch (IOException e) {
+            throw new StoreException("capacity", "cannot read free space of " + dir + ": " + e.getMessage(), e);
+        }
+        return outbox.unconfirmed() >= config.queueLimit() ? Capacity.QUEUE_FULL : Capacity.OK;
+    }
+
+    /** The applied schema version. */
+    public int schemaVersion() {
+        return db.read("schemaVersion", Schema::currentVersion);
+    }
+
+    /** The value of a pragma on the writer connection (for checks and diagnostics). */
+    String pragma(String name) {
+        if (!name.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("bad pragma name " + name);
+        }
+        return db.read("pragma", c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}
