@@ -43,6 +43,7 @@ final class StdinControl {
             }
             return !target.startsWith("/dev/") && Files.exists(Path.of(target));
         } catch (IOException | UnsupportedOperationException e) {
+            // No /proc (not Linux) or a file system without symbolic links: treat stdin as no control channel.
             return false;
         }
     }

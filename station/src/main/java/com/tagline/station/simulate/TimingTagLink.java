@@ -1,7 +1,7 @@
 package com.tagline.station.simulate;
 
+import com.tagline.hardware.tag.ForwardingTagLink;
 import com.tagline.hardware.tag.TagLink;
-import com.tagline.hardware.tag.Target;
 import java.time.Duration;
 
 /**
@@ -9,22 +9,21 @@ import java.time.Duration;
  * so a benchmark can separate host CPU from the simulated chip's (architecture §2: cross-cutting
  * concerns are decorators). Single-threaded like the link it wraps.
  */
-public final class TimingTagLink implements TagLink {
-    private final TagLink delegate;
+public final class TimingTagLink extends ForwardingTagLink {
     private long exchanges;
     private long bytesOut;
     private long bytesIn;
     private long nanosInside;
 
     public TimingTagLink(TagLink delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     @Override
     public byte[] transceive(byte[] apdu) {
         long t0 = System.nanoTime();
         try {
-            byte[] r = delegate.transceive(apdu);
+            byte[] r = delegate().transceive(apdu);
             bytesIn += r.length;
             return r;
         } finally {
@@ -38,7 +37,7 @@ public final class TimingTagLink implements TagLink {
     public byte[] transceiveRaw(byte[] frame, Duration timeout) {
         long t0 = System.nanoTime();
         try {
-            byte[] r = delegate.transceiveRaw(frame, timeout);
+            byte[] r = delegate().transceiveRaw(frame, timeout);
             bytesIn += r.length;
             return r;
         } finally {
@@ -46,11 +45,6 @@ public final class TimingTagLink implements TagLink {
             exchanges++;
             bytesOut += frame.length;
         }
-    }
-
-    @Override
-    public Target target() {
-        return delegate.target();
     }
 
     public long exchanges() {

@@ -3,9 +3,9 @@ package com.tagline.station.personalize;
 import com.tagline.hardware.ntag223.Ntag223Originality;
 import com.tagline.hardware.ntag223.Ntag223Variant;
 import com.tagline.hardware.ntag223.sun.MirrorTemplate;
+import com.tagline.hardware.tag.ForwardingTagLink;
 import com.tagline.hardware.tag.TagLink;
 import com.tagline.hardware.tag.TagLostException;
-import com.tagline.hardware.tag.Target;
 import com.tagline.simulator.field.OriginalityKeyPair;
 import com.tagline.simulator.ntag223.SimulatedNtag223;
 import com.tagline.simulator.ntag223.SimulatedNtag223Builder;
@@ -38,21 +38,17 @@ final class Ntag223Fixture {
      * Fails raw exchange number {@code at} (0-based) as a tear: before the chip sees the frame (state
      * unchanged) or after (applied, answer lost). The chip loses power either way.
      */
-    static final class TearingLink implements TagLink {
+    static final class TearingLink extends ForwardingTagLink {
         private final SimulatedNtag223Link inner;
         private final int at;
         private final boolean afterApply;
         private int count;
 
         TearingLink(SimulatedNtag223Link inner, int at, boolean afterApply) {
+            super(inner);
             this.inner = inner;
             this.at = at;
             this.afterApply = afterApply;
-        }
-
-        @Override
-        public byte[] transceive(byte[] apdu) {
-            return inner.transceive(apdu);
         }
 
         @Override
@@ -66,38 +62,22 @@ final class Ntag223Fixture {
             }
             return inner.transceiveRaw(frame, timeout);
         }
-
-        @Override
-        public Target target() {
-            return inner.target();
-        }
     }
 
     /** Rewrites raw answers (e.g. corrupts a read) and counts the exchanges. */
-    static final class RewritingLink implements TagLink {
-        private final TagLink inner;
+    static final class RewritingLink extends ForwardingTagLink {
         private final UnaryOperator<byte[]> answer;
         int exchanges;
 
         RewritingLink(TagLink inner, UnaryOperator<byte[]> answer) {
-            this.inner = inner;
+            super(inner);
             this.answer = answer;
-        }
-
-        @Override
-        public byte[] transceive(byte[] apdu) {
-            return inner.transceive(apdu);
         }
 
         @Override
         public byte[] transceiveRaw(byte[] frame, Duration timeout) {
             exchanges++;
-            return answer.apply(inner.transceiveRaw(frame, timeout));
-        }
-
-        @Override
-        public Target target() {
-            return inner.target();
+            return answer.apply(super.transceiveRaw(frame, timeout));
         }
     }
 

@@ -4,13 +4,12 @@ import com.tagline.hardware.crypto.OriginalitySignature;
 import com.tagline.hardware.keys.ChipKeys;
 import com.tagline.hardware.keys.MasterKeySet;
 import com.tagline.hardware.ntag424.sdm.SunTemplate;
+import com.tagline.hardware.tag.ForwardingTagLink;
 import com.tagline.hardware.tag.TagLink;
 import com.tagline.hardware.tag.TagLostException;
-import com.tagline.hardware.tag.Target;
 import com.tagline.simulator.field.OriginalityKeyPair;
 import com.tagline.simulator.ntag424.SimulatedNtag424;
 import com.tagline.simulator.ntag424.SimulatedNtag424Link;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -56,13 +55,14 @@ final class RecipeFixture {
      * A link that fails exchange number {@code at} (0-based) as a tear: before the chip sees it
      * (state unchanged) or after (applied, answer lost). The chip loses power either way.
      */
-    static final class TearingLink implements TagLink {
+    static final class TearingLink extends ForwardingTagLink {
         private final SimulatedNtag424Link inner;
         private final int at;
         private final boolean afterApply;
         private int count;
 
         TearingLink(SimulatedNtag424Link inner, int at, boolean afterApply) {
+            super(inner);
             this.inner = inner;
             this.at = at;
             this.afterApply = afterApply;
@@ -79,43 +79,22 @@ final class RecipeFixture {
             }
             return inner.transceive(apdu);
         }
-
-        @Override
-        public byte[] transceiveRaw(byte[] frame, Duration timeout) {
-            return inner.transceiveRaw(frame, timeout);
-        }
-
-        @Override
-        public Target target() {
-            return inner.target();
-        }
     }
 
-    /** A link that rewrites answers (e.g. corrupts a read) and records the INS of each command. */
-    static class RecordingLink implements TagLink {
-        private final TagLink inner;
+    /** A link that rewrites answers (e.g. corrupts a read) and records each command. */
+    static class RecordingLink extends ForwardingTagLink {
         private final UnaryOperator<byte[]> answer;
         final List<byte[]> commands = new ArrayList<>();
 
         RecordingLink(TagLink inner, UnaryOperator<byte[]> answer) {
-            this.inner = inner;
+            super(inner);
             this.answer = answer;
         }
 
         @Override
         public byte[] transceive(byte[] apdu) {
             commands.add(apdu.clone());
-            return answer.apply(inner.transceive(apdu));
-        }
-
-        @Override
-        public byte[] transceiveRaw(byte[] frame, Duration timeout) {
-            return inner.transceiveRaw(frame, timeout);
-        }
-
-        @Override
-        public Target target() {
-            return inner.target();
+            return answer.apply(super.transceive(apdu));
         }
     }
 

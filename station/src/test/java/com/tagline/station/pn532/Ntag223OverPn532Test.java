@@ -11,8 +11,8 @@ import com.tagline.hardware.pn532.PassiveTarget;
 import com.tagline.hardware.pn532.Pn532;
 import com.tagline.hardware.pn532.Pn532TagLink;
 import com.tagline.hardware.serial.PipeSerialLink;
+import com.tagline.hardware.tag.ForwardingTagLink;
 import com.tagline.hardware.tag.TagLink;
-import com.tagline.hardware.tag.Target;
 import com.tagline.simulator.field.OriginalityKeyPair;
 import com.tagline.simulator.ntag223.SimulatedNtag223;
 import com.tagline.simulator.pn532.LeavePoint;
@@ -146,21 +146,15 @@ class Ntag223OverPn532Test {
     }
 
     /** Arms the emulator's leave-the-field fault just before raw exchange number {@code at}. */
-    private final class LeaveAt implements TagLink {
-        private final TagLink inner;
+    private final class LeaveAt extends ForwardingTagLink {
         private final int at;
         private final LeavePoint point;
         private int count;
 
         LeaveAt(TagLink inner, int at, LeavePoint point) {
-            this.inner = inner;
+            super(inner);
             this.at = at;
             this.point = point;
-        }
-
-        @Override
-        public byte[] transceive(byte[] apdu) {
-            return inner.transceive(apdu);
         }
 
         @Override
@@ -168,12 +162,7 @@ class Ntag223OverPn532Test {
             if (count++ == at) {
                 emulator.faults().chipLeavesOnNextExchange(point);
             }
-            return inner.transceiveRaw(frame, timeout);
-        }
-
-        @Override
-        public Target target() {
-            return inner.target();
+            return super.transceiveRaw(frame, timeout);
         }
     }
 }
