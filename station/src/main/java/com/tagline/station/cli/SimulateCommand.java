@@ -5,7 +5,7 @@ import com.tagline.hardware.keys.MasterKeySet;
 import com.tagline.hardware.ntag223.Ntag223Originality;
 import com.tagline.hardware.ntag223.sun.MirrorTemplate;
 import com.tagline.hardware.ntag424.sdm.SunTemplate;
-import com.tagline.station.keys.KeyFile;
+import com.tagline.hardware.keys.KeyFile;
 import com.tagline.station.personalize.Ntag223Personalizer;
 import com.tagline.station.personalize.Ntag223Recipe;
 import com.tagline.station.personalize.Ntag424Personalizer;
@@ -78,7 +78,7 @@ final class SimulateCommand implements Callable<Integer> {
             keys = keyFile != null ? KeyFile.load(keyFile) : randomKeys();
             template = new SunTemplate(sunTemplate, 1, 2);
             chips = new SimulatedChips(seed, defectRate);
-        } catch (IllegalArgumentException | com.tagline.station.keys.KeyFileException e) {
+        } catch (IllegalArgumentException | com.tagline.hardware.keys.KeyFileException e) {
             System.err.println("simulate: " + e.getMessage());
             return 2;
         }

@@ -1,4 +1,4 @@
-package com.tagline.station.keys;
+package com.tagline.hardware.keys;
 
 import com.tagline.hardware.TaglineException;
 

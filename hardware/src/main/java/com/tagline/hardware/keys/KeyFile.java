@@ -1,6 +1,6 @@
-package com.tagline.station.keys;
+package com.tagline.hardware.keys;
 
-import com.tagline.hardware.keys.MasterKeySet;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,11 @@
-package com.tagline.station.keys;
+package com.tagline.hardware.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tagline.hardware.keys.MasterKeySet;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
