@@ -13,7 +13,9 @@ public enum Reason {
     WRONG_CHIP("wrong_chip"),
     URL_TOO_LONG("url_too_long"),
     COUNTERFEIT("counterfeit"),
-    CHIP_ERROR("chip_error");
+    CHIP_ERROR("chip_error"),
+    /** The attempt was stopped (e-stop, shutdown, crash) before it could end; never configured. */
+    INTERRUPTED("interrupted");
 
     private final String code;
 

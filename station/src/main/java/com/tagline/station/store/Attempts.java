@@ -117,10 +117,11 @@ final class Attempts {
                 Instant.ofEpochMilli(rs.getLong(8)), Instant.ofEpochMilli(rs.getLong(9)));
     }
 
-    static void update(Connection c, String sql, Object... args) throws SQLException {
+    /** Runs one statement; returns the rows changed. */
+    static int update(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
-            ps.executeUpdate();
+            return ps.executeUpdate();
         }
     }
 
@@ -147,7 +148,7 @@ final class Attempts {
         }
     }
 
-    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+    static void bind(PreparedStatement ps, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
             ps.setObject(i + 1, args[i]);
         }

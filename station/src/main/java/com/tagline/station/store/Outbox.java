@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -51,6 +53,52 @@ public final class Outbox {
         move("markSent", outboxId, OutboxState.SENT, null, clock.millis(), 1, OutboxState.PENDING);
     }
 
+    /** {@link #markSent(long)} for a whole batch, in one transaction. */
+    public void markSent(List<Long> outboxIds) {
+        moveAll("markSent", outboxIds, OutboxState.SENT, 1, OutboxState.PENDING);
+    }
+
+    /** {@link #markConfirmed(long)} for a whole batch, in one transaction. */
+    public void markConfirmed(List<Long> outboxIds) {
+        moveAll("markConfirmed", outboxIds, OutboxState.CONFIRMED, 0, OutboxState.PENDING, OutboxState.SENT);
+    }
+
+    /** {@link #retryLater(long, String, Instant)} for a whole batch, in one transaction. */
+    public void retryLater(List<Long> outboxIds, String error, Instant at) {
+        moveAll("retryLater", outboxIds, OutboxState.PENDING, 0, error, at, OutboxState.PENDING, OutboxState.SENT);
+    }
+
+    /** Rows handed to the platform whose answer never came (ambiguous), oldest first. */
+    public List<OutboxEntry> sent(int limit) {
+        return db.read("sent", c -> list(c, SELECT + " WHERE b.state = 'sent' ORDER BY b.outbox_id LIMIT ?", limit));
+    }
+
+    /** Rows per state ({@code pending}, {@code sent}, {@code confirmed}, {@code quarantined}). */
+    public Map<String, Integer> counts() {
+        return db.read("outboxCounts", c -> {
+            Map<String, Integer> out = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT state, COUNT(*) FROM outbox GROUP BY state");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The earliest time a pending row is due, if any row is pending. */
+    public Optional<Instant> nextDue() {
+        return db.read("nextDue", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT MIN(next_attempt_at_ms) FROM outbox WHERE state = 'pending'");
+                 ResultSet rs = ps.executeQuery()) {
+                long v = rs.next() ? rs.getLong(1) : 0;
+                return rs.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(v));
+            }
+        });
+    }
+
     /** The platform answered accepted or duplicate: pending|sent → confirmed. */
     public void markConfirmed(long outboxId) {
         move("markConfirmed", outboxId, OutboxState.CONFIRMED, null, clock.millis(), 0,
@@ -92,6 +140,30 @@ public final class Outbox {
             Attempts.update(c, "UPDATE outbox SET state = ?, tries = tries + ?, next_attempt_at_ms = ?,"
                             + " last_error = COALESCE(?, last_error), updated_at_ms = ? WHERE outbox_id = ?",
                     to.code(), addTries, nextAt, error, clock.millis(), outboxId);
+            return null;
+        });
+    }
+
+    private void moveAll(String operation, List<Long> outboxIds, OutboxState to, int addTries,
+                         OutboxState... from) {
+        moveAll(operation, outboxIds, to, addTries, null, null, from);
+    }
+
+    private void moveAll(String operation, List<Long> outboxIds, OutboxState to, int addTries, String error,
+                         Instant nextAt, OutboxState... from) {
+        long now = clock.millis();
+        db.inTransaction(operation, c -> {
+            for (long id : outboxIds) {
+                OutboxState current = currentState(c, operation, id);
+                if (!List.of(from).contains(current)) {
+                    throw new StoreException(operation, "outbox row " + id + " is " + current.code()
+                            + "; cannot move it to " + to.code());
+                }
+                Attempts.update(c, "UPDATE outbox SET state = ?, tries = tries + ?, updated_at_ms = ?,"
+                        + " next_attempt_at_ms = COALESCE(?, next_attempt_at_ms), last_error = COALESCE(?, last_error)"
+                        + " WHERE outbox_id = ?", to.code(), addTries, now,
+                        nextAt == null ? null : nextAt.toEpochMilli(), error, id);
+            }
             return null;
         });
     }

@@ -47,7 +47,13 @@ final class Schema {
                             + " state TEXT NOT NULL CHECK (state IN ('pending','sent','confirmed','quarantined')),"
                             + " tries INTEGER NOT NULL DEFAULT 0, next_attempt_at_ms INTEGER NOT NULL,"
                             + " last_error TEXT, created_at_ms INTEGER NOT NULL, updated_at_ms INTEGER NOT NULL)",
-                    "CREATE INDEX outbox_by_state ON outbox (state, next_attempt_at_ms)")));
+                    "CREATE INDEX outbox_by_state ON outbox (state, next_attempt_at_ms)")),
+            new Migration(2, "job state of leased tags; reason and detail of each attempt", List.of(
+                    "ALTER TABLE leased_jobs ADD COLUMN state TEXT NOT NULL DEFAULT 'available'"
+                            + " CHECK (state IN ('available','done','released','expired'))",
+                    "CREATE INDEX leased_jobs_by_state ON leased_jobs (state, protocol)",
+                    "ALTER TABLE chip_attempts ADD COLUMN reason TEXT",
+                    "ALTER TABLE chip_attempts ADD COLUMN detail TEXT")));
 
     private Schema() {
     }

@@ -31,11 +31,13 @@ public final class Store implements AutoCloseable {
     private final StoreConfig config;
     private final Database db;
     private final Outbox outbox;
+    private final Jobs jobs;
 
     private Store(StoreConfig config, Database db) {
         this.config = config;
         this.db = db;
         this.outbox = new Outbox(db, config.clock());
+        this.jobs = new Jobs(db);
     }
 
     /** Opens (creating if needed) and migrates the database; refuses a schema newer than this code. */
@@ -56,29 +58,17 @@ public final class Store implements AutoCloseable {
 
     /** Records (or refreshes) one leased tag. */
     public void recordLease(LeasedJob job) {
-        db.inTransaction("recordLease", c -> {
-            Attempts.update(c, "INSERT INTO leased_jobs (tag_id, protocol, url, lease_id, lease_expires_at_ms)"
-                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (tag_id) DO UPDATE SET protocol = excluded.protocol,"
-                    + " url = excluded.url, lease_id = excluded.lease_id,"
-                    + " lease_expires_at_ms = excluded.lease_expires_at_ms", job.tagId(), job.protocol(),
-                    job.url(), job.leaseId(), job.leaseExpiresAt().toEpochMilli());
-            return null;
-        });
+        jobs.record(List.of(job));
     }
 
     /** The leased job for {@code tagId}, if any. */
     public Optional<LeasedJob> leasedJob(String tagId) {
-        return db.read("leasedJob", c -> {
-            try (var ps = c.prepareStatement("SELECT tag_id, protocol, url, lease_id, lease_expires_at_ms"
-                    + " FROM leased_jobs WHERE tag_id = ?")) {
-                ps.setString(1, tagId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new LeasedJob(rs.getString(1), rs.getString(2),
-                            rs.getString(3), rs.getString(4), java.time.Instant.ofEpochMilli(rs.getLong(5))))
-                            : Optional.empty();
-                }
-            }
-        });
+        return jobs.job(tagId);
+    }
+
+    /** The leased tags waiting for chips. */
+    public Jobs jobs() {
+        return jobs;
     }
 
     /**
@@ -144,11 +134,31 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends an in-flight or interrupted attempt as failed WITHOUT reporting the tag: its chip is
+     * rejected and the tag is tried again on the next chip (issue: retried up to a configured count).
+     */
+    public void failAttempt(long attemptId, Reason reason, String detail) {
+        Objects.requireNonNull(reason, "reason");
+        if (reason == Reason.CONFIGURED) {
+            throw new StoreException("failAttempt", "a failed attempt cannot have reason configured");
+        }
+        db.inTransaction("failAttempt", c -> {
+            Attempts.transition(c, "failAttempt", attemptId, AttemptState.FAILED, config.clock().millis(),
+                    AttemptState.IN_FLIGHT, AttemptState.INTERRUPTED);
+            Attempts.update(c, "UPDATE chip_attempts SET reason = ?, detail = ? WHERE attempt_id = ?",
+                    reason.code(), detail == null ? "" : detail, attemptId);
+            return null;
+        });
+    }
+
     private long writeOutcome(long attemptId, Outcome outcome, Reason reason, String detail, Integer keySetVersion,
                               AttemptState to, long now) {
         return db.inTransaction("completeAttempt", c -> {
             AttemptRecord a = Attempts.transition(c, "completeAttempt", attemptId, to, now,
                     AttemptState.IN_FLIGHT, AttemptState.INTERRUPTED);
+            Attempts.update(c, "UPDATE chip_attempts SET reason = ?, detail = ? WHERE attempt_id = ?",
+                    reason.code(), detail == null ? "" : detail, attemptId);
             Attempts.update(c, "INSERT INTO outcomes (attempt_id, tag_id, chip_uid, outcome, reason, detail,"
                     + " key_set_version, station, attempts, occurred_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     attemptId, a.tagId(), a.chipUid(), outcome.code(), reason.code(), detail == null ? "" : detail,

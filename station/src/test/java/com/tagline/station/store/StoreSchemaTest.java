@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StoreSchemaTest {
+    private static final int LATEST = Schema.MIGRATIONS.get(Schema.MIGRATIONS.size() - 1).version();
+
     @TempDir
     Path dir;
 
@@ -31,12 +33,12 @@ class StoreSchemaTest {
     void migratesAnEmptyFileAndReopensIdempotently() throws Exception {
         StoreConfig config = StoreFixture.config(dir);
         try (Store store = Store.open(config)) {
-            assertEquals(1, store.schemaVersion());
+            assertEquals(LATEST, store.schemaVersion());
         }
         try (Store store = Store.open(config)) {
-            assertEquals(1, store.schemaVersion());
+            assertEquals(LATEST, store.schemaVersion());
         }
-        assertEquals(1, StoreFixture.count(config.file(), "SELECT COUNT(*) FROM schema_version"));
+        assertEquals(LATEST, StoreFixture.count(config.file(), "SELECT COUNT(*) FROM schema_version"));
         for (String table : List.of("leased_jobs", "chip_attempts", "attempt_intents", "outcomes", "outbox")) {
             assertEquals(1, StoreFixture.count(config.file(),
                     "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '" + table + "'"), table);
@@ -48,11 +50,11 @@ class StoreSchemaTest {
         StoreConfig config = StoreFixture.config(dir);
         Store.open(config).close();
         List<Migration> next = new ArrayList<>(Schema.MIGRATIONS);
-        next.add(new Migration(2, "operator notes", List.of("CREATE TABLE notes (id INTEGER PRIMARY KEY)")));
+        next.add(new Migration(LATEST + 1, "operator notes", List.of("CREATE TABLE notes (id INTEGER PRIMARY KEY)")));
         try (Store store = Store.open(config, next)) {
-            assertEquals(2, store.schemaVersion());
+            assertEquals(LATEST + 1, store.schemaVersion());
         }
-        assertEquals(2, StoreFixture.count(config.file(), "SELECT COUNT(*) FROM schema_version"));
+        assertEquals(LATEST + 1, StoreFixture.count(config.file(), "SELECT COUNT(*) FROM schema_version"));
     }
 
     @Test
@@ -60,12 +62,12 @@ class StoreSchemaTest {
         StoreConfig config = StoreFixture.config(dir);
         Store.open(config).close();
         List<Migration> next = new ArrayList<>(Schema.MIGRATIONS);
-        next.add(new Migration(2, "broken", List.of("CREATE TABLE half (id INTEGER)", "NOT SQL")));
+        next.add(new Migration(LATEST + 1, "broken", List.of("CREATE TABLE half (id INTEGER)", "NOT SQL")));
         StoreException e = assertThrows(StoreException.class, () -> Store.open(config, next));
-        assertEquals("migrate to version 2", e.operation());
+        assertEquals("migrate to version " + (LATEST + 1), e.operation());
         assertEquals(0, StoreFixture.count(config.file(), "SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'"));
         try (Store store = Store.open(config)) {
-            assertEquals(1, store.schemaVersion());
+            assertEquals(LATEST, store.schemaVersion());
         }
     }
 

@@ -1,0 +1,110 @@
+package com.tagline.station.platform;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Blocking HTTP calls over the Vert.x 5 core HttpClient (architecture §3: Vert.x runs the HTTP client;
+ * callers are the sync or simulation thread, never an event loop).
+ *
+ * <p>Timeouts are explicit (libraries.md §5: Vert.x defaults are a 60 s connect and no idle timeout):
+ * connect, a per-request timeout, and an overall budget on the whole call. The connection pool is
+ * small and its wait queue bounded.
+ *
+ * <p>Failures: no answer at all (refused, reset, closed, timed out) is a
+ * {@link PlatformUnreachableException}; any HTTP status is returned as a {@link Response}.
+ */
+public final class HttpTransport implements AutoCloseable {
+    private static final int POOL_SIZE = 4;
+    private static final int WAIT_QUEUE = 64;
+
+    private final Vertx vertx;
+    private final HttpClientAgent client;
+    private final HttpEndpoint endpoint;
+
+    /** An answer: status, the {@code Retry-After} header (or null) and the body. */
+    public record Response(int status, String retryAfter, byte[] body) {
+    }
+
+    public HttpTransport(HttpEndpoint endpoint) {
+        this.endpoint = endpoint;
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+        HttpClientOptions options = new HttpClientOptions()
+                .setConnectTimeout(Math.toIntExact(endpoint.connectTimeout().toMillis()))
+                .setIdleTimeout(Math.toIntExact(endpoint.requestTimeout().toMillis()))
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setKeepAlive(true)
+                .setVerifyHost(true);
+        if ("https".equals(endpoint.baseUrl().getScheme())) {
+            options.setSsl(true);
+        }
+        this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(POOL_SIZE)
+                .setMaxWaitQueueSize(WAIT_QUEUE));
+    }
+
+    public HttpEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /**
+     * Sends one request and waits for the whole answer.
+     *
+     * @param what    names the call in errors, e.g. {@code "POST /api/v1/tag_configurations"}
+     * @param body    request body, or null for none
+     * @param headers extra headers (the bearer token is added here)
+     */
+    public Response call(String what, HttpMethod method, String path, byte[] body, Map<String, String> headers) {
+        long budget = endpoint.requestTimeout().toMillis();
+        RequestOptions ro = new RequestOptions().setMethod(method).setAbsoluteURI(endpoint.resolve(path))
+                .setTimeout(budget);
+        Future<Response> answer = client.request(ro).compose(req -> send(req, body, headers))
+                .compose(resp -> resp.body().map(b -> new Response(resp.statusCode(),
+                        resp.getHeader("Retry-After"), b.getBytes())))
+                .timeout(budget, TimeUnit.MILLISECONDS);
+        try {
+            return answer.toCompletionStage().toCompletableFuture().get(budget + 1_000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new PlatformUnreachableException(what + ": no answer from " + endpoint.baseUrl() + " ("
+                    + describe(cause) + ")", cause);
+        } catch (TimeoutException e) {
+            throw new PlatformUnreachableException(what + ": no answer within " + Duration.ofMillis(budget), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformUnreachableException(what + ": interrupted while waiting for the answer", e);
+        }
+    }
+
+    private Future<io.vertx.core.http.HttpClientResponse> send(HttpClientRequest req, byte[] body,
+                                                                Map<String, String> headers) {
+        req.putHeader("Authorization", "Bearer " + endpoint.token());
+        headers.forEach(req::putHeader);
+        return body == null ? req.send() : req.send(Buffer.buffer(body));
+    }
+
+    private static String describe(Throwable t) {
+        String m = t.getMessage();
+        return t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+
+    @Override
+    public void close() {
+        client.close().toCompletionStage().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null)
+                .join();
+        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS)
+                .exceptionally(e -> null).join();
+    }
+}

@@ -1,0 +1,137 @@
+package com.tagline.station.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The leased tags waiting for a chip ({@code leased_jobs}). A job is {@code available} until its tag
+ * is used up ({@code done}: configured, or failed for good), given back ({@code released}) or found
+ * with a lease expired beyond the grace ({@code expired}, never used: another station may hold it).
+ * Jobs come out oldest first, in the order the platform leased them.
+ *
+ * <p>Threading: shares the store's single writer connection; call it only from the store's thread.
+ */
+public final class Jobs {
+    private static final String SELECT = "SELECT tag_id, protocol, url, lease_id, lease_expires_at_ms FROM leased_jobs";
+
+    private final Database db;
+
+    Jobs(Database db) {
+        this.db = db;
+    }
+
+    /** Records leased tags in one transaction; a tag leased again becomes available again. */
+    public void record(List<LeasedJob> jobs) {
+        db.inTransaction("recordLease", c -> {
+            for (LeasedJob job : jobs) {
+                Attempts.update(c, "INSERT INTO leased_jobs (tag_id, protocol, url, lease_id, lease_expires_at_ms,"
+                        + " state) VALUES (?, ?, ?, ?, ?, 'available') ON CONFLICT (tag_id) DO UPDATE SET"
+                        + " protocol = excluded.protocol, url = excluded.url, lease_id = excluded.lease_id,"
+                        + " lease_expires_at_ms = excluded.lease_expires_at_ms, state = 'available'",
+                        job.tagId(), job.protocol(), job.url(), job.leaseId(), job.leaseExpiresAt().toEpochMilli());
+            }
+            return null;
+        });
+    }
+
+    /** The oldest available job of {@code protocol} whose lease expires at or after {@code notExpiredBefore}. */
+    public Optional<LeasedJob> next(String protocol, Instant notExpiredBefore) {
+        return db.read("nextJob", c -> first(list(c, SELECT + " WHERE state = 'available' AND protocol = ?"
+                + " AND lease_expires_at_ms >= ? ORDER BY rowid LIMIT 1", protocol, notExpiredBefore.toEpochMilli())));
+    }
+
+    /** The job of {@code tagId}, in whatever state. */
+    public Optional<LeasedJob> job(String tagId) {
+        return db.read("job", c -> first(list(c, SELECT + " WHERE tag_id = ?", tagId)));
+    }
+
+    /** Available jobs per protocol. */
+    public int available(String protocol) {
+        return db.read("availableJobs", c -> Attempts.queryInt(c,
+                "SELECT COUNT(*) FROM leased_jobs WHERE state = 'available' AND protocol = ?", protocol));
+    }
+
+    /** Marks available jobs whose lease expired before {@code cutoff} as expired; returns how many. */
+    public int expireBefore(Instant cutoff) {
+        return db.inTransaction("expireJobs", c -> Attempts.update(c, "UPDATE leased_jobs SET state = 'expired'"
+                + " WHERE state = 'available' AND lease_expires_at_ms < ?", cutoff.toEpochMilli()));
+    }
+
+    /** The tag is used up: configured, or reported failed for good. */
+    public void finish(String tagId) {
+        db.inTransaction("finishJob", c -> Attempts.update(c, "UPDATE leased_jobs SET state = 'done' WHERE tag_id = ?", tagId));
+    }
+
+    /** The platform renewed the lease until {@code expiresAt}. */
+    public void renewed(String leaseId, Instant expiresAt) {
+        db.inTransaction("renewLease", c -> Attempts.update(c, "UPDATE leased_jobs SET lease_expires_at_ms = ?"
+                + " WHERE lease_id = ?", expiresAt.toEpochMilli(), leaseId));
+    }
+
+    /** The lease was given back: its available jobs are no longer ours. */
+    public void released(String leaseId) {
+        db.inTransaction("releaseLease", c -> Attempts.update(c, "UPDATE leased_jobs SET state = 'released'"
+                + " WHERE lease_id = ? AND state = 'available'", leaseId));
+    }
+
+    /** Every lease that still has available jobs or unconfirmed outcomes, soonest expiry first. */
+    public List<LeaseSummary> leases() {
+        return db.read("leases", c -> {
+            List<LeaseSummary> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT j.lease_id, MIN(j.lease_expires_at_ms),"
+                    + " SUM(j.state = 'available'), (SELECT COUNT(*) FROM outcomes o JOIN outbox b"
+                    + " ON b.outcome_id = o.outcome_id JOIN leased_jobs k ON k.tag_id = o.tag_id"
+                    + " WHERE k.lease_id = j.lease_id AND b.state <> 'confirmed') FROM leased_jobs j"
+                    + " GROUP BY j.lease_id ORDER BY 2");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getInt(3) > 0 || rs.getInt(4) > 0) {
+                        out.add(new LeaseSummary(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
+                                rs.getInt(3), rs.getInt(4)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Jobs per state, for the summary and the operator page. */
+    public Map<String, Integer> counts() {
+        return db.read("jobCounts", c -> {
+            Map<String, Integer> out = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT state, COUNT(*) FROM leased_jobs GROUP BY state");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static List<LeasedJob> list(Connection c, String sql, Object... args) throws SQLException {
+        List<LeasedJob> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Attempts.bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new LeasedJob(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            Instant.ofEpochMilli(rs.getLong(5))));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Optional<LeasedJob> first(List<LeasedJob> jobs) {
+        return jobs.isEmpty() ? Optional.empty() : Optional.of(jobs.get(0));
+    }
+}

@@ -1,0 +1,35 @@
+package com.tagline.station.sync;
+
+/**
+ * Conditions the operator must see (stack light amber or red, the summary, the log). Each has one
+ * current message; raising it again replaces the message.
+ */
+public enum Alarm {
+    /** The platform does not answer: outcomes are buffered on disk. */
+    OFFLINE(false),
+    /** The platform refused the API key. */
+    AUTH_REFUSED(false),
+    /** The outbox reached its limit: leasing stopped, nothing is dropped. */
+    QUEUE_FULL(false),
+    /** Disk space is low: leasing stopped, nothing is dropped. */
+    DISK_LOW(false),
+    /** A report was answered conflict: a second chip carries a tag's identity. */
+    CONFLICT(true),
+    /** A report was rejected by the platform and kept for an operator. */
+    REPORT_REJECTED(true),
+    /** Leased tags expired beyond the grace; the line pauses rather than risk a tag encoded twice. */
+    LEASE_EXPIRED(false),
+    /** No leased tag is available for the chip kind at the antenna. */
+    NO_JOB(false);
+
+    private final boolean needsOperator;
+
+    Alarm(boolean needsOperator) {
+        this.needsOperator = needsOperator;
+    }
+
+    /** Stays raised until an operator clears it (the record is quarantined). */
+    public boolean needsOperator() {
+        return needsOperator;
+    }
+}
