@@ -33,6 +33,7 @@ public final class SimulatedLineRun implements AutoCloseable {
     private final List<Long> encodedWhileBeltRan = new ArrayList<>();
     private final LineSignals signals;
     private Pending pending;
+    private Runnable afterStep = () -> { };
 
     private record Pending(long itemId, boolean passed, Instant due, ItemEncoder.EncodeResult result) {
     }
@@ -43,11 +44,16 @@ public final class SimulatedLineRun implements AutoCloseable {
      */
     public SimulatedLineRun(ConveyorLayout layout, LineSignals signals, LineTiming timing, Duration encodeTime,
                             Predicate<ConveyorItem> encodeCallback) {
+        this(layout, signals, timing, encodeTime, encodeCallback, Instant.parse("2026-01-01T08:00:00Z"));
+    }
+
+    /** As above, with virtual time starting at {@code start}. */
+    public SimulatedLineRun(ConveyorLayout layout, LineSignals signals, LineTiming timing, Duration encodeTime,
+                            Predicate<ConveyorItem> encodeCallback, Instant start) {
         this.signals = signals;
         this.encodeTime = encodeTime;
         this.encodeCallback = encodeCallback;
-        this.line = new SimulatedLine(layout, SimulatedLine.standardPinMap(signals), signals,
-                Instant.parse("2026-01-01T08:00:00Z"));
+        this.line = new SimulatedLine(layout, SimulatedLine.standardPinMap(signals), signals, start);
         this.controller = new LineController(line.clock(), line.lineIo(), signals, timing, new Encoder());
         line.lineIo().addListener(controller::input);
     }
@@ -77,6 +83,15 @@ public final class SimulatedLineRun implements AutoCloseable {
         }
         controller.tick();
         line.observe();
+        afterStep.run();
+    }
+
+    /**
+     * Runs {@code hook} after every step, in virtual time on the caller's thread: the station's
+     * periodic work (sync, leasing) in a simulation.
+     */
+    public void afterEachStep(Runnable hook) {
+        this.afterStep = java.util.Objects.requireNonNull(hook, "hook");
     }
 
     /** Steps until {@code done} holds or {@code limit} of virtual time passed. */

@@ -15,7 +15,9 @@ public enum Reason {
     COUNTERFEIT("counterfeit"),
     CHIP_ERROR("chip_error"),
     /** The attempt was stopped (e-stop, shutdown, crash) before it could end; never configured. */
-    INTERRUPTED("interrupted");
+    INTERRUPTED("interrupted"),
+    /** No leased tag was available for the chip's protocol: the chip was not touched. */
+    NO_JOB("no_job");
 
     private final String code;
 

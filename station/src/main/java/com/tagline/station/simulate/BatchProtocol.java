@@ -10,6 +10,10 @@ public enum BatchProtocol {
     /** Even-numbered chips NTAG 424 DNA, odd-numbered NTAG 223 DNA. */
     MIXED("mixed");
 
+    /** Platform protocol names of the two chip kinds. */
+    public static final String NTAG_424 = "ntag_424_dna";
+    public static final String NTAG_223 = "ntag_223_dna";
+
     private final String code;
 
     BatchProtocol(String code) {
@@ -23,6 +27,25 @@ public enum BatchProtocol {
     /** Whether chip number {@code index} of the batch is an NTAG 223 DNA. */
     public boolean ntag223At(int index) {
         return this == NTAG_223_DNA || this == MIXED && index % 2 == 1;
+    }
+
+    /** The platform protocol of chip number {@code index}. */
+    public String protocolAt(int index) {
+        return ntag223At(index) ? NTAG_223 : NTAG_424;
+    }
+
+    /** How many of the first {@code count} chips are of {@code protocol}. */
+    public int countOf(String protocol, int count) {
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            n += protocolAt(i).equals(protocol) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** The protocols a batch of {@code count} chips holds. */
+    public java.util.List<String> protocols(int count) {
+        return java.util.stream.Stream.of(NTAG_424, NTAG_223).filter(p -> countOf(p, count) > 0).toList();
     }
 
     /** The protocol named by its code; throws naming the known codes. */

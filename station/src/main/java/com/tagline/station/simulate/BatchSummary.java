@@ -19,6 +19,33 @@ public final class BatchSummary {
     private int rejected;
     private int gateMismatches;
     private int itemsLost;
+    private PlatformSide platform;
+    private int tagsFailed;
+
+    /**
+     * What the platform side ended with.
+     *
+     * @param drained            nothing left pending or in doubt in the outbox
+     * @param synced             outcomes the platform confirmed (accepted or duplicate)
+     * @param unsynced           outcomes still pending or in doubt
+     * @param quarantined        outcomes kept for an operator
+     * @param duplicates         reports answered duplicate (re-sent after an ambiguous call)
+     * @param conflicts          reports answered conflict
+     * @param platformConfigured tags the platform shows configured
+     * @param platformConflicts  conflicts the platform recorded
+     * @param wentOffline        the station saw the platform unreachable at least once
+     */
+    public record PlatformSide(boolean drained, int synced, int unsynced, int quarantined, long duplicates,
+                               long conflicts, int platformConfigured, int platformConflicts, boolean wentOffline) {
+    }
+
+    void platform(PlatformSide side) {
+        this.platform = side;
+    }
+
+    void tagsFailed(int n) {
+        this.tagsFailed = n;
+    }
 
     void record(Reason reason) {
         count++;
@@ -93,7 +120,14 @@ public final class BatchSummary {
     /** Every chip ended as its defect predicts and every configured chip verified. */
     public boolean allAsExpected() {
         boolean line = !onLine || gateMismatches == 0 && itemsLost == 0;
-        return line && unexpected == 0 && verifiedInvalid == 0 && verifiedValid == encoded();
+        return line && platformAgrees() && unexpected == 0 && verifiedInvalid == 0 && verifiedValid == encoded();
+    }
+
+    /** Every outcome synced, none in conflict, and the platform holds exactly the chips configured here. */
+    private boolean platformAgrees() {
+        return platform == null || platform.drained() && platform.unsynced() == 0 && platform.quarantined() == 0
+                && platform.conflicts() == 0 && platform.platformConflicts() == 0
+                && platform.platformConfigured() == encoded() && platform.synced() == encoded() + tagsFailed;
     }
 
     public String json(int keySetVersion) {
@@ -112,6 +146,17 @@ public final class BatchSummary {
             o.put("rejected", rejected);
             o.put("rejected_mismatch", gateMismatches);
             o.put("items_not_out", itemsLost);
+        }
+        if (platform != null) {
+            o.put("tags_failed", tagsFailed);
+            o.put("synced", platform.synced());
+            o.put("unsynced", platform.unsynced());
+            o.put("quarantined", platform.quarantined());
+            o.put("duplicates", platform.duplicates());
+            o.put("conflicts", platform.conflicts());
+            o.put("platform_configured", platform.platformConfigured());
+            o.put("platform_conflicts", platform.platformConflicts());
+            o.put("went_offline", platform.wentOffline());
         }
         o.put("resumed", resumed);
         o.put("verified_valid", verifiedValid);
@@ -139,8 +184,16 @@ public final class BatchSummary {
                     ? "exactly the failed chips" : gateMismatches + " wrong gate decisions, " + itemsLost
                     + " items did not leave the line"));
         }
+        if (platform != null) {
+            sb.append(String.format("Synced:           %d outcomes (%d tags failed for good), %d unsynced, %d quarantined%s%n",
+                    platform.synced(), tagsFailed, platform.unsynced(), platform.quarantined(),
+                    platform.wentOffline() ? ", through an outage" : ""));
+            sb.append(String.format("Platform:         %d tags configured, %d duplicates, %d conflicts%n",
+                    platform.platformConfigured(), platform.duplicates(), platform.conflicts()));
+        }
         sb.append(String.format("Resumed by tear:  %d%n", resumed));
-        sb.append(String.format("Verified (scan):  %d valid, %d invalid%n", verifiedValid, verifiedInvalid));
+        sb.append(String.format("Verified (scan):  %d valid, %d invalid%s%n", verifiedValid, verifiedInvalid,
+                platform == null ? "" : " (by the platform)"));
         sb.append(String.format("Unexpected:       %d%n", unexpected));
         return sb.toString();
     }

@@ -107,6 +107,11 @@ public final class SimulatedChips {
         return new Chip223(link, defect);
     }
 
+    /** Chip number {@code index} of a {@code protocol} batch, of the kind the batch puts there. */
+    public SimulatedChip chip(int index, BatchProtocol protocol) {
+        return protocol.ntag223At(index) ? SimulatedChip.of(index, next223(index)) : SimulatedChip.of(index, next(index));
+    }
+
     /** The public key simulated genuine NTAG 223 DNA chips sign with; trusted in simulation. */
     public static String trustedNtag223TestKeyHex() {
         return OriginalityKeyPair.ntag223Test().publicKeyHex();

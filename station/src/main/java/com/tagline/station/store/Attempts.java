@@ -139,6 +139,21 @@ final class Attempts {
         }
     }
 
+    /** The tag the chip UID is bound to, if the chip was ever attempted. */
+    static Optional<String> boundTag(Connection c, String chipUid) throws SQLException {
+        return queryString(c, "SELECT tag_id FROM chip_bindings WHERE chip_uid = ?", chipUid);
+    }
+
+    /** The chip's newest attempt, in whatever state. */
+    static Optional<AttemptRecord> latestOfChip(Connection c, String chipUid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE chip_uid = ? ORDER BY attempt_id DESC LIMIT 1")) {
+            ps.setString(1, chipUid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        }
+    }
+
     private static Optional<String> queryString(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);

@@ -53,6 +53,12 @@ public final class Jobs {
         return db.read("job", c -> first(list(c, SELECT + " WHERE tag_id = ?", tagId)));
     }
 
+    /** Whether the tag's job is still available (not done, released or expired). */
+    public boolean isAvailable(String tagId) {
+        return db.read("isAvailable", c -> Attempts.queryInt(c,
+                "SELECT COUNT(*) FROM leased_jobs WHERE tag_id = ? AND state = 'available'", tagId)) > 0;
+    }
+
     /** Available jobs per protocol. */
     public int available(String protocol) {
         return db.read("availableJobs", c -> Attempts.queryInt(c,

@@ -191,6 +191,37 @@ public final class Store implements AutoCloseable {
                 AttemptState.INTERRUPTED, config.clock().millis(), AttemptState.IN_FLIGHT));
     }
 
+    /** The tag the chip is bound to since its first attempt (a chip never serves two tags). */
+    public Optional<String> boundTag(String chipUid) {
+        return db.read("boundTag", c -> Attempts.boundTag(c, chipUid));
+    }
+
+    /** The chip's newest attempt, if it was ever attempted: tells a resumed chip from a new one. */
+    public Optional<AttemptRecord> latestAttemptOfChip(String chipUid) {
+        return db.read("latestAttemptOfChip", c -> Attempts.latestOfChip(c, chipUid));
+    }
+
+    /** Configured chips with the URL written on each, oldest first (self-test scans, association export). */
+    public List<ConfiguredChip> configuredChips() {
+        return db.read("configuredChips", c -> {
+            List<ConfiguredChip> out = new java.util.ArrayList<>();
+            try (var ps = c.prepareStatement("SELECT o.tag_id, o.chip_uid, a.protocol, j.url FROM outcomes o"
+                    + " JOIN chip_attempts a ON a.attempt_id = o.attempt_id JOIN leased_jobs j ON j.tag_id = o.tag_id"
+                    + " WHERE o.outcome = 'configured' ORDER BY o.outcome_id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ConfiguredChip(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Tags whose outcome is {@code failed}: their attempts ran out (or the URL cannot fit). */
+    public int failedOutcomes() {
+        return db.read("failedOutcomes", c -> Attempts.queryInt(c, "SELECT COUNT(*) FROM outcomes WHERE outcome = 'failed'"));
+    }
+
     /** The attempt, in whatever state. */
     public Optional<AttemptRecord> attempt(long attemptId) {
         return db.read("attempt", c -> Attempts.find(c, attemptId));

@@ -1,0 +1,205 @@
+package com.tagline.station.workflow;
+
+import com.tagline.station.personalize.ChipState;
+import com.tagline.station.personalize.PersonalizationResult;
+import com.tagline.station.personalize.Reason;
+import com.tagline.station.personalize.StepListener;
+import com.tagline.station.store.AttemptRecord;
+import com.tagline.station.store.AttemptState;
+import com.tagline.station.store.LeasedJob;
+import com.tagline.station.store.Outcome;
+import com.tagline.station.store.StoreAccess;
+import com.tagline.station.sync.Alarm;
+import com.tagline.station.sync.Alarms;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The station workflow for one chip at the antenna (issue 6, architecture §5): check its kind, find
+ * its tag (the one it is already bound to, or the oldest leased tag of its protocol), commit the
+ * attempt, personalize with the recipe of its protocol while every step's intent is committed first,
+ * and record the outcome. A chip lost mid-exchange is activated again in place and resumes; a failed
+ * tag goes to the next chip until its attempts run out, then its {@code failed} outcome is queued.
+ *
+ * <p>No tag is ever put on a second chip once configured, and no chip serves two tags: the store
+ * refuses both (unique bindings), and a chip already bound is resumed on its own tag.
+ *
+ * <p>Threading: the reader's thread; the store is reached through {@link StoreAccess}.
+ *
+ * <p>Failures: chip problems are outcomes, never exceptions. A {@link com.tagline.station.store.StoreException}
+ * while recording propagates: the station must stop rather than encode what it cannot record.
+ */
+public final class ChipEncoder {
+    private static final Logger log = LoggerFactory.getLogger(ChipEncoder.class);
+
+    private final StoreAccess store;
+    private final Map<String, ChipRecipe> recipes;
+    private final EncodingPolicy policy;
+    private final int keySetVersion;
+    private final Clock clock;
+    private final Alarms alarms;
+
+    /** @param recipes the recipe per protocol this station encodes ({@code ntag_424_dna}, {@code ntag_223_dna}) */
+    public ChipEncoder(StoreAccess store, Map<String, ChipRecipe> recipes, EncodingPolicy policy, int keySetVersion,
+                       Clock clock, Alarms alarms) {
+        this.store = store;
+        this.recipes = Map.copyOf(recipes);
+        this.policy = policy;
+        this.keySetVersion = keySetVersion;
+        this.clock = clock;
+        this.alarms = alarms;
+    }
+
+    /** Encodes whatever chip is at the antenna. */
+    public EncodeOutcome encode(Antenna antenna) {
+        long t0 = System.nanoTime();
+        Optional<ChipInField> chip = antenna.detect();
+        EncodeOutcome outcome = chip.isEmpty()
+                ? new EncodeOutcome(Optional.empty(), Optional.empty(), Reason.TAG_LOST,
+                        "no chip answered at the antenna", false, false, Duration.ZERO)
+                : encode(antenna, chip.get());
+        outcome = withDuration(outcome, Duration.ofNanos(System.nanoTime() - t0));
+        log.info("event=chip tag={} uid={} outcome={} final={} duration_ms={} detail=\"{}\"",
+                outcome.tagId().orElse("-"), outcome.uidHex().orElse("-"), outcome.reason().code(), outcome.tagFinal(),
+                outcome.duration().toMillis(), outcome.detail());
+        return outcome;
+    }
+
+    /**
+     * After a restart (crash, power loss): every attempt the store still has in flight is resolved
+     * from the chip at the antenna when it is that attempt's chip (it resumes from what the chip
+     * shows), or else marked interrupted: never configured, and its tag goes to the next chip.
+     *
+     * @return the outcomes of the chips resumed (none when nothing was in flight)
+     */
+    public List<EncodeOutcome> recover(Antenna antenna) {
+        List<AttemptRecord> inFlight = store.call(s -> s.attemptsInFlight());
+        if (inFlight.isEmpty()) {
+            return List.of();
+        }
+        Optional<String> atAntenna = antenna.detect().map(ChipInField::uidHex);
+        List<EncodeOutcome> resumed = new ArrayList<>();
+        for (AttemptRecord a : inFlight) {
+            if (atAntenna.filter(a.chipUid()::equals).isPresent()) {
+                log.warn("event=recover attempt={} tag={} uid={} step={} action=resume_from_chip", a.attemptId(),
+                        a.tagId(), a.chipUid(), a.stepReached().map(Enum::name).orElse("-"));
+                resumed.add(encode(antenna));
+            } else {
+                store.run(s -> s.markInterrupted(a.attemptId()));
+                log.warn("event=recover attempt={} tag={} uid={} step={} action=interrupted (chip not at the antenna)",
+                        a.attemptId(), a.tagId(), a.chipUid(), a.stepReached().map(Enum::name).orElse("-"));
+            }
+        }
+        return resumed;
+    }
+
+    private EncodeOutcome encode(Antenna antenna, ChipInField chip) {
+        ChipRecipe recipe = recipes.get(chip.protocol());
+        if (recipe == null) {
+            return untagged(chip, Reason.WRONG_CHIP, "chip kind " + chip.protocol() + " is not encoded here (protocols "
+                    + recipes.keySet() + ")");
+        }
+        Optional<AttemptRecord> before = store.call(s -> s.latestAttemptOfChip(chip.uidHex()));
+        if (before.isPresent() && before.get().state() == AttemptState.CONFIGURED) {
+            return new EncodeOutcome(Optional.of(before.get().tagId()), Optional.of(chip.uidHex()), Reason.CONFIGURED,
+                    "already configured for this tag; not reported again", false, false, Duration.ZERO);
+        }
+        Optional<LeasedJob> job = before.isPresent() ? ownTag(before.get()) : nextJob(chip.protocol());
+        if (job.isEmpty()) {
+            return before.isPresent()
+                    ? untagged(chip, Reason.NOT_BLANK, "chip was already used for tag " + before.get().tagId()
+                            + ", which is no longer open here; never reused for another tag")
+                    : untagged(chip, Reason.NO_JOB, "no leased " + chip.protocol() + " tag is available");
+        }
+        if (!job.get().protocol().equals(chip.protocol())) {
+            return untagged(chip, Reason.WRONG_CHIP, "tag " + job.get().tagId() + " is " + job.get().protocol()
+                    + ", the chip is " + chip.protocol());
+        }
+        before.filter(a -> a.state() == AttemptState.IN_FLIGHT || a.state() == AttemptState.INTERRUPTED)
+                .ifPresent(a -> store.run(s -> s.failAttempt(a.attemptId(), Reason.INTERRUPTED,
+                        "attempt interrupted; the chip came back and resumes")));
+        return personalize(antenna, chip, recipe, job.get());
+    }
+
+    /** Runs the recipe, reactivating a chip lost mid-exchange in place, and records the outcome. */
+    private EncodeOutcome personalize(Antenna antenna, ChipInField first, ChipRecipe recipe, LeasedJob job) {
+        ChipInField chip = first;
+        boolean resumed = false;
+        for (int reactivation = 0; ; reactivation++) {
+            ChipInField current = chip;
+            long attemptId = store.call(s -> s.beginAttempt(job.tagId(), current.uidHex(), job.protocol()));
+            StepListener recorder = store.call(s -> s.intentRecorder(attemptId));
+            StepListener intents = (step, uid) -> store.run(s -> recorder.beforeStep(step, uid));
+            PersonalizationResult result = recipe.personalize(chip.link(), job.url(), intents);
+            resumed |= reactivation > 0 || result.initialState() == ChipState.PARTIAL;
+            if (result.reason() == Reason.TAG_LOST && reactivation < policy.reactivations()) {
+                Optional<ChipInField> again = antenna.reactivate().filter(c -> c.uidHex().equals(current.uidHex()));
+                if (again.isPresent()) {
+                    store.run(s -> s.failAttempt(attemptId, Reason.TAG_LOST, result.detail() + "; reactivated in place"));
+                    chip = again.get();
+                    continue;
+                }
+            }
+            return record(attemptId, job, chip, result, resumed);
+        }
+    }
+
+    private EncodeOutcome record(long attemptId, LeasedJob job, ChipInField chip, PersonalizationResult result,
+                                 boolean resumed) {
+        int attemptNumber = store.call(s -> s.attempt(attemptId)).orElseThrow().attemptNumber();
+        boolean last = result.configured() || result.reason() == Reason.URL_TOO_LONG
+                || attemptNumber >= policy.maxAttemptsPerTag();
+        String detail = result.detail() == null ? "" : result.detail();
+        store.run(s -> {
+            if (!last) {
+                s.failAttempt(attemptId, result.reason(), detail);
+                return;
+            }
+            if (result.configured()) {
+                s.completeAttempt(attemptId, Outcome.CONFIGURED, Reason.CONFIGURED, detail, keySetVersion);
+            } else {
+                s.completeAttempt(attemptId, Outcome.FAILED, result.reason(), detail, null);
+            }
+            s.jobs().finish(job.tagId());
+        });
+        return new EncodeOutcome(Optional.of(job.tagId()), Optional.of(chip.uidHex()), result.reason(), detail, last,
+                resumed && result.configured(), Duration.ZERO);
+    }
+
+    /** The tag a returning chip is bound to, while it is still open here. */
+    private Optional<LeasedJob> ownTag(AttemptRecord before) {
+        return store.call(s -> s.jobs().job(before.tagId())).filter(j -> store.call(s -> s.jobs().isAvailable(j.tagId())));
+    }
+
+    /** The oldest available leased tag of {@code protocol} whose lease is within the grace. */
+    private Optional<LeasedJob> nextJob(String protocol) {
+        java.time.Instant cutoff = clock.instant().minus(policy.leaseGrace());
+        int expired = store.call(s -> s.jobs().expireBefore(cutoff));
+        if (expired > 0) {
+            alarms.raise(Alarm.LEASE_EXPIRED, expired + " leased tags expired more than " + policy.leaseGrace()
+                    + " ago and will not be used: another station may hold them now");
+        }
+        Optional<LeasedJob> job = store.call(s -> s.jobs().next(protocol, cutoff));
+        if (job.isEmpty()) {
+            alarms.raise(Alarm.NO_JOB, "no leased " + protocol + " tag is available; the line waits for a lease");
+        } else {
+            alarms.clear(Alarm.NO_JOB);
+        }
+        return job;
+    }
+
+    private static EncodeOutcome untagged(ChipInField chip, Reason reason, String detail) {
+        return new EncodeOutcome(Optional.empty(), Optional.of(chip.uidHex()), reason, detail, false, false,
+                Duration.ZERO);
+    }
+
+    private static EncodeOutcome withDuration(EncodeOutcome o, Duration d) {
+        return new EncodeOutcome(o.tagId(), o.uidHex(), o.reason(), o.detail(), o.tagFinal(), o.resumed(), d);
+    }
+}

@@ -1,0 +1,139 @@
+package com.tagline.station.workflow;
+
+import com.tagline.station.platform.PlatformException;
+import com.tagline.station.platform.tagbase.Lease;
+import com.tagline.station.platform.tagbase.LeasedTag;
+import com.tagline.station.platform.tagbase.TagbasePlatform;
+import com.tagline.station.store.Capacity;
+import com.tagline.station.store.LeaseSummary;
+import com.tagline.station.store.LeasedJob;
+import com.tagline.station.store.StoreAccess;
+import com.tagline.station.sync.Alarm;
+import com.tagline.station.sync.Alarms;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps leased tags ahead of the line (platform-api §1.2 leases; issue 6): tops each protocol up to
+ * its high water mark when it falls below the low one, renews leases that still hold available tags
+ * before they expire, and releases unused leases on a clean shutdown. Leasing stops, with an alarm,
+ * while the store's capacity is not OK (queue limit or low disk): nothing is ever dropped.
+ *
+ * <p>Platform failures never stop the line: the station keeps encoding from what it holds, raises
+ * {@link Alarm#OFFLINE}, and tries again after {@link LeasePolicy#retryAfter()}.
+ *
+ * <p>Threading: one caller at a time (the platform thread, or the simulation loop).
+ */
+public final class Leasing {
+    private static final Logger log = LoggerFactory.getLogger(Leasing.class);
+
+    private final StoreAccess store;
+    private final TagbasePlatform platform;
+    private final LeasePolicy policy;
+    private final String station;
+    private final Clock clock;
+    private final Alarms alarms;
+    private Instant nextTry = Instant.MIN;
+
+    public Leasing(StoreAccess store, TagbasePlatform platform, LeasePolicy policy, String station, Clock clock,
+                   Alarms alarms) {
+        this.store = store;
+        this.platform = platform;
+        this.policy = policy;
+        this.station = station;
+        this.clock = clock;
+        this.alarms = alarms;
+    }
+
+    /** One pass: top up every protocol and renew what is due. Cheap when nothing is due. */
+    public void runOnce() {
+        if (clock.instant().isBefore(nextTry)) {
+            return;
+        }
+        try {
+            if (capacityOk()) {
+                policy.protocols().forEach(this::topUp);
+            }
+            renewDue();
+        } catch (PlatformException e) {
+            nextTry = clock.instant().plus(policy.retryAfter());
+            alarms.raise(Alarm.OFFLINE, "cannot reach the platform to lease tags; encoding from the "
+                    + "tags already leased: " + e.getMessage());
+            log.warn("event=lease_failed retry_in_ms={} error=\"{}\"", policy.retryAfter().toMillis(), e.getMessage());
+        }
+    }
+
+    /**
+     * Gives back every lease whose tags are not all used and none of whose outcomes wait for the
+     * platform (a lease with unconfirmed outcomes stays: its tags would return to the pool before
+     * their report lands). Failures are logged; the platform expires the lease by itself.
+     */
+    public int releaseUnused() {
+        int released = 0;
+        for (LeaseSummary lease : store.call(s -> s.jobs().leases())) {
+            if (lease.available() == 0 || lease.unconfirmed() > 0) {
+                continue;
+            }
+            try {
+                platform.release(lease.leaseId());
+                store.run(s -> s.jobs().released(lease.leaseId()));
+                released++;
+            } catch (PlatformException e) {
+                log.warn("event=lease_release_failed lease={} error=\"{}\"", lease.leaseId(), e.getMessage());
+            }
+        }
+        return released;
+    }
+
+    private boolean capacityOk() {
+        Capacity c = store.call(s -> s.capacity());
+        Alarm alarm = c == Capacity.DISK_LOW ? Alarm.DISK_LOW : Alarm.QUEUE_FULL;
+        if (c == Capacity.OK) {
+            alarms.clear(Alarm.DISK_LOW);
+            alarms.clear(Alarm.QUEUE_FULL);
+            return true;
+        }
+        alarms.raise(alarm, "leasing stopped: " + (c == Capacity.DISK_LOW ? "disk space is low"
+                : "the outbox reached its limit of unconfirmed outcomes") + "; nothing is dropped");
+        return false;
+    }
+
+    private void topUp(String protocol) {
+        int available = store.call(s -> s.jobs().available(protocol));
+        if (available >= policy.lowWater() && available > 0) {
+            return;
+        }
+        int want = Math.min(500, policy.highWater() - available);
+        if (want < 1) {
+            return;
+        }
+        Lease lease = platform.lease(station, List.of(protocol), want);
+        List<LeasedJob> jobs = lease.tags().stream().filter(t -> protocol.equals(t.protocol()))
+                .map(t -> job(t, lease)).toList();
+        if (!jobs.isEmpty()) {
+            store.run(s -> s.jobs().record(jobs));
+        } else {
+            nextTry = clock.instant().plus(policy.retryAfter()); // the pool is empty: do not ask on every pass
+        }
+        alarms.clear(Alarm.OFFLINE);
+        log.debug("event=leased lease={} protocol={} tags={} expires_at={}", lease.id(), protocol, jobs.size(),
+                lease.expiresAt());
+    }
+
+    private void renewDue() {
+        Instant horizon = clock.instant().plus(policy.renewBefore());
+        for (LeaseSummary lease : store.call(s -> s.jobs().leases())) {
+            if (lease.available() > 0 && lease.expiresAt().isBefore(horizon)) {
+                Instant until = platform.renew(lease.leaseId());
+                store.run(s -> s.jobs().renewed(lease.leaseId(), until));
+            }
+        }
+    }
+
+    private static LeasedJob job(LeasedTag tag, Lease lease) {
+        return new LeasedJob(tag.id(), tag.protocol(), tag.url(), lease.id(), lease.expiresAt());
+    }
+}

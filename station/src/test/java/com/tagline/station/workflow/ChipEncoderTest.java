@@ -1,0 +1,213 @@
+package com.tagline.station.workflow;
+
+import static com.tagline.station.workflow.WorkflowFixture.P223;
+import static com.tagline.station.workflow.WorkflowFixture.P424;
+import static com.tagline.station.workflow.WorkflowFixture.job;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tagline.simulator.ntag424.SimulatedNtag424Link;
+import com.tagline.simulator.ntag424.TearPoint;
+import com.tagline.station.personalize.Reason;
+import com.tagline.station.store.AttemptState;
+import com.tagline.station.store.OutboxEntry;
+import com.tagline.station.store.Outcome;
+import com.tagline.station.store.Store;
+import com.tagline.station.store.StoreAccess;
+import com.tagline.station.sync.Alarm;
+import com.tagline.station.sync.Alarms;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The per-chip workflow against a real SQLite file and simulated chips (issue 6, architecture §5). */
+class ChipEncoderTest {
+    @TempDir
+    Path dir;
+
+    private Store store;
+    private final Alarms alarms = new Alarms();
+    private final WorkflowFixture.TestAntenna antenna = new WorkflowFixture.TestAntenna();
+
+    @BeforeEach
+    void open() {
+        store = WorkflowFixture.store(dir.resolve("station.db"), WorkflowFixture.clock());
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private ChipEncoder encoder(Map<String, ChipRecipe> recipes, EncodingPolicy policy, Clock clock) {
+        return new ChipEncoder(StoreAccess.direct(store), recipes, policy, 3, clock, alarms);
+    }
+
+    private ChipEncoder encoder() {
+        return encoder(WorkflowFixture.recipes(), EncodingPolicy.defaults(), WorkflowFixture.clock());
+    }
+
+    @Test
+    void configuredChipQueuesItsOutcomeAndUsesUpTheTag() {
+        store.jobs().record(List.of(job("tag_a", P424), job("tag_b", P424)));
+        SimulatedNtag424Link chip = WorkflowFixture.blank424(1);
+        EncodeOutcome o = encoder().encode(antenna.present(chip));
+        assertEquals(Reason.CONFIGURED, o.reason(), o.detail());
+        assertEquals("tag_a", o.tagId().orElseThrow(), "oldest leased tag first");
+        assertTrue(o.tagFinal());
+        List<OutboxEntry> pending = store.outbox().pending(10);
+        assertEquals(1, pending.size());
+        assertEquals(Outcome.CONFIGURED, pending.get(0).outcome());
+        assertEquals(chip.chip().uidHex(), pending.get(0).chipUid());
+        assertEquals(3, pending.get(0).keySetVersion().getAsInt());
+        assertFalse(store.jobs().isAvailable("tag_a"));
+        assertTrue(store.jobs().isAvailable("tag_b"));
+        assertEquals(List.of("tag_a"), store.configuredChips().stream().map(c -> c.tagId()).toList());
+    }
+
+    @Test
+    void failedChipIsRejectedAndItsTagGoesToTheNextChip() {
+        store.jobs().record(List.of(job("tag_a", P424)));
+        EncodeOutcome bad = encoder().encode(antenna.present(WorkflowFixture.counterfeit424(1)));
+        assertEquals(Reason.COUNTERFEIT, bad.reason());
+        assertFalse(bad.tagFinal(), "the tag is retried on the next chip");
+        assertTrue(store.outbox().pending(10).isEmpty(), "nothing reported while attempts remain");
+        EncodeOutcome good = encoder().encode(antenna.present(WorkflowFixture.blank424(2)));
+        assertEquals(Reason.CONFIGURED, good.reason(), good.detail());
+        assertEquals("tag_a", good.tagId().orElseThrow());
+        OutboxEntry e = store.outbox().pending(10).get(0);
+        assertEquals(2, e.attempts(), "the report says how many chips the tag took");
+    }
+
+    @Test
+    void tagIsReportedFailedWithTheLastReasonWhenAttemptsRunOut() {
+        store.jobs().record(List.of(job("tag_a", P424)));
+        ChipEncoder encoder = encoder(WorkflowFixture.recipes(), new EncodingPolicy(2, 1, Duration.ofMinutes(5)),
+                WorkflowFixture.clock());
+        assertFalse(encoder.encode(antenna.present(WorkflowFixture.counterfeit424(1))).tagFinal());
+        EncodeOutcome last = encoder.encode(antenna.present(WorkflowFixture.counterfeit424(2)));
+        assertTrue(last.tagFinal());
+        OutboxEntry e = store.outbox().pending(10).get(0);
+        assertEquals(Outcome.FAILED, e.outcome());
+        assertEquals("counterfeit", e.reason());
+        assertEquals(2, e.attempts());
+        assertFalse(store.jobs().isAvailable("tag_a"));
+    }
+
+    @Test
+    void tornChipStillAtTheAntennaIsReactivatedAndResumes() {
+        store.jobs().record(List.of(job("tag_a", P424)));
+        SimulatedNtag424Link chip = WorkflowFixture.blank424(1);
+        chip.tearNext(0xC4, TearPoint.AFTER_APPLY); // ChangeKey applied, answer lost (DS §10.6.1)
+        EncodeOutcome o = encoder().encode(antenna.present(chip).comesBack(true));
+        assertEquals(Reason.CONFIGURED, o.reason(), o.detail());
+        assertTrue(o.resumed());
+        assertEquals(1, antenna.reactivations);
+        assertEquals(2, store.outbox().pending(10).get(0).attempts(), "the torn attempt counts");
+    }
+
+    @Test
+    void chipThatLeftTheFieldIsTagLostAndTheTagStaysOpen() {
+        store.jobs().record(List.of(job("tag_a", P424)));
+        SimulatedNtag424Link chip = WorkflowFixture.blank424(1);
+        chip.tearNext(0x5F, TearPoint.BEFORE_APPLY);
+        EncodeOutcome o = encoder().encode(antenna.present(chip).comesBack(false));
+        assertEquals(Reason.TAG_LOST, o.reason());
+        assertFalse(o.tagFinal());
+        assertTrue(store.jobs().isAvailable("tag_a"));
+    }
+
+    @Test
+    void returningChipResumesOnItsOwnTagAndNeverServesAnother() {
+        store.jobs().record(List.of(job("tag_a", P424), job("tag_b", P424)));
+        SimulatedNtag424Link chip = WorkflowFixture.blank424(1);
+        chip.tearNext(0xC4, TearPoint.AFTER_APPLY);
+        assertEquals(Reason.TAG_LOST, encoder().encode(antenna.present(chip).comesBack(false)).reason());
+        chip.putBack(); // the operator puts the chip on the antenna again later
+        EncodeOutcome o = encoder().encode(antenna.present(chip));
+        assertEquals(Reason.CONFIGURED, o.reason(), o.detail());
+        assertEquals("tag_a", o.tagId().orElseThrow(), "a chip keeps the tag it was first bound to");
+        EncodeOutcome again = encoder().encode(antenna.present(chip));
+        assertEquals(Reason.CONFIGURED, again.reason());
+        assertFalse(again.tagFinal(), "a configured chip seen again is not reported twice");
+        assertEquals(1, store.outbox().pending(10).size());
+        assertTrue(store.jobs().isAvailable("tag_b"));
+    }
+
+    @Test
+    void chipOfAKindThisStationDoesNotEncodeIsAWrongChipAndTouchesNoTag() {
+        store.jobs().record(List.of(job("tag_a", P424)));
+        ChipEncoder only424 = encoder(Map.of(P424, WorkflowFixture.recipes().get(P424)), EncodingPolicy.defaults(),
+                WorkflowFixture.clock());
+        EncodeOutcome o = only424.encode(antenna.present(WorkflowFixture.blank223(1)));
+        assertEquals(Reason.WRONG_CHIP, o.reason());
+        assertTrue(o.tagId().isEmpty());
+        assertTrue(store.attemptsInFlight().isEmpty());
+        assertTrue(store.boundTag(o.uidHex().orElseThrow()).isEmpty());
+    }
+
+    @Test
+    void eachChipKindTakesATagOfItsOwnProtocol() {
+        store.jobs().record(List.of(job("tag_424", P424), job("tag_223", P223)));
+        EncodeOutcome o = encoder().encode(antenna.present(WorkflowFixture.blank223(1)));
+        assertEquals(Reason.CONFIGURED, o.reason(), o.detail());
+        assertEquals("tag_223", o.tagId().orElseThrow());
+    }
+
+    @Test
+    void noLeasedTagMeansNoJobAndAnAlarm() {
+        EncodeOutcome o = encoder().encode(antenna.present(WorkflowFixture.blank424(1)));
+        assertEquals(Reason.NO_JOB, o.reason());
+        assertTrue(alarms.isRaised(Alarm.NO_JOB));
+        assertTrue(store.boundTag(o.uidHex().orElseThrow()).isEmpty(), "the chip was not touched");
+    }
+
+    @Test
+    void tagWhoseLeaseExpiredBeyondTheGraceIsNeverUsed() {
+        store.jobs().record(List.of(job("tag_a", P424)));
+        Clock twoDaysLater = Clock.fixed(WorkflowFixture.T0.plus(Duration.ofDays(2)), ZoneOffset.UTC);
+        EncodeOutcome o = encoder(WorkflowFixture.recipes(), EncodingPolicy.defaults(), twoDaysLater)
+                .encode(antenna.present(WorkflowFixture.blank424(1)));
+        assertEquals(Reason.NO_JOB, o.reason());
+        assertTrue(alarms.isRaised(Alarm.LEASE_EXPIRED), alarms.raised().toString());
+        assertFalse(store.jobs().isAvailable("tag_a"));
+    }
+
+    @Test
+    void urlThatCannotFitFailsTheTagAtOnceWithoutTouchingTheChip() {
+        String longUrl = "https://tags.example.com/" + "x".repeat(300);
+        store.jobs().record(List.of(new com.tagline.station.store.LeasedJob("tag_long", P424, longUrl, "lse_1",
+                WorkflowFixture.T0.plusSeconds(3600))));
+        SimulatedNtag424Link chip = WorkflowFixture.blank424(1);
+        EncodeOutcome o = encoder().encode(antenna.present(chip));
+        assertEquals(Reason.URL_TOO_LONG, o.reason());
+        assertTrue(o.tagFinal(), "a URL that does not fit will not fit the next chip either");
+        assertEquals(0, chip.exchanges());
+        assertEquals("url_too_long", store.outbox().pending(10).get(0).reason());
+    }
+
+    @Test
+    void noChipAtTheAntennaIsReportedAsSuch() {
+        EncodeOutcome o = encoder().encode(antenna);
+        assertEquals(Reason.TAG_LOST, o.reason());
+        assertTrue(o.uidHex().isEmpty());
+    }
+
+    @Test
+    void recoveryMarksAnAttemptWhoseChipIsGoneInterrupted() {
+        store.jobs().record(List.of(job("tag_a", P424)));
+        long id = store.beginAttempt("tag_a", "04AAAAAAAAAAAA", P424);
+        antenna.present(WorkflowFixture.blank424(1));
+        assertTrue(encoder().recover(antenna).isEmpty());
+        assertEquals(AttemptState.INTERRUPTED, store.attempt(id).orElseThrow().state());
+        assertTrue(store.jobs().isAvailable("tag_a"), "the tag goes to the next chip");
+    }
+}
