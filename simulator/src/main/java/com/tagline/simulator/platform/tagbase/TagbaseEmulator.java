@@ -39,12 +39,11 @@ public final class TagbaseEmulator implements AutoCloseable {
                 webhooks == null ? event -> { } : webhooks);
         config.accountsByKey().forEach(ledger::addApiKey);
         EmulatorFaults faults = new EmulatorFaults(config.seed());
-        TagbaseEmulator[] self = new TagbaseEmulator[1];
         EmulatorHttpServer server = new EmulatorHttpServer("tagbase", faults,
                 (status, title, detail) -> JsonApi.error(status, title, detail, null),
-                () -> self[0].state().toJson());
+                () -> state(ledger, webhooks).toJson());
         TagbaseRoutes.register(server, ledger);
-        self[0] = new TagbaseEmulator(ledger, webhooks, server);
+        TagbaseEmulator emulator = new TagbaseEmulator(ledger, webhooks, server);
         try {
             server.start(config.port());
         } catch (RuntimeException e) {
@@ -53,7 +52,7 @@ public final class TagbaseEmulator implements AutoCloseable {
             }
             throw e;
         }
-        return self[0];
+        return emulator;
     }
 
     public int port() {
@@ -71,6 +70,10 @@ public final class TagbaseEmulator implements AutoCloseable {
 
     /** What {@code GET /_emulator/state} shows, apart from the faults. */
     public TagbaseState state() {
+        return state(ledger, webhooks);
+    }
+
+    private static TagbaseState state(TagbaseLedger ledger, WebhookDispatcher webhooks) {
         return ledger.state(webhooks == null ? Map.of("delivered", 0L, "pending", 0L, "attempts", 0L)
                 : webhooks.counts());
     }
