@@ -11,10 +11,17 @@ import com.tagline.station.personalize.Ntag223Recipe;
 import com.tagline.station.personalize.Ntag424Personalizer;
 import com.tagline.station.personalize.Ntag424Recipe;
 import com.tagline.station.simulate.BatchProtocol;
-import com.tagline.station.simulate.BatchRun;
 import com.tagline.station.simulate.BatchSummary;
 import com.tagline.station.simulate.SimulatedChips;
+import com.tagline.station.simulate.SimulationOptions;
+import com.tagline.station.simulate.StationSimulation;
+import com.tagline.station.workflow.ChipRecipe;
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntConsumer;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +30,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code station simulate}: personalizes simulated NTAG 424 DNA and/or NTAG 223 DNA chips end to end
- * with the real recipes and prints a summary. Exit 0 when every chip ended as expected and every configured chip
- * verified, 1 otherwise, 2 on bad options.
+ * {@code station simulate}: the whole station in one process against simulated parts (see
+ * {@link StationSimulation}): chips on the simulated conveyor, the real workflow and SQLite store,
+ * leasing and sync against the tagbase emulator over loopback HTTP, and a phone scan of every configured
+ * chip verified by the platform. Exit 0 when every chip ended as expected, every outcome synced, the
+ * platform holds exactly the configured chips and every scan verified; 1 otherwise; 2 on bad options.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Personalize simulated chips end to end with the real recipe and print a summary.")
+        description = "Run the whole station against simulated chips, conveyor and platform, and print a summary.")
 final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "20", description = "Chips to personalize (default ${DEFAULT-VALUE}).")
     int count;
@@ -59,6 +68,19 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as one JSON object on stdout.")
     boolean json;
 
+    @Option(names = "--outage-at", description = "Take the platform offline this many seconds (virtual time) into the run.")
+    Double outageAt;
+
+    @Option(names = "--outage-for", defaultValue = "20",
+            description = "How long the platform stays offline, in seconds (default ${DEFAULT-VALUE}).")
+    double outageFor;
+
+    @Option(names = "--data-dir", description = "Keep the station's SQLite file here (default: a temporary directory).")
+    Path dataDir;
+
+    @Option(names = "--station", defaultValue = "sim-1", description = "Station name in reports (default ${DEFAULT-VALUE}).")
+    String station;
+
     @Option(names = "--hand-fed",
             description = "Present chips one by one at the antenna (bench mode) instead of on the simulated conveyor.")
     boolean handFed;
@@ -71,26 +93,40 @@ final class SimulateCommand implements Callable<Integer> {
         }
         MasterKeySet keys;
         SunTemplate template;
-        SimulatedChips chips;
-        BatchProtocol batchProtocol;
+        SimulationOptions options;
         try {
-            batchProtocol = BatchProtocol.parse(protocol);
             keys = keyFile != null ? KeyFile.load(keyFile) : randomKeys();
             template = new SunTemplate(sunTemplate, 1, 2);
-            chips = new SimulatedChips(seed, defectRate);
+            options = new SimulationOptions(count, BatchProtocol.parse(protocol), defectRate, seed, urlBase, station,
+                    handFed, Optional.ofNullable(outageAt).map(StationSimulation::seconds), StationSimulation.seconds(outageFor),
+                    Optional.ofNullable(dataDir));
         } catch (IllegalArgumentException | com.tagline.hardware.keys.KeyFileException e) {
             System.err.println("simulate: " + e.getMessage());
             return 2;
         }
-        OriginalitySignature trust = OriginalitySignature.ntag424(List.of(SimulatedChips.trustedTestKeyHex()));
-        Ntag424Personalizer personalizer = new Ntag424Personalizer(Ntag424Recipe.of(keys, template, trust));
-        Ntag223Personalizer personalizer223 = new Ntag223Personalizer(Ntag223Recipe.of(keys, MirrorTemplate.defaults(),
-                Ntag223Originality.trust(List.of(SimulatedChips.trustedNtag223TestKeyHex()))));
-        BatchRun batch = new BatchRun(personalizer, personalizer223, batchProtocol, keys, template, urlBase);
-        BatchSummary summary = handFed ? batch.run(chips, count, BatchRun.progressTo(System.err, count))
-                : batch.runOnLine(chips, count, BatchRun.progressTo(System.err, count));
+        StationSimulation simulation = new StationSimulation(options, recipes(keys, template), keys.version(),
+                () -> StationSimulation.tagbase(keys, seed));
+        BatchSummary summary = simulation.run(progressTo(System.err, count));
         System.out.print(json ? summary.json(keys.version()) + System.lineSeparator() : summary.text());
         return summary.allAsExpected() ? 0 : 1;
+    }
+
+    private static Map<String, ChipRecipe> recipes(MasterKeySet keys, SunTemplate template) {
+        OriginalitySignature trust = OriginalitySignature.ntag424(List.of(SimulatedChips.trustedTestKeyHex()));
+        Ntag424Personalizer p424 = new Ntag424Personalizer(Ntag424Recipe.of(keys, template, trust));
+        Ntag223Personalizer p223 = new Ntag223Personalizer(Ntag223Recipe.of(keys, MirrorTemplate.defaults(),
+                Ntag223Originality.trust(List.of(SimulatedChips.trustedNtag223TestKeyHex()))));
+        return Map.of(BatchProtocol.NTAG_424, p424::personalize, BatchProtocol.NTAG_223, p223::personalize);
+    }
+
+    /** Progress lines on stderr every tenth of the batch. */
+    static IntConsumer progressTo(PrintStream err, int count) {
+        int step = Math.max(1, count / 10);
+        return done -> {
+            if (done % step == 0 || done == count) {
+                err.printf("simulate: %d/%d chips%n", done, count);
+            }
+        };
     }
 
     private static MasterKeySet randomKeys() {

@@ -6,7 +6,7 @@ import com.tagline.station.platform.HttpEndpoint;
  * The platform emulator a simulation runs against, over real loopback HTTP: seeded with pending
  * tags, able to go offline, and able to say what it ended up holding.
  */
-interface SimulatedPlatform extends AutoCloseable {
+public interface SimulatedPlatform extends AutoCloseable {
     /** Where the station reaches it, with the station's API key. */
     HttpEndpoint endpoint();
 

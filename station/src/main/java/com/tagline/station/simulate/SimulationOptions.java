@@ -23,6 +23,9 @@ public record SimulationOptions(int count, BatchProtocol protocol, double defect
         if (count < 1) {
             throw new IllegalArgumentException("--count must be at least 1");
         }
+        if (!(defectRate >= 0 && defectRate <= 1)) {
+            throw new IllegalArgumentException("--defect-rate must be between 0 and 1, got " + defectRate);
+        }
         if (outageFor.isNegative() || outageAt.map(Duration::isNegative).orElse(false)) {
             throw new IllegalArgumentException("--outage-at and --outage-for must not be negative");
         }

@@ -38,6 +38,7 @@ import java.util.function.Supplier;
  * <p>Everything runs in virtual time on the caller's thread; HTTP calls are real.
  */
 public final class StationSimulation {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StationSimulation.class);
     /** Virtual encoding time per chip on the line model (the benchmark measures the real host time). */
     private static final Duration ENCODE_TIME = Duration.ofMillis(300);
     /** Virtual-time budget per item before the run is declared stuck. */
@@ -64,6 +65,19 @@ public final class StationSimulation {
         this.recipes = Map.copyOf(recipes);
         this.keySetVersion = keySetVersion;
         this.platforms = platforms;
+    }
+
+    /** The tagbase emulator on a free loopback port, holding the platform's copy of {@code keys}. */
+    public static SimulatedPlatform tagbase(com.tagline.hardware.keys.MasterKeySet keys, long seed) {
+        return new TagbaseSimulatedPlatform(keys, seed);
+    }
+
+    /** A command-line number of seconds as a duration; refuses NaN and infinities. */
+    public static Duration seconds(double s) {
+        if (!Double.isFinite(s)) {
+            throw new IllegalArgumentException("a number of seconds must be finite, got " + s);
+        }
+        return Duration.ofMillis(Math.round(s * 1000));
     }
 
     public BatchSummary run(IntConsumer progress) {
@@ -185,11 +199,18 @@ public final class StationSimulation {
     private boolean verifies(ConfiguredChip c) {
         SimulatedChip chip = chipsByUid.get(c.chipUid());
         if (chip == null) {
+            log.warn("event=scan_failed tag={} uid={} why=\"no simulated chip has this UID\"", c.tagId(), c.chipUid());
             return false;
         }
         try {
-            return station.platform().verify(c.tagId(), ScannedUrl.queryParameters(chip.phoneScan().get()));
+            String url = chip.phoneScan().get();
+            boolean ok = station.platform().verify(c.tagId(), ScannedUrl.queryParameters(url));
+            if (!ok) {
+                log.warn("event=scan_invalid tag={} uid={} url={} defect={}", c.tagId(), c.chipUid(), url, chip.defect());
+            }
+            return ok;
         } catch (PlatformException | IllegalArgumentException e) {
+            log.warn("event=scan_failed tag={} uid={} error=\"{}\"", c.tagId(), c.chipUid(), e.getMessage());
             return false;
         }
     }
