@@ -1,0 +1,30 @@
+package com.tagline.simulator.platform;
+
+/**
+ * One set of injected faults (platform-api §1.4). All off is {@link #NONE}.
+ *
+ * @param outage            every API call fails: the connection is closed without an answer
+ * @param latencyMs         delay before each API call is handled, 0..{@value #MAX_LATENCY_MS}
+ * @param errorRate         probability 0..1 that an API call is answered {@code 503} with {@code Retry-After: 1}
+ *                          without being applied
+ * @param dropResponsesRate probability 0..1 that an API call is applied but the connection is closed
+ *                          before the answer (the ambiguous case)
+ */
+public record FaultSettings(boolean outage, long latencyMs, double errorRate, double dropResponsesRate) {
+    public static final long MAX_LATENCY_MS = 60_000;
+    public static final FaultSettings NONE = new FaultSettings(false, 0, 0, 0);
+
+    public FaultSettings {
+        if (latencyMs < 0 || latencyMs > MAX_LATENCY_MS) {
+            throw new IllegalArgumentException("latency_ms must be 0.." + MAX_LATENCY_MS + ", got " + latencyMs);
+        }
+        checkRate("error_rate", errorRate);
+        checkRate("drop_responses_rate", dropResponsesRate);
+    }
+
+    private static void checkRate(String name, double rate) {
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException(name + " must be a number 0..1, got " + rate);
+        }
+    }
+}
