@@ -1,7 +1,6 @@
 package com.tagline.simulator.platform.ixkio;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +76,7 @@ public final class IxkioAccount {
 
     /** Every tag code, in seed order. */
     public synchronized List<TagCode> tagCodes() {
-        return List.copyOf(new ArrayList<>(byXuid.values()));
+        return List.copyOf(byXuid.values());
     }
 
     /** A consistent snapshot of the counters. */

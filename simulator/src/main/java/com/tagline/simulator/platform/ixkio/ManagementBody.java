@@ -7,7 +7,6 @@ import com.tagline.simulator.platform.EmulatorRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,8 +77,7 @@ final class ManagementBody {
             throw new MalformedBodyException(400, "JSON body must be an object");
         }
         Map<String, String> out = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = doc.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : doc.properties()) {
             if (!e.getValue().isTextual()) {
                 throw new MalformedBodyException(400, "JSON member " + e.getKey() + " must be a string");
             }
