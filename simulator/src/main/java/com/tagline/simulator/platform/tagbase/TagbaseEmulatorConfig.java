@@ -1,0 +1,80 @@
+package com.tagline.simulator.platform.tagbase;
+
+import com.tagline.hardware.keys.MasterKeySet;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How to start a {@link TagbaseEmulator}. Start from {@link #forApiKey} and refine with the
+ * {@code with*} methods. {@code toString} shows account names and key counts, never keys.
+ *
+ * @param port           the loopback port, 0 for a free one
+ * @param accountsByKey  API key to account name; several keys may share an account
+ * @param masterKeys     the platform's copy of the master keys for verifications, or null (then
+ *                       verifications answer {@code 503})
+ * @param clock          time for leases, timestamps and webhook timestamps
+ * @param webhook        where events go, or null for none
+ * @param seed           seed of the ids and of the fault dice
+ */
+public record TagbaseEmulatorConfig(int port, Map<String, String> accountsByKey, MasterKeySet masterKeys,
+        Clock clock, TagbaseWebhook webhook, long seed) {
+    /** The account of the key given to {@link #forApiKey}. */
+    public static final String DEFAULT_ACCOUNT = "default";
+
+    public TagbaseEmulatorConfig {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, got " + port);
+        }
+        accountsByKey = Map.copyOf(accountsByKey);
+        if (accountsByKey.isEmpty()) {
+            throw new IllegalArgumentException("the emulator needs at least one API key");
+        }
+        accountsByKey.keySet().forEach(k -> {
+            if (k.isBlank() || k.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("an API key must be non-empty without whitespace");
+            }
+        });
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /** One key of account {@value #DEFAULT_ACCOUNT}, a free port, no master keys, the system clock, no webhook. */
+    public static TagbaseEmulatorConfig forApiKey(String apiKey) {
+        return new TagbaseEmulatorConfig(0, Map.of(apiKey, DEFAULT_ACCOUNT), null, Clock.systemUTC(), null, 0);
+    }
+
+    public TagbaseEmulatorConfig withPort(int port) {
+        return new TagbaseEmulatorConfig(port, accountsByKey, masterKeys, clock, webhook, seed);
+    }
+
+    /** Adds (or moves) {@code apiKey} to {@code account}. */
+    public TagbaseEmulatorConfig withApiKey(String apiKey, String account) {
+        Map<String, String> keys = new LinkedHashMap<>(accountsByKey);
+        keys.put(apiKey, account);
+        return new TagbaseEmulatorConfig(port, keys, masterKeys, clock, webhook, seed);
+    }
+
+    public TagbaseEmulatorConfig withMasterKeys(MasterKeySet masterKeys) {
+        return new TagbaseEmulatorConfig(port, accountsByKey, masterKeys, clock, webhook, seed);
+    }
+
+    public TagbaseEmulatorConfig withClock(Clock clock) {
+        return new TagbaseEmulatorConfig(port, accountsByKey, masterKeys, clock, webhook, seed);
+    }
+
+    public TagbaseEmulatorConfig withWebhook(TagbaseWebhook webhook) {
+        return new TagbaseEmulatorConfig(port, accountsByKey, masterKeys, clock, webhook, seed);
+    }
+
+    public TagbaseEmulatorConfig withSeed(long seed) {
+        return new TagbaseEmulatorConfig(port, accountsByKey, masterKeys, clock, webhook, seed);
+    }
+
+    @Override
+    public String toString() {
+        return "TagbaseEmulatorConfig[port=" + port + ", keys=" + accountsByKey.size() + ", accounts="
+                + new java.util.TreeSet<>(accountsByKey.values()) + ", masterKeys=" + masterKeys + ", clock=" + clock
+                + ", webhook=" + webhook + ", seed=" + seed + "]";
+    }
+}
