@@ -8,10 +8,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * Entry point of {@code simulator.jar}: {@code java -jar simulator.jar pn532 --link PATH [--chip KIND:UIDHEX]...}
- * or {@code java -jar simulator.jar platform --port N --api-key KEY [...]} (the tagbase emulator).
+ * or {@code java -jar simulator.jar platform --port N --api-key KEY [...]} (the tagbase emulator)
+ * or {@code java -jar simulator.jar ixkio --port N --api-key KEY --codes FILE.csv [--aid AID]}.
  * Exit codes: 0 stopped normally, 1 runtime failure (socat missing, pty lost), 2 usage error.
  */
-@Command(name = "simulator", mixinStandardHelpOptions = true, subcommands = {Pn532Command.class, PlatformCommand.class},
+@Command(name = "simulator", mixinStandardHelpOptions = true,
+        subcommands = {Pn532Command.class, PlatformCommand.class, IxkioCommand.class},
         description = "Tagline software doubles of devices.")
 public final class SimulatorCli implements Runnable {
     @Spec
@@ -33,6 +35,6 @@ public final class SimulatorCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand (pn532, platform)");
+        throw new ParameterException(spec.commandLine(), "missing subcommand (pn532, platform, ixkio)");
     }
 }

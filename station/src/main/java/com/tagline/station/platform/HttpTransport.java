@@ -34,13 +34,21 @@ public final class HttpTransport implements AutoCloseable {
     private final Vertx vertx;
     private final HttpClientAgent client;
     private final HttpEndpoint endpoint;
+    private final TokenHeader tokenHeader;
 
     /** An answer: status, the {@code Retry-After} header (or null) and the body. */
     public record Response(int status, String retryAfter, byte[] body) {
     }
 
+    /** Sends the token as {@code Authorization: Bearer <token>}. */
     public HttpTransport(HttpEndpoint endpoint) {
+        this(endpoint, TokenHeader.BEARER);
+    }
+
+    /** Sends the token in {@code tokenHeader} (e.g. ixkio's {@code X-API-Key}). */
+    public HttpTransport(HttpEndpoint endpoint, TokenHeader tokenHeader) {
         this.endpoint = endpoint;
+        this.tokenHeader = java.util.Objects.requireNonNull(tokenHeader, "tokenHeader");
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
         HttpClientOptions options = new HttpClientOptions()
                 .setConnectTimeout(Math.toIntExact(endpoint.connectTimeout().toMillis()))
@@ -64,7 +72,7 @@ public final class HttpTransport implements AutoCloseable {
      *
      * @param what    names the call in errors, e.g. {@code "POST /api/v1/tag_configurations"}
      * @param body    request body, or null for none
-     * @param headers extra headers (the bearer token is added here)
+     * @param headers extra headers (the token header is added here)
      */
     public Response call(String what, HttpMethod method, String path, byte[] body, Map<String, String> headers) {
         long budget = endpoint.requestTimeout().toMillis();
@@ -90,7 +98,7 @@ public final class HttpTransport implements AutoCloseable {
 
     private Future<io.vertx.core.http.HttpClientResponse> send(HttpClientRequest req, byte[] body,
                                                                 Map<String, String> headers) {
-        req.putHeader("Authorization", "Bearer " + endpoint.token());
+        req.putHeader(tokenHeader.name(), tokenHeader.value(endpoint.token()));
         headers.forEach(req::putHeader);
         return body == null ? req.send() : req.send(Buffer.buffer(body));
     }
