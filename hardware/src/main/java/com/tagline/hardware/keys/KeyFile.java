@@ -37,6 +37,29 @@ public final class KeyFile {
         return parse(file.toString(), p);
     }
 
+    /**
+     * The master keys from environment variables instead of a file (for hosts that inject secrets):
+     * {@code PREFIX + KEY_SET_VERSION}, {@code PREFIX + KEY0} .. {@code KEY4} and optionally
+     * {@code PREFIX + SYSTEM_IDENTIFIER}, with the same rules as the file's fields. Errors name the
+     * variable, never its value.
+     */
+    public static MasterKeySet fromEnvironment(java.util.Map<String, String> env, String prefix) {
+        Properties p = new Properties();
+        copy(env, prefix + "KEY_SET_VERSION", p, "key_set_version");
+        for (int i = 0; i < MasterKeySet.KEY_COUNT; i++) {
+            copy(env, prefix + "KEY" + i, p, "key" + i);
+        }
+        copy(env, prefix + "SYSTEM_IDENTIFIER", p, "system_identifier");
+        return parse("environment " + prefix + "*", p);
+    }
+
+    private static void copy(java.util.Map<String, String> env, String variable, Properties p, String field) {
+        String v = env.get(variable);
+        if (v != null) {
+            p.setProperty(field, v);
+        }
+    }
+
     static MasterKeySet parse(String source, Properties p) {
         int version = parseVersion(source, p.getProperty("key_set_version"));
         List<byte[]> keys = new ArrayList<>();

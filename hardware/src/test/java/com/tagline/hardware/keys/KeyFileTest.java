@@ -63,4 +63,31 @@ class KeyFileTest {
         Path zero = write(valid().replace("key_set_version: 3", "key_set_version: 0"), "rw-------");
         assertTrue(assertThrows(KeyFileException.class, () -> KeyFile.load(zero)).getMessage().contains("1..255"));
     }
+
+    @Test
+    void loadsTheSameKeysFromTheEnvironment() throws IOException {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        env.put("TAGLINE_KEY_SET_VERSION", "3");
+        for (int i = 0; i < 5; i++) {
+            env.put("TAGLINE_KEY" + i, "00112233445566778899AABBCCDDEEF" + i);
+        }
+        MasterKeySet fromEnv = KeyFile.fromEnvironment(env, "TAGLINE_");
+        MasterKeySet fromFile = KeyFile.load(write(valid(), "rw-------"));
+        assertEquals(fromFile.toString(), fromEnv.toString(), "same key check values and version");
+    }
+
+    @Test
+    void aMissingOrBadVariableIsNamedWithoutItsValue() {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        env.put("TAGLINE_KEY_SET_VERSION", "3");
+        for (int i = 0; i < 4; i++) {
+            env.put("TAGLINE_KEY" + i, "00112233445566778899AABBCCDDEEF" + i);
+        }
+        KeyFileException missing = assertThrows(KeyFileException.class, () -> KeyFile.fromEnvironment(env, "TAGLINE_"));
+        assertTrue(missing.getMessage().contains("key4 is missing"), missing.getMessage());
+        env.put("TAGLINE_KEY4", "00112233445566778899AABBCCDDEEZZ");
+        KeyFileException bad = assertThrows(KeyFileException.class, () -> KeyFile.fromEnvironment(env, "TAGLINE_"));
+        assertTrue(bad.getMessage().contains("key4 is not hexadecimal"), bad.getMessage());
+        assertFalse(bad.getMessage().contains("EEZZ"), "the value is never echoed");
+    }
 }

@@ -43,6 +43,7 @@ public final class LineController {
     private Duration starved = Duration.ZERO;
     private Instant gateOffAt;
     private int gatePulses;
+    private boolean attention;
 
     public LineController(Clock clock, LineIo io, LineSignals signals, LineTiming timing, ItemEncoder encoder) {
         this.clock = clock;
@@ -112,6 +113,12 @@ public final class LineController {
         if (motorWasOn && mode == Mode.RUNNING) {
             runTimers(elapsed);
         }
+        applyOutputs();
+    }
+
+    /** Something outside the line wants the operator (platform offline and buffering, an alarm): amber. */
+    public void attention(boolean on) {
+        attention = on;
         applyOutputs();
     }
 
@@ -291,7 +298,7 @@ public final class LineController {
         write(signals.conveyor(), mode == Mode.RUNNING && !outfeedFull());
         write(signals.rejectGate(), gateOffAt != null);
         write(signals.green(), state == LineState.RUNNING || state == LineState.ENCODING);
-        write(signals.amber(), state == LineState.IDLE || state == LineState.PAUSED
+        write(signals.amber(), attention || state == LineState.IDLE || state == LineState.PAUSED
                 || state == LineState.AWAIT_RESET);
         write(signals.red(), state == LineState.FAULT || state == LineState.ESTOP);
         write(signals.buzzer(), state == LineState.FAULT);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,12 +59,21 @@ public final class ChipEncoder {
 
     /** Encodes whatever chip is at the antenna. */
     public EncodeOutcome encode(Antenna antenna) {
+        return encode(antenna, () -> false);
+    }
+
+    /**
+     * Encodes whatever chip is at the antenna, stopping before the next step once {@code aborted}
+     * says so (e-stop, shutdown): the attempt is then recorded as interrupted, never configured, and
+     * the chip resumes when it is encoded again.
+     */
+    public EncodeOutcome encode(Antenna antenna, BooleanSupplier aborted) {
         long t0 = System.nanoTime();
         Optional<ChipInField> chip = antenna.detect();
         EncodeOutcome outcome = chip.isEmpty()
                 ? new EncodeOutcome(Optional.empty(), Optional.empty(), Reason.TAG_LOST,
                         "no chip answered at the antenna", false, false, Duration.ZERO)
-                : encode(antenna, chip.get());
+                : encode(antenna, chip.get(), aborted);
         outcome = withDuration(outcome, Duration.ofNanos(System.nanoTime() - t0));
         log.info("event=chip tag={} uid={} outcome={} final={} duration_ms={} detail=\"{}\"",
                 outcome.tagId().orElse("-"), outcome.uidHex().orElse("-"), outcome.reason().code(), outcome.tagFinal(),
@@ -89,7 +99,7 @@ public final class ChipEncoder {
             if (atAntenna.filter(a.chipUid()::equals).isPresent()) {
                 log.warn("event=recover attempt={} tag={} uid={} step={} action=resume_from_chip", a.attemptId(),
                         a.tagId(), a.chipUid(), a.stepReached().map(Enum::name).orElse("-"));
-                resumed.add(encode(antenna));
+                resumed.add(encode(antenna, () -> false));
             } else {
                 store.run(s -> s.markInterrupted(a.attemptId()));
                 log.warn("event=recover attempt={} tag={} uid={} step={} action=interrupted (chip not at the antenna)",
@@ -99,7 +109,7 @@ public final class ChipEncoder {
         return resumed;
     }
 
-    private EncodeOutcome encode(Antenna antenna, ChipInField chip) {
+    private EncodeOutcome encode(Antenna antenna, ChipInField chip, BooleanSupplier aborted) {
         ChipRecipe recipe = recipes.get(chip.protocol());
         if (recipe == null) {
             return untagged(chip, Reason.WRONG_CHIP, "chip kind " + chip.protocol() + " is not encoded here (protocols "
@@ -124,19 +134,31 @@ public final class ChipEncoder {
         before.filter(a -> a.state() == AttemptState.IN_FLIGHT || a.state() == AttemptState.INTERRUPTED)
                 .ifPresent(a -> store.run(s -> s.failAttempt(a.attemptId(), Reason.INTERRUPTED,
                         "attempt interrupted; the chip came back and resumes")));
-        return personalize(antenna, chip, recipe, job.get());
+        return personalize(antenna, chip, recipe, job.get(), aborted);
     }
 
     /** Runs the recipe, reactivating a chip lost mid-exchange in place, and records the outcome. */
-    private EncodeOutcome personalize(Antenna antenna, ChipInField first, ChipRecipe recipe, LeasedJob job) {
+    private EncodeOutcome personalize(Antenna antenna, ChipInField first, ChipRecipe recipe, LeasedJob job,
+                                      BooleanSupplier aborted) {
         ChipInField chip = first;
         boolean resumed = false;
         for (int reactivation = 0; ; reactivation++) {
             ChipInField current = chip;
             long attemptId = store.call(s -> s.beginAttempt(job.tagId(), current.uidHex(), job.protocol()));
             StepListener recorder = store.call(s -> s.intentRecorder(attemptId));
-            StepListener intents = (step, uid) -> store.run(s -> recorder.beforeStep(step, uid));
+            StepListener intents = (step, uid) -> {
+                if (aborted.getAsBoolean()) {
+                    throw new EncodingAbortedException("encoding aborted before " + step);
+                }
+                store.run(s -> recorder.beforeStep(step, uid));
+            };
             PersonalizationResult result = recipe.personalize(chip.link(), job.url(), intents);
+            if (aborted.getAsBoolean()) {
+                store.run(s -> s.markInterrupted(attemptId));
+                return new EncodeOutcome(Optional.of(job.tagId()), Optional.of(current.uidHex()), Reason.INTERRUPTED,
+                        "encoding aborted (e-stop or shutdown); the chip resumes when encoded again", false, false,
+                        Duration.ZERO);
+            }
             resumed |= reactivation > 0 || result.initialState() == ChipState.PARTIAL;
             if (result.reason() == Reason.TAG_LOST && reactivation < policy.reactivations()) {
                 Optional<ChipInField> again = antenna.reactivate().filter(c -> c.uidHex().equals(current.uidHex()));

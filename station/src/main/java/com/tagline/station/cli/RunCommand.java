@@ -1,0 +1,84 @@
+package com.tagline.station.cli;
+
+import com.tagline.hardware.TaglineException;
+import com.tagline.hardware.serial.SerialLinks;
+import com.tagline.station.config.ConfigException;
+import com.tagline.station.config.ConfigLoader;
+import com.tagline.station.config.StationConfig;
+import com.tagline.station.run.StationRuntime;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code station run --config FILE}: the production entry point (issue 6). Exit 2 for a bad
+ * configuration (every bad field named), 1 when the station cannot start (key file, reader, GPIO),
+ * 0 after a clean shutdown on SIGTERM/SIGINT. Lines on stdin: {@code status}, {@code reset}
+ * (the operator's reset after a jam or a released e-stop), {@code stop}.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the encoding station from its configuration file until SIGTERM.")
+final class RunCommand implements Callable<Integer> {
+    @Option(names = "--config", required = true, description = "Station configuration (YAML), e.g. configs/station.example.yaml.")
+    Path config;
+
+    @Override
+    public Integer call() {
+        StationConfig cfg;
+        try {
+            cfg = ConfigLoader.load(config);
+        } catch (ConfigException e) {
+            System.err.println("run: configuration " + config + " is not usable:");
+            e.problems().forEach(p -> System.err.println("  " + p));
+            return 2;
+        }
+        StationRuntime station;
+        try {
+            station = StationRuntime.start(cfg, System.getenv(), SerialLinks.NO_SIMULATOR, o -> { });
+        } catch (TaglineException | IllegalArgumentException e) {
+            System.err.println("run: the station cannot start: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            station.close();
+            stopped.countDown();
+        }, "shutdown"));
+        Thread console = new Thread(() -> console(station, stopped), "console");
+        console.setDaemon(true);
+        console.start();
+        System.err.println("run: station " + cfg.station() + " running; SIGTERM or 'stop' ends it cleanly");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** Operator lines on stdin; end of input (a daemon's /dev/null) just ends the console. */
+    private static void console(StationRuntime station, CountDownLatch stopped) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                switch (line.strip()) {
+                    case "status" -> System.err.println("status: " + station.status());
+                    case "reset" -> System.err.println("reset: " + (station.reset() ? "line restarted" : "refused"));
+                    case "stop" -> {
+                        station.close();
+                        stopped.countDown();
+                        return;
+                    }
+                    case "" -> { }
+                    default -> System.err.println("unknown command '" + line.strip() + "' (status, reset, stop)");
+                }
+            }
+        } catch (java.io.IOException e) {
+            // no console
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package com.tagline.station.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.tagline.hardware.ntag424.sdm.SunTemplate;
+import com.tagline.station.sync.SyncPolicy;
+import com.tagline.station.workflow.EncodingPolicy;
+import com.tagline.station.workflow.LeasePolicy;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads and validates the station's YAML configuration (issue 6: validated at start with messages
+ * naming the bad field). Every problem is collected and reported together in one
+ * {@link ConfigException}. Secrets are never in this file: the API token comes from a file or an
+ * environment variable ({@link Secret}), the master keys from a key file or the environment.
+ *
+ * <p>Relative paths resolve against the configuration file's directory.
+ */
+public final class ConfigLoader {
+    static final Set<String> PROTOCOLS = Set.of("ntag_424_dna", "ntag_223_dna");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private ConfigLoader() {
+    }
+
+    public static StationConfig load(Path file) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), List.of("cannot read or parse the YAML: "
+                    + firstLine(e.getMessage())));
+        }
+        if (root == null || !root.isObject()) {
+            throw new ConfigException(file.toString(), List.of("the file must be a YAML mapping"));
+        }
+        Path base = file.toAbsolutePath().getParent();
+        List<String> problems = new ArrayList<>();
+        StationConfig config = read(new ConfigNode(root, "", problems), base);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(file.toString(), problems);
+        }
+        return config;
+    }
+
+    private static StationConfig read(ConfigNode root, Path base) {
+        root.allowOnly(Set.of("station", "data_dir", "keys", "platform", "encoding", "sync", "store", "reader",
+                "line", "trust"));
+        String station = root.requiredText("station");
+        if (!station.isEmpty() && !station.matches("[A-Za-z0-9_.-]{1,64}")) {
+            root.problem("station", "must be 1..64 letters, digits, '.', '_' or '-'");
+        }
+        Path dataDir = base.resolve(root.requiredText("data_dir"));
+        return new StationConfig(station, dataDir, keys(root.child("keys"), base), platform(root.child("platform"), base),
+                encoding(root.child("encoding")), sync(root.child("sync")), storage(root.child("store")),
+                reader(root.child("reader")), LineSection.read(root.child("line")), trust(root.child("trust")));
+    }
+
+    private static StationConfig.Keys keys(ConfigNode n, Path base) {
+        n.allowOnly(Set.of("file", "env_prefix"));
+        Optional<String> file = n.text("file");
+        Optional<String> prefix = n.text("env_prefix");
+        if (file.isPresent() == prefix.isPresent()) {
+            n.problem("file", "give exactly one of keys.file and keys.env_prefix");
+        }
+        return new StationConfig.Keys(file.map(base::resolve), prefix);
+    }
+
+    private static StationConfig.Platform platform(ConfigNode n, Path base) {
+        n.allowOnly(Set.of("kind", "base_url", "api_key_file", "api_key_env", "connect_timeout_ms",
+                "request_timeout_ms", "api_base"));
+        n.choice("kind", "tagbase", Set.of("tagbase"));
+        String url = n.requiredText("base_url");
+        URI uri = URI.create("http://invalid");
+        try {
+            uri = URI.create(url);
+            if (!url.isEmpty() && (!Set.of("http", "https").contains(String.valueOf(uri.getScheme()))
+                    || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawUserInfo() != null)) {
+                n.problem("base_url", "must be http(s)://host[:port][/path] without credentials or query");
+            }
+        } catch (IllegalArgumentException e) {
+            n.problem("base_url", "is not a URL");
+        }
+        Optional<String> keyFile = n.text("api_key_file");
+        Optional<String> keyEnv = n.text("api_key_env");
+        if (keyFile.isPresent() == keyEnv.isPresent()) {
+            n.problem("api_key_file", "give exactly one of platform.api_key_file and platform.api_key_env");
+        }
+        return new StationConfig.Platform(uri, new Secret(keyFile.map(base::resolve), keyEnv),
+                n.millis("connect_timeout_ms", Duration.ofSeconds(5), 120_000),
+                n.millis("request_timeout_ms", Duration.ofSeconds(15), 600_000), n.text("api_base").orElse("/api/v1"));
+    }
+
+    private static StationConfig.Encoding encoding(ConfigNode n) {
+        n.allowOnly(Set.of("protocols", "max_attempts_per_tag", "reactivations", "lease_grace_s", "lease_low_water",
+                "lease_high_water", "renew_before_s", "sun_parameters"));
+        List<String> protocols = n.texts("protocols", List.of("ntag_424_dna"),
+                p -> PROTOCOLS.contains(p) ? null : "unknown protocol '" + p + "' (known: " + PROTOCOLS + ")");
+        if (protocols.isEmpty()) {
+            n.problem("protocols", "must name at least one protocol");
+            protocols = List.of("ntag_424_dna");
+        }
+        EncodingPolicy policy = new EncodingPolicy(n.integer("max_attempts_per_tag", 3, 1, 20),
+                n.integer("reactivations", 1, 0, 5), Duration.ofSeconds(n.integer("lease_grace_s", 300, 0, 86_400)));
+        int low = n.integer("lease_low_water", 50, 0, 10_000);
+        int high = n.integer("lease_high_water", 200, 1, 10_000);
+        if (high < low) {
+            n.problem("lease_high_water", "must be at least lease_low_water (" + low + ")");
+            high = low;
+        }
+        LeasePolicy leases = new LeasePolicy(protocols, low, Math.max(1, high),
+                Duration.ofSeconds(n.integer("renew_before_s", 7200, 60, 86_000)), Duration.ofSeconds(5));
+        String sun = n.text("sun_parameters").orElse(SunTemplate.DEFAULT_PARAMETERS);
+        try {
+            new SunTemplate(sun, 1, 2);
+        } catch (IllegalArgumentException e) {
+            n.problem("sun_parameters", e.getMessage());
+            sun = SunTemplate.DEFAULT_PARAMETERS;
+        }
+        return new StationConfig.Encoding(protocols, policy, leases, sun);
+    }
+
+    private static SyncPolicy sync(ConfigNode n) {
+        n.allowOnly(Set.of("batch_size", "interval_ms", "backoff_initial_ms", "backoff_max_ms"));
+        SyncPolicy d = SyncPolicy.defaults();
+        Duration initial = n.millis("backoff_initial_ms", d.backoffInitial(), 600_000);
+        Duration max = n.millis("backoff_max_ms", d.backoffMax(), 3_600_000);
+        if (initial.isZero() || max.compareTo(initial) < 0) {
+            n.problem("backoff_max_ms", "needs 0 < backoff_initial_ms <= backoff_max_ms");
+            initial = d.backoffInitial();
+            max = d.backoffMax();
+        }
+        return new SyncPolicy(n.integer("batch_size", d.batchSize(), 1, 500),
+                n.millis("interval_ms", d.interval(), 3_600_000), initial, max);
+    }
+
+    private static StationConfig.Storage storage(ConfigNode n) {
+        n.allowOnly(Set.of("queue_limit", "min_free_mb"));
+        return new StationConfig.Storage(n.integer("queue_limit", 10_000, 1, 10_000_000),
+                n.integer("min_free_mb", 64, 0, 1_000_000) * 1024L * 1024L);
+    }
+
+    private static StationConfig.Reader reader(ConfigNode n) {
+        n.allowOnly(Set.of("link", "baud"));
+        String link = n.text("link").orElse("/dev/ttyAMA0");
+        Optional<Integer> baud = n.has("baud") ? Optional.of(n.integer("baud", 115_200, 9_600, 1_288_000))
+                : Optional.empty();
+        return new StationConfig.Reader(link, baud);
+    }
+
+    private static StationConfig.Trust trust(ConfigNode n) {
+        n.allowOnly(Set.of("ntag424", "ntag223"));
+        return new StationConfig.Trust(n.texts("ntag424", List.of(), ConfigLoader::hexKey),
+                n.texts("ntag223", List.of(), ConfigLoader::hexKey));
+    }
+
+    private static String hexKey(String v) {
+        try {
+            HexFormat.of().parseHex(v);
+            return v.length() < 40 ? "is too short for an uncompressed EC public key" : null;
+        } catch (IllegalArgumentException e) {
+            return "is not hexadecimal";
+        }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+}

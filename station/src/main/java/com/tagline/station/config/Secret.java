@@ -1,0 +1,59 @@
+package com.tagline.station.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where a secret (an API token) comes from: a file only its owner can read, or an environment
+ * variable (architecture §6: secrets only from files or the environment, never the configuration
+ * itself). {@link #toString()} names the source, never the value.
+ */
+public record Secret(Optional<Path> file, Optional<String> variable) {
+    private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+
+    /** Reads the secret; throws {@link ConfigException} naming the source when it cannot be had. */
+    public String read(String field, Map<String, String> env) {
+        if (variable.isPresent()) {
+            String v = env.get(variable.get());
+            if (v == null || v.isBlank()) {
+                throw new ConfigException(field, java.util.List.of("environment variable " + variable.get()
+                        + " is not set"));
+            }
+            return v.strip();
+        }
+        Path f = file.orElseThrow();
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(f);
+            perms.retainAll(GROUP_OR_OTHERS);
+            if (!perms.isEmpty()) {
+                throw new ConfigException(field, java.util.List.of(f + " is accessible by group or others "
+                        + perms + "; run chmod 600 " + f));
+            }
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: nothing to check.
+        } catch (IOException e) {
+            throw new ConfigException(field, java.util.List.of("cannot read " + f + " (" + e.getMessage() + ")"));
+        }
+        try {
+            String v = Files.readString(f).strip();
+            if (v.isEmpty()) {
+                throw new ConfigException(field, java.util.List.of(f + " is empty"));
+            }
+            return v;
+        } catch (IOException e) {
+            throw new ConfigException(field, java.util.List.of("cannot read " + f + " (" + e.getMessage() + ")"));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return variable.map(v -> "env:" + v).orElseGet(() -> "file:" + file.orElseThrow());
+    }
+}

@@ -1,0 +1,77 @@
+package com.tagline.station.run;
+
+import com.tagline.station.workflow.Antenna;
+import com.tagline.station.workflow.ChipEncoder;
+import com.tagline.station.workflow.ChipInField;
+import com.tagline.station.workflow.EncodeOutcome;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hand-fed bench mode (issue 5): the reader thread polls the antenna; a chip placed on it is
+ * encoded once, then the station waits for it to be removed before it encodes the next. A chip left
+ * on the antenna is never encoded twice in a row.
+ */
+final class BenchLoop implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(BenchLoop.class);
+
+    private final Antenna antenna;
+    private final ChipEncoder encoder;
+    private final Duration poll;
+    private final Consumer<EncodeOutcome> outcomes;
+    private volatile boolean stopped;
+    private String onAntenna;
+
+    BenchLoop(Antenna antenna, ChipEncoder encoder, Duration poll, Consumer<EncodeOutcome> outcomes) {
+        this.antenna = antenna;
+        this.encoder = encoder;
+        this.poll = poll;
+        this.outcomes = outcomes;
+    }
+
+    @Override
+    public void run() {
+        while (!stopped) {
+            try {
+                once();
+            } catch (RuntimeException e) {
+                log.error("event=bench_error error=\"{}\"", e.toString());
+                onAntenna = null;
+            }
+            sleep(poll);
+        }
+    }
+
+    /** One poll: encode a newly placed chip, or notice that the chip was removed. */
+    void once() {
+        Optional<String> uid = antenna.detect().map(ChipInField::uidHex);
+        if (uid.isEmpty()) {
+            onAntenna = null;
+            return;
+        }
+        if (uid.get().equals(onAntenna)) {
+            return;
+        }
+        EncodeOutcome outcome = encoder.encode(antenna, () -> stopped);
+        if (outcome.reason() != com.tagline.station.personalize.Reason.NO_JOB) {
+            onAntenna = uid.get(); // without a job the chip waits on the antenna for the next lease
+        }
+        outcomes.accept(outcome);
+        log.info("event=bench_waiting_for_removal uid={} outcome={}", uid.get(), outcome.reason().code());
+    }
+
+    void stop() {
+        stopped = true;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package com.tagline.station.run;
+
+import com.tagline.hardware.line.LineIo;
+import com.tagline.hardware.line.LineSignals;
+import com.tagline.station.line.ItemEncoder;
+import com.tagline.station.line.LineController;
+import com.tagline.station.line.LineTiming;
+import com.tagline.station.workflow.Antenna;
+import com.tagline.station.workflow.ChipEncoder;
+import com.tagline.station.workflow.EncodeOutcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The conveyor in a running station (architecture §3): one thread owns the {@link LineController}
+ * — line input events and encoder results are queued onto it and it ticks every
+ * {@link #TICK} — while the chip at the antenna is encoded on the reader thread. An e-stop or
+ * shutdown aborts the encoding in progress before its next step (recorded as interrupted).
+ */
+final class LineRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LineRuntime.class);
+    /** Tick period: well under the shortest debounce and gate pulse (issue 5: 2–5 ms). */
+    static final Duration TICK = Duration.ofMillis(3);
+
+    private final ScheduledExecutorService lineThread = Executors.newSingleThreadScheduledExecutor(
+            r -> daemon(r, "line"));
+    private final LineController controller;
+    private final AtomicLong aborted = new AtomicLong(-1);
+
+    LineRuntime(Clock clock, LineIo io, LineSignals signals, LineTiming timing, ExecutorService readerThread,
+                Antenna antenna, ChipEncoder encoder, Consumer<EncodeOutcome> outcomes, BooleanSupplier attention) {
+        ItemEncoder items = new ItemEncoder() {
+            @Override
+            public void encode(long itemId, EncodeResult result) {
+                readerThread.execute(() -> {
+                    EncodeOutcome o = encoder.encode(antenna, () -> aborted.get() == itemId);
+                    outcomes.accept(o);
+                    lineThread.execute(() -> result.finished(itemId, o.configured()));
+                });
+            }
+
+            @Override
+            public void abort(long itemId) {
+                aborted.set(itemId);
+                log.warn("event=encoding_abort item={}", itemId);
+            }
+        };
+        this.controller = onLineThread(() -> new LineController(clock, io, signals, timing, items));
+        io.addListener((signal, active) -> lineThread.execute(() -> controller.input(signal, active)));
+        lineThread.scheduleAtFixedRate(() -> tick(attention), TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void start() {
+        lineThread.execute(controller::start);
+    }
+
+    /** The operator's reset after a jam or a released e-stop; the answer comes from the line thread. */
+    boolean reset() {
+        return onLineThread(controller::reset);
+    }
+
+    /** State and fault, for the operator. */
+    String status() {
+        return onLineThread(() -> controller.state() + controller.fault().map(f -> " (" + f + ")").orElse(""));
+    }
+
+    /** Stops the line in order: motor off, an encoding in progress aborted as interrupted. */
+    @Override
+    public void close() {
+        onLineThread(() -> {
+            controller.stop();
+            return null;
+        });
+        lineThread.shutdown();
+        try {
+            lineThread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void tick(BooleanSupplier attention) {
+        try {
+            controller.attention(attention.getAsBoolean());
+            controller.tick();
+        } catch (RuntimeException e) {
+            log.error("event=line_tick_error error=\"{}\"", e.toString(), e);
+        }
+    }
+
+    private <T> T onLineThread(java.util.concurrent.Callable<T> work) {
+        try {
+            return lineThread.submit(work).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for the line thread", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("line thread: " + e.getMessage(), e);
+        }
+    }
+
+    static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}
