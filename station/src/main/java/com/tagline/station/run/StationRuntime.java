@@ -84,6 +84,7 @@ public final class StationRuntime implements AutoCloseable {
         MasterKeySet keys = config.keys().file().map(KeyFile::load)
                 .orElseGet(() -> KeyFile.fromEnvironment(env, config.keys().environmentPrefix().orElseThrow()));
         String token = config.platform().apiKey().read("platform.api_key", env);
+        createDataDir(config.dataDir());
         this.store = StoreThread.open(StoreConfig.of(config.dataDir().resolve("station.db"), config.station())
                 .withQueueLimit(config.storage().queueLimit()).withMinFreeBytes(config.storage().minFreeBytes()));
         this.platform = new TagbaseClient(new HttpTransport(new HttpEndpoint(config.platform().baseUrl(), token,
@@ -138,6 +139,7 @@ public final class StationRuntime implements AutoCloseable {
 
     private void begin() {
         await(readerThread.submit(() -> encoder.recover(antenna)));
+        leasing.runOnce(); // tags on hand before the first chip; offline, this only raises the alarm
         platformThread.start();
         if (line != null) {
             line.start();
@@ -187,6 +189,15 @@ public final class StationRuntime implements AutoCloseable {
         }
         closeQuietly(platform::close);
         store.close();
+    }
+
+    private static void createDataDir(java.nio.file.Path dir) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new com.tagline.station.store.StoreException("open", "cannot create the data directory " + dir
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     private static Map<String, ChipRecipe> recipes(StationConfig config, MasterKeySet keys) {

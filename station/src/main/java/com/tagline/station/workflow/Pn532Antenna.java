@@ -16,6 +16,11 @@ import java.util.Optional;
  * compliant, which on this line is NTAG 424 DNA; SAK 00h is a Type 2 tag, NTAG 223 DNA. The recipe's
  * GetVersion still decides whether the chip really is that product.
  *
+ * <p>Every activation starts with an RF field reset (RFConfiguration item 01 off, then on): a chip
+ * released or deselected earlier sits in HALT and would not answer the REQA of InListPassiveTarget
+ * (ISO/IEC 14443-3 §6.3), and a chip lost mid-exchange must come back from power-up anyway. So a chip
+ * that stays on the antenna is seen again at every poll, and one that left is not.
+ *
  * <p>Threading: the reader thread's, like its {@link Pn532}. A new activation releases the previous
  * target first (InRelease), so the PN532 never holds two.
  */
@@ -48,6 +53,8 @@ public final class Pn532Antenna implements Antenna {
                 reader.init();
                 initialized = true;
             }
+            reader.rfField(false);
+            reader.rfField(true);
             targets = reader.inListPassiveTarget(1, new byte[0]);
         } catch (TransportException e) {
             initialized = false;

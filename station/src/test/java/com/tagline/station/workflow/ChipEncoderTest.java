@@ -210,4 +210,22 @@ class ChipEncoderTest {
         assertEquals(AttemptState.INTERRUPTED, store.attempt(id).orElseThrow().state());
         assertTrue(store.jobs().isAvailable("tag_a"), "the tag goes to the next chip");
     }
+
+    @Test
+    void anAbortBeforeTheNextStepRecordsTheAttemptInterruptedAndTheChipResumesLater() {
+        store.jobs().record(List.of(job("tag_a", P424)));
+        SimulatedNtag424Link chip = WorkflowFixture.blank424(1);
+        int[] steps = {0};
+        ChipEncoder encoder = encoder();
+        EncodeOutcome aborted = encoder.encode(antenna.present(chip), () -> ++steps[0] > 3); // e-stop after 2 steps
+        assertEquals(Reason.INTERRUPTED, aborted.reason(), aborted.detail());
+        assertFalse(aborted.tagFinal());
+        assertEquals(AttemptState.INTERRUPTED, store.latestAttemptOfChip(chip.chip().uidHex()).orElseThrow().state());
+        assertTrue(store.outbox().pending(10).isEmpty(), "never configured, nothing reported");
+        chip.putBack();
+        EncodeOutcome resumed = encoder.encode(antenna.present(chip));
+        assertEquals(Reason.CONFIGURED, resumed.reason(), resumed.detail());
+        assertEquals("tag_a", resumed.tagId().orElseThrow());
+        assertTrue(resumed.resumed());
+    }
 }

@@ -1,0 +1,127 @@
+package com.tagline.station.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tagline.hardware.keys.KeyFile;
+import com.tagline.hardware.keys.MasterKeySet;
+import com.tagline.hardware.serial.PipeSerialLink;
+import com.tagline.simulator.field.OriginalityKeyPair;
+import com.tagline.simulator.ntag424.Ntag424FieldChip;
+import com.tagline.simulator.ntag424.SimulatedNtag424;
+import com.tagline.simulator.pn532.Pn532Emulator;
+import com.tagline.simulator.platform.tagbase.TagProtocol;
+import com.tagline.simulator.platform.tagbase.TagbaseEmulator;
+import com.tagline.simulator.platform.tagbase.TagbaseEmulatorConfig;
+import com.tagline.simulator.platform.tagbase.TagbaseState;
+import com.tagline.station.config.ConfigLoader;
+import com.tagline.station.config.StationConfig;
+import com.tagline.station.personalize.Reason;
+import com.tagline.station.store.Store;
+import com.tagline.station.store.StoreConfig;
+import com.tagline.station.workflow.EncodeOutcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code station run} end to end on a hand-fed bench: the real runtime from a YAML file, the reader
+ * path through the PN532 emulator (HSU frames over a pipe), leasing and sync over loopback HTTP to
+ * the tagbase emulator, a real SQLite file, and the clean shutdown.
+ */
+class StationRuntimeTest {
+    private static final String TOKEN = "sk_test_runtime_0123456789";
+
+    @TempDir
+    Path dir;
+
+    private TagbaseEmulator platform;
+    private Pn532Emulator pn532;
+    private PipeSerialLink hostEnd;
+    private MasterKeySet keys;
+    private final BlockingQueue<EncodeOutcome> outcomes = new LinkedBlockingQueue<>();
+
+    @BeforeEach
+    void parts() throws IOException {
+        Path keyFile = ownerOnly(dir.resolve("keys.yaml"), Files.readString(Path.of("..", "configs", "keys.example.yaml")));
+        ownerOnly(dir.resolve("token"), TOKEN + "\n");
+        keys = KeyFile.load(keyFile);
+        platform = TagbaseEmulator.start(TagbaseEmulatorConfig.forApiKey(TOKEN).withPort(0).withMasterKeys(keys));
+        platform.seedTags(TOKEN, 4, TagProtocol.NTAG_424_DNA, "https://tags.example.com/t");
+        PipeSerialLink[] pair = PipeSerialLink.pair();
+        hostEnd = pair[0];
+        pn532 = new Pn532Emulator(pair[1]);
+        pn532.start();
+    }
+
+    @AfterEach
+    void stop() {
+        pn532.close();
+        platform.close();
+    }
+
+    @Test
+    void benchEncodesEachPlacedChipOnceSyncsAndShutsDownCleanly() throws Exception {
+        StationConfig config = ConfigLoader.load(config());
+        StationRuntime station = StationRuntime.start(config, Map.of(), name -> hostEnd, outcomes::add);
+        try {
+            for (int n = 1; n <= 2; n++) {
+                Ntag424FieldChip chip = new Ntag424FieldChip(SimulatedNtag424.builder()
+                        .uid(new byte[] {0x04, 0x51, 0x52, (byte) n, 0x53, 0x54, (byte) 0x80})
+                        .random(new SplittableRandom(n)).build());
+                pn532.addChip(chip);
+                EncodeOutcome o = outcomes.poll(30, TimeUnit.SECONDS);
+                assertNotNull(o, "chip " + n + " was encoded");
+                assertEquals(Reason.CONFIGURED, o.reason(), o.detail());
+                assertEquals(HexFormat.of().withUpperCase().formatHex(chip.uid()), o.uidHex().orElseThrow());
+                pn532.removeChip(chip);
+            }
+        } finally {
+            station.close();
+        }
+        assertTrue(outcomes.isEmpty(), "a chip left on the antenna is not encoded twice: " + outcomes);
+        TagbaseState s = platform.state();
+        assertEquals(2, s.tags("configured"), "the shutdown flushed the outbox");
+        assertEquals(2, s.reports("accepted"));
+        assertEquals(0, s.leases("live"), "unused leases were released: " + s.leases());
+        try (Store store = Store.open(StoreConfig.of(dir.resolve("data").resolve("station.db"), "bench-1"))) {
+            assertEquals(Map.of("confirmed", 2), store.outbox().counts());
+            assertEquals(2, store.configuredChips().size());
+        }
+    }
+
+    private Path config() throws IOException {
+        String yaml = """
+                station: bench-1
+                data_dir: data
+                keys: {file: keys.yaml}
+                platform: {base_url: "%s", api_key_file: token}
+                encoding: {lease_low_water: 2, lease_high_water: 4}
+                sync: {interval_ms: 100}
+                reader: {link: "sim:"}
+                line: {mode: hand-fed}
+                trust: {ntag424: ["%s"]}
+                """.formatted(platform.baseUrl(), OriginalityKeyPair.ntag424Test().publicKeyHex());
+        Path f = dir.resolve("station.yaml");
+        Files.writeString(f, yaml);
+        return f;
+    }
+
+    private static Path ownerOnly(Path f, String text) throws IOException {
+        Files.writeString(f, text);
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+        return f;
+    }
+}
