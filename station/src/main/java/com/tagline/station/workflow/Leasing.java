@@ -116,7 +116,10 @@ public final class Leasing {
         if (!jobs.isEmpty()) {
             store.run(s -> s.jobs().record(jobs));
         } else {
-            nextTry = clock.instant().plus(policy.retryAfter()); // the pool is empty: do not ask on every pass
+            // The pool is empty: give the empty lease straight back rather than leave it live for 24 h,
+            // and do not ask again on every pass.
+            nextTry = clock.instant().plus(policy.retryAfter());
+            platform.release(lease.id());
         }
         alarms.clear(Alarm.OFFLINE);
         log.debug("event=leased lease={} protocol={} tags={} expires_at={}", lease.id(), protocol, jobs.size(),
