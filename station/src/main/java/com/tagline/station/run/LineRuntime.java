@@ -30,6 +30,8 @@ final class LineRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LineRuntime.class);
     /** Tick period: well under the shortest debounce and gate pulse (issue 5: 2–5 ms). */
     static final Duration TICK = Duration.ofMillis(3);
+    /** How often an item without a tag asks again whether a lease arrived. */
+    private static final Duration NO_JOB_RETRY = Duration.ofSeconds(1);
 
     private final ScheduledExecutorService lineThread = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "line"));
@@ -42,10 +44,26 @@ final class LineRuntime implements AutoCloseable {
             @Override
             public void encode(long itemId, EncodeResult result) {
                 readerThread.execute(() -> {
-                    EncodeOutcome o = encoder.encode(antenna, () -> aborted.get() == itemId);
+                    EncodeOutcome o = encodeWhenATagIsOnHand(itemId);
                     outcomes.accept(o);
                     lineThread.execute(() -> result.finished(itemId, o.configured()));
                 });
+            }
+
+            /**
+             * Without a leased tag (offline too long, leases expired beyond the grace) the item waits at
+             * the antenna with the belt stopped — the line pauses, amber, with the NO_JOB or
+             * LEASE_EXPIRED alarm saying why — instead of being rejected (issue 6).
+             */
+            private EncodeOutcome encodeWhenATagIsOnHand(long itemId) {
+                BooleanSupplier stop = () -> aborted.get() == itemId;
+                EncodeOutcome o = encoder.encode(antenna, stop);
+                while (o.reason() == com.tagline.station.personalize.Reason.NO_JOB && !stop.getAsBoolean()
+                        && !Thread.currentThread().isInterrupted()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(NO_JOB_RETRY.toNanos());
+                    o = encoder.encode(antenna, stop);
+                }
+                return o;
             }
 
             @Override
