@@ -155,6 +155,33 @@ class OutboxSyncIntegrationTest {
     }
 
     @Test
+    void reconcilingConfiguredReportsAloneClearsTheOfflineAlarmAndTheBackoff() {
+        rig = SyncRig.start(dir, 100);
+        outcomes(3, 0, new ArrayList<>(), new ArrayList<>());
+        rig.faults(new FaultSettings(false, 0, 0, 1.0));
+        Instant due = rig.sync.runOnce();
+        assertTrue(rig.alarms.isRaised(Alarm.OFFLINE));
+
+        rig.faults(FaultSettings.NONE);
+        rig.clock.advanceTo(due);
+        rig.sync.runOnce();
+
+        assertTrue(rig.sync.drained());
+        assertEquals(3, rig.sync.stats().reconciled());
+        assertEquals(1, rig.sync.stats().batches(), "nothing was sent again");
+        assertEquals(3, rig.platform().reports("accepted"));
+        assertEquals(0, rig.platform().reports("duplicate"));
+        assertFalse(rig.alarms.isRaised(Alarm.OFFLINE), "the platform answered every lookup: it is not offline");
+
+        // the next failure starts the backoff afresh (1 s ceiling), not where the last outage left it
+        rig.configure(rig.seedAndLease(1).get(0));
+        rig.faults(new FaultSettings(true, 0, 0, 0));
+        Instant now = rig.clock.instant();
+        Duration delay = Duration.between(now, rig.sync.runOnce());
+        assertTrue(delay.compareTo(Duration.ofSeconds(1)) <= 0, "first failure after recovery waits at most 1 s: " + delay);
+    }
+
+    @Test
     void aStormOf503sAppliesNothingAndNeverRetriesBeforeRetryAfter() {
         rig = SyncRig.start(dir, new SyncPolicy(100, Duration.ofSeconds(1), Duration.ofMillis(100),
                 Duration.ofSeconds(30)), com.tagline.station.workflow.LeasePolicy.of(List.of(SyncRig.P424)), 10_000);
