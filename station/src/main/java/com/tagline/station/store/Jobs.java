@@ -65,6 +65,13 @@ public final class Jobs {
                 "SELECT COUNT(*) FROM leased_jobs WHERE state = 'available' AND protocol = ?", protocol));
     }
 
+    /** Available jobs per protocol whose lease expires at or after {@code notExpiredBefore}. */
+    public int available(String protocol, Instant notExpiredBefore) {
+        return db.read("availableJobs", c -> Attempts.queryInt(c, "SELECT COUNT(*) FROM leased_jobs WHERE"
+                + " state = 'available' AND protocol = ? AND lease_expires_at_ms >= ?", protocol,
+                notExpiredBefore.toEpochMilli()));
+    }
+
     /** Marks available jobs whose lease expired before {@code cutoff} as expired; returns how many. */
     public int expireBefore(Instant cutoff) {
         return db.inTransaction("expireJobs", c -> Attempts.update(c, "UPDATE leased_jobs SET state = 'expired'"

@@ -89,6 +89,36 @@ class LeasingIntegrationTest {
     }
 
     @Test
+    void expiredLeaseIsNeverUsedAndLeasingLeasesFreshTagsWithoutCallingThePlatformOffline() {
+        rig(2, 3, StoreConfig.DEFAULT_QUEUE_LIMIT);
+        List<String> seeded = rig.seedAndLease(6);
+        List<String> first = seeded.subList(0, 3);
+        // past expiry and the encoder's 5 min grace; another station now holds the expired tags
+        rig.clock.advanceTo(T0.plus(Duration.ofHours(24)).plus(Duration.ofMinutes(6)));
+        try (TagbaseClient other = rig.openClient()) {
+            assertEquals(first, other.lease("line-2", List.of(P424), 3).tags().stream().map(LeasedTag::id).toList());
+        }
+
+        rig.leasing.runOnce();
+        assertFalse(rig.alarms.isRaised(Alarm.OFFLINE), "the platform answered: " + rig.alarms.raised());
+        assertEquals(6, rig.store.jobs().available(P424), "three fresh tags leased beside the three expired ones");
+        assertEquals(2, rig.platform().leases("live"), "line-2's and our fresh one");
+
+        EncodeOutcome o = encode(encoder(), WorkflowFixture.blank424(1));
+        assertEquals(Reason.CONFIGURED, o.reason(), o.detail());
+        String used = o.tagId().orElseThrow();
+        assertTrue(seeded.subList(3, 6).contains(used), "a fresh tag, not an expired one: " + used);
+        assertTrue(rig.alarms.isRaised(Alarm.LEASE_EXPIRED));
+        assertEquals(Optional.of(3), Optional.ofNullable(rig.store.jobs().counts().get("expired")));
+        first.forEach(t -> assertFalse(rig.store.jobs().isAvailable(t)));
+
+        assertTrue(rig.drain(10));
+        assertEquals(1, rig.platform().tags("configured"));
+        assertEquals(Optional.of(TagStatus.CONFIGURED), rig.status(used));
+        first.forEach(t -> assertEquals(Optional.of(TagStatus.CREATED), rig.status(t)));
+    }
+
+    @Test
     void releaseGivesUnusedTagsBackOnlyOnceTheirOutcomesAreConfirmed() {
         rig(0, 5, StoreConfig.DEFAULT_QUEUE_LIMIT);
         List<String> seeded = rig.seedAndLease(8);
