@@ -119,6 +119,32 @@ class LeasingIntegrationTest {
     }
 
     @Test
+    void tagConfiguredHereButNotYetReportedStaysUsedWhenThePlatformLeasesItToUsAgain() {
+        rig(3, 3, StoreConfig.DEFAULT_QUEUE_LIMIT);
+        List<String> seeded = rig.seedAndLease(5);
+        ChipEncoder encoder = encoder();
+        EncodeOutcome first = encode(encoder, WorkflowFixture.blank424(1));
+        assertEquals(Reason.CONFIGURED, first.reason(), first.detail());
+        String configured = first.tagId().orElseThrow();
+        // a long outage: the report has not landed when the lease runs out, so the platform still
+        // shows the tag created and not in a live lease, and hands it out again
+        rig.clock.advanceTo(T0.plus(Duration.ofHours(25)));
+        rig.leasing.runOnce();
+        assertEquals(Optional.of(TagStatus.CREATED), rig.status(configured));
+
+        assertFalse(rig.store.jobs().isAvailable(configured), "a tag configured on a chip is never offered again");
+        EncodeOutcome second = encode(encoder, WorkflowFixture.blank424(2));
+        assertEquals(Reason.CONFIGURED, second.reason(), second.detail());
+        assertTrue(!second.tagId().orElseThrow().equals(configured) && seeded.contains(second.tagId().get()));
+
+        assertTrue(rig.drain(10));
+        assertEquals(2, rig.platform().tags("configured"));
+        assertEquals(WorkflowFixture.hex(WorkflowFixture.uid(1)), rig.emulator.tag(configured).orElseThrow().uid(),
+                "the report for the expired lease was still applied (platform-api §1.2)");
+        assertEquals(0, rig.platform().conflicts().size());
+    }
+
+    @Test
     void releaseGivesUnusedTagsBackOnlyOnceTheirOutcomesAreConfirmed() {
         rig(0, 5, StoreConfig.DEFAULT_QUEUE_LIMIT);
         List<String> seeded = rig.seedAndLease(8);
