@@ -80,6 +80,11 @@ public final class SyncRig implements AutoCloseable {
                 Duration.ofSeconds(5)));
     }
 
+    /** The rig's API key, for a client of its own; never print it (architecture §6). */
+    String apiKey() {
+        return apiKey;
+    }
+
     /** Seeds {@code n} pending NTAG 424 DNA tags on the platform and leases them through {@link Leasing}. */
     public List<String> seedAndLease(int n) {
         List<String> ids = emulator.seedTags(apiKey, n, TagProtocol.NTAG_424_DNA, "https://t.example/p");
