@@ -28,14 +28,21 @@ public final class Jobs {
         this.db = db;
     }
 
-    /** Records leased tags in one transaction; a tag leased again becomes available again. */
+    /**
+     * Records leased tags in one transaction; a tag leased again becomes available again, unless it is
+     * already configured on a chip here. The platform hands such a tag out again when its lease ran out
+     * before the configured report landed (platform-api §1.2: the tag is still {@code created} and in no
+     * live lease); it stays used up, and its report, applied even for an expired lease, settles it.
+     */
     public void record(List<LeasedJob> jobs) {
         db.inTransaction("recordLease", c -> {
             for (LeasedJob job : jobs) {
                 Attempts.update(c, "INSERT INTO leased_jobs (tag_id, protocol, url, lease_id, lease_expires_at_ms,"
                         + " state) VALUES (?, ?, ?, ?, ?, 'available') ON CONFLICT (tag_id) DO UPDATE SET"
                         + " protocol = excluded.protocol, url = excluded.url, lease_id = excluded.lease_id,"
-                        + " lease_expires_at_ms = excluded.lease_expires_at_ms, state = 'available'",
+                        + " lease_expires_at_ms = excluded.lease_expires_at_ms, state = 'available'"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM chip_attempts a WHERE a.tag_id = leased_jobs.tag_id"
+                        + " AND a.state = 'configured')",
                         job.tagId(), job.protocol(), job.url(), job.leaseId(), job.leaseExpiresAt().toEpochMilli());
             }
             return null;
@@ -63,6 +70,13 @@ public final class Jobs {
     public int available(String protocol) {
         return db.read("availableJobs", c -> Attempts.queryInt(c,
                 "SELECT COUNT(*) FROM leased_jobs WHERE state = 'available' AND protocol = ?", protocol));
+    }
+
+    /** Available jobs per protocol whose lease expires at or after {@code notExpiredBefore}. */
+    public int available(String protocol, Instant notExpiredBefore) {
+        return db.read("availableJobs", c -> Attempts.queryInt(c, "SELECT COUNT(*) FROM leased_jobs WHERE"
+                + " state = 'available' AND protocol = ? AND lease_expires_at_ms >= ?", protocol,
+                notExpiredBefore.toEpochMilli()));
     }
 
     /** Marks available jobs whose lease expired before {@code cutoff} as expired; returns how many. */

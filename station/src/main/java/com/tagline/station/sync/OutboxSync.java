@@ -73,7 +73,9 @@ public final class OutboxSync {
             return blockedUntil;
         }
         try {
-            reconcile();
+            if (reconcile()) {
+                answered();
+            }
             List<OutboxEntry> batch = store.call(s -> s.outbox().pending(batchSize));
             if (batch.isEmpty()) {
                 return nextIdle(now);
@@ -101,12 +103,16 @@ public final class OutboxSync {
         return due.filter(d -> d.isBefore(idle)).map(d -> d.isBefore(now) ? now : d).orElse(idle);
     }
 
-    private void reconcile() {
+    /** @return whether the platform answered a lookup (it is reachable and takes our key) */
+    private boolean reconcile() {
         List<OutboxEntry> inDoubt = store.call(s -> s.outbox().sent(policy.batchSize()));
+        boolean lookedUp = false;
         List<Long> resend = new ArrayList<>();
         List<Long> applied = new ArrayList<>();
         for (OutboxEntry e : inDoubt) {
-            if (e.outcome() == Outcome.CONFIGURED && appliedBefore(e)) {
+            boolean configured = e.outcome() == Outcome.CONFIGURED;
+            lookedUp |= configured;
+            if (configured && appliedBefore(e)) {
                 applied.add(e.outboxId());
             } else {
                 resend.add(e.outboxId());
@@ -119,6 +125,7 @@ public final class OutboxSync {
         if (!resend.isEmpty()) {
             store.run(s -> s.outbox().retryLater(resend, "no answer to an earlier send; sending again", clock.instant()));
         }
+        return lookedUp;
     }
 
     /** The tag reads back configured at exactly our configured_at: our report was applied. */
@@ -135,8 +142,17 @@ public final class OutboxSync {
         stats.batches.incrementAndGet();
         List<ReportResult> results = platform.report(reports);
         apply(batch, results);
-        failures = 0;
         batchSize = Math.min(policy.batchSize(), batchSize * 2);
+        answered();
+    }
+
+    /**
+     * The platform answered with our key (a report batch, or the tag lookups of a reconciliation,
+     * platform-api §1.1/§1.2): it is reachable, so the backoff starts afresh and OFFLINE/AUTH_REFUSED
+     * clear, also when every in-doubt report was confirmed by lookup and nothing was left to send.
+     */
+    private void answered() {
+        failures = 0;
         alarms.clear(Alarm.OFFLINE);
         alarms.clear(Alarm.AUTH_REFUSED);
     }

@@ -102,7 +102,10 @@ public final class Leasing {
     }
 
     private void topUp(String protocol) {
-        int available = store.call(s -> s.jobs().available(protocol));
+        // Only tags of live leases count: an expired lease's tags may be held by another station now
+        // (platform-api §1.2: only tags not in another live lease are handed out), and the encoder
+        // never uses them past its grace, so they must not keep the line from leasing fresh ones.
+        int available = store.call(s -> s.jobs().available(protocol, clock.instant()));
         if (available >= policy.lowWater() && available > 0) {
             return;
         }
@@ -127,9 +130,12 @@ public final class Leasing {
     }
 
     private void renewDue() {
-        Instant horizon = clock.instant().plus(policy.renewBefore());
+        Instant now = clock.instant();
+        Instant horizon = now.plus(policy.renewBefore());
         for (LeaseSummary lease : store.call(s -> s.jobs().leases())) {
-            if (lease.available() > 0 && lease.expiresAt().isBefore(horizon)) {
+            // an expired lease cannot be renewed (platform-api §1.2; tagbase answers 409): its tags are
+            // leased afresh by topUp instead of failing every pass as if the platform were offline
+            if (lease.available() > 0 && lease.expiresAt().isBefore(horizon) && lease.expiresAt().isAfter(now)) {
                 Instant until = platform.renew(lease.leaseId());
                 store.run(s -> s.jobs().renewed(lease.leaseId(), until));
             }

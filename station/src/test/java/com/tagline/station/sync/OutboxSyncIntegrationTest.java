@@ -1,0 +1,226 @@
+package com.tagline.station.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tagline.simulator.platform.FaultSettings;
+import com.tagline.simulator.platform.tagbase.TagStatus;
+import com.tagline.simulator.platform.tagbase.TagbaseState;
+import com.tagline.station.store.OutboxState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link OutboxSync} against the tagbase emulator over loopback HTTP with a real SQLite file
+ * (architecture §5 store-and-forward; platform-api §1.2 report outcomes, §1.4 faults): the happy path,
+ * an outage, answers lost after the platform applied the batch, and a 503 storm.
+ */
+class OutboxSyncIntegrationTest {
+    @TempDir
+    Path dir;
+
+    private SyncRig rig;
+
+    @AfterEach
+    void close() {
+        if (rig != null) {
+            rig.close();
+        }
+    }
+
+    /** Leases {@code configured + failed} tags and records their outcomes; returns the tag ids in order. */
+    private List<String> outcomes(int configured, int failed, List<String> configuredTags, List<String> failedTags) {
+        rig.seedAndLease(configured + failed);
+        for (int i = 0; i < configured + failed; i++) {
+            String tag = rig.nextTag();
+            if (i % 3 == 2 && failedTags.size() < failed || configuredTags.size() == configured) {
+                rig.fail(tag);
+                failedTags.add(tag);
+            } else {
+                rig.configure(tag);
+                configuredTags.add(tag);
+            }
+        }
+        List<String> all = new ArrayList<>(configuredTags);
+        all.addAll(failedTags);
+        return all;
+    }
+
+    @Test
+    void happyPathDrainsEveryOutcomeExactlyOnce() {
+        rig = SyncRig.start(dir, 4);
+        List<String> configured = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        outcomes(7, 3, configured, failed);
+        assertEquals(10, rig.outbox("pending"));
+
+        assertTrue(rig.drain(20));
+
+        assertEquals(10, rig.outbox("confirmed"));
+        assertEquals(10, rig.sync.stats().accepted());
+        assertEquals(0, rig.sync.stats().duplicates());
+        assertEquals(3, rig.sync.stats().batches(), "10 reports in batches of 4");
+        TagbaseState p = rig.platform();
+        assertEquals(7, p.tags("configured"));
+        assertEquals(3, p.tags("created"), "a failed tag goes back to the pending pool");
+        assertEquals(10, p.reports("accepted"));
+        assertEquals(0, p.reports("duplicate"));
+        assertEquals(0, p.reports("conflict") + p.reports("rejected"));
+        configured.forEach(t -> assertEquals(Optional.of(TagStatus.CONFIGURED), rig.status(t)));
+        failed.forEach(t -> assertEquals(Optional.of(TagStatus.CREATED), rig.status(t)));
+        configured.forEach(t -> assertEquals(rig.uidOf(t), rig.emulator.tag(t).orElseThrow().uid()));
+        assertTrue(rig.alarms.raised().isEmpty(), rig.alarms.raised().toString());
+    }
+
+    @Test
+    void outageBuffersEverythingBacksOffAndDrainsWhenThePlatformReturns() {
+        rig = SyncRig.start(dir, 100);
+        List<String> configured = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        outcomes(5, 2, configured, failed);
+
+        rig.faults(new FaultSettings(true, 0, 0, 0));
+        List<Duration> delays = new ArrayList<>();
+        for (int pass = 0; pass < 7; pass++) {
+            Instant now = rig.clock.instant();
+            Instant due = rig.sync.runOnce();
+            delays.add(Duration.between(now, due));
+            assertTrue(rig.alarms.isRaised(Alarm.OFFLINE));
+            assertEquals(7, rig.outbox("pending") + rig.outbox("sent"), "every outcome still waits on disk");
+            assertEquals(0, rig.outbox("confirmed"));
+            rig.clock.advanceTo(due);
+        }
+        // ceilings 1 s, 2 s, 4 s, 8 s, then capped at 8 s; each delay is jittered within [ceiling/2, ceiling]
+        for (int i = 1; i < 4; i++) {
+            assertTrue(delays.get(i).compareTo(delays.get(i - 1)) >= 0, "backoff grows until the max: " + delays);
+        }
+        assertTrue(delays.get(3).compareTo(delays.get(0).multipliedBy(4)) >= 0, "backoff doubles: " + delays);
+        for (Duration d : delays.subList(4, delays.size())) {
+            assertTrue(d.compareTo(Duration.ofSeconds(4)) >= 0, "capped, jittered in [max/2, max]: " + delays);
+        }
+        delays.forEach(d -> assertTrue(d.compareTo(Duration.ofSeconds(8)) <= 0, "bounded by the max: " + delays));
+        assertEquals(7, rig.sync.stats().ambiguousBatches());
+        assertEquals(0, rig.platform().reports("accepted"), "an outage applies nothing");
+
+        rig.faults(FaultSettings.NONE);
+        assertTrue(rig.drain(10));
+
+        assertFalse(rig.alarms.isRaised(Alarm.OFFLINE));
+        assertEquals(7, rig.outbox("confirmed"));
+        TagbaseState p = rig.platform();
+        assertEquals(5, p.tags("configured"));
+        assertEquals(7, p.reports("accepted"));
+        assertEquals(0, p.reports("duplicate"), "nothing was applied during the outage, so nothing repeats");
+        configured.forEach(t -> assertEquals(Optional.of(TagStatus.CONFIGURED), rig.status(t)));
+        failed.forEach(t -> assertEquals(Optional.of(TagStatus.CREATED), rig.status(t)));
+    }
+
+    @Test
+    void answersLostAfterTheBatchWasAppliedAreReconciledWithoutResendingConfiguredReports() {
+        rig = SyncRig.start(dir, 100);
+        List<String> configured = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        outcomes(4, 2, configured, failed);
+
+        rig.faults(new FaultSettings(false, 0, 0, 1.0));
+        Instant due = rig.sync.runOnce();
+        assertEquals(6, rig.outbox("sent"), "no answer: the batch stays in doubt");
+        assertEquals(1, rig.sync.stats().ambiguousBatches());
+        assertEquals(6, rig.platform().reports("accepted"), "the platform applied the batch");
+        assertTrue(rig.alarms.isRaised(Alarm.OFFLINE));
+
+        rig.faults(FaultSettings.NONE);
+        rig.clock.advanceTo(due);
+        rig.sync.runOnce();
+
+        assertTrue(rig.sync.drained());
+        assertEquals(6, rig.outbox("confirmed"));
+        assertEquals(4, rig.sync.stats().reconciled(), "configured reports confirmed by GET /api/v1/tags/:id");
+        assertEquals(2, rig.sync.stats().duplicates(), "failed reports were sent again and answered duplicate");
+        TagbaseState p = rig.platform();
+        assertEquals(6, p.reports("accepted"));
+        assertEquals(2, p.reports("duplicate"));
+        assertEquals(4, p.tags("configured"));
+        assertEquals(0, p.conflicts().size());
+        failed.forEach(t -> assertEquals(Optional.of(TagStatus.CREATED), rig.status(t)));
+        assertFalse(rig.alarms.isRaised(Alarm.OFFLINE));
+    }
+
+    @Test
+    void reconcilingConfiguredReportsAloneClearsTheOfflineAlarmAndTheBackoff() {
+        rig = SyncRig.start(dir, 100);
+        outcomes(3, 0, new ArrayList<>(), new ArrayList<>());
+        rig.faults(new FaultSettings(false, 0, 0, 1.0));
+        Instant due = rig.sync.runOnce();
+        assertTrue(rig.alarms.isRaised(Alarm.OFFLINE));
+
+        rig.faults(FaultSettings.NONE);
+        rig.clock.advanceTo(due);
+        rig.sync.runOnce();
+
+        assertTrue(rig.sync.drained());
+        assertEquals(3, rig.sync.stats().reconciled());
+        assertEquals(1, rig.sync.stats().batches(), "nothing was sent again");
+        assertEquals(3, rig.platform().reports("accepted"));
+        assertEquals(0, rig.platform().reports("duplicate"));
+        assertFalse(rig.alarms.isRaised(Alarm.OFFLINE), "the platform answered every lookup: it is not offline");
+
+        // the next failure starts the backoff afresh (1 s ceiling), not where the last outage left it
+        rig.configure(rig.seedAndLease(1).get(0));
+        rig.faults(new FaultSettings(true, 0, 0, 0));
+        Instant now = rig.clock.instant();
+        Duration delay = Duration.between(now, rig.sync.runOnce());
+        assertTrue(delay.compareTo(Duration.ofSeconds(1)) <= 0, "first failure after recovery waits at most 1 s: " + delay);
+    }
+
+    @Test
+    void aStormOf503sAppliesNothingAndNeverRetriesBeforeRetryAfter() {
+        rig = SyncRig.start(dir, new SyncPolicy(100, Duration.ofSeconds(1), Duration.ofMillis(100),
+                Duration.ofSeconds(30)), com.tagline.station.workflow.LeasePolicy.of(List.of(SyncRig.P424)), 10_000);
+        List<String> configured = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        outcomes(3, 1, configured, failed);
+
+        rig.faults(new FaultSettings(false, 0, 1.0, 0));
+        for (int storm = 0; storm < 3; storm++) {
+            long refusedBefore = rig.sync.stats().refusedBatches();
+            Instant now = rig.clock.instant();
+            Instant due = rig.sync.runOnce();
+            assertEquals(refusedBefore + 1, rig.sync.stats().refusedBatches());
+            assertTrue(!due.isBefore(now.plusSeconds(1)), "Retry-After: 1 is honoured, due " + due + " now " + now);
+            assertEquals(4, rig.outbox("pending"), "refused rows go back to pending");
+            assertEquals(List.of(), rig.store.outbox().pending(100), "no row is due before Retry-After");
+            for (long id : rig.rows) {
+                assertTrue(!rig.row(id).nextAttemptAt().isBefore(now.plusSeconds(1)), "row " + id + " waits");
+                assertEquals(OutboxState.PENDING, rig.row(id).state());
+            }
+            assertTrue(rig.alarms.isRaised(Alarm.OFFLINE));
+
+            rig.clock.advance(Duration.ofMillis(500));
+            long batches = rig.sync.stats().batches();
+            rig.sync.runOnce();
+            assertEquals(batches, rig.sync.stats().batches(), "no request before Retry-After");
+            rig.clock.advanceTo(due);
+        }
+        assertEquals(0, rig.platform().reports("accepted") + rig.platform().reports("duplicate"));
+        assertEquals(0, rig.platform().tags("configured"));
+
+        rig.faults(FaultSettings.NONE);
+        assertTrue(rig.drain(10));
+        assertEquals(4, rig.outbox("confirmed"));
+        assertEquals(4, rig.platform().reports("accepted"));
+        assertEquals(0, rig.platform().reports("duplicate"));
+        assertEquals(3, rig.platform().tags("configured"));
+        assertFalse(rig.alarms.isRaised(Alarm.OFFLINE));
+        rig.store.outbox().counts().keySet().forEach(s -> assertTrue(
+                s.equals(OutboxState.CONFIRMED.code()), "only confirmed rows remain: " + s));
+    }
+}

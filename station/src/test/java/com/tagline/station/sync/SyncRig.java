@@ -1,0 +1,181 @@
+package com.tagline.station.sync;
+
+import com.tagline.simulator.platform.FaultSettings;
+import com.tagline.simulator.platform.tagbase.TagProtocol;
+import com.tagline.simulator.platform.tagbase.TagStatus;
+import com.tagline.simulator.platform.tagbase.TagbaseEmulator;
+import com.tagline.simulator.platform.tagbase.TagbaseEmulatorConfig;
+import com.tagline.simulator.platform.tagbase.TagbaseState;
+import com.tagline.station.personalize.Reason;
+import com.tagline.station.platform.HttpEndpoint;
+import com.tagline.station.platform.tagbase.TagbaseClient;
+import com.tagline.station.store.OutboxEntry;
+import com.tagline.station.store.Outcome;
+import com.tagline.station.store.Store;
+import com.tagline.station.store.StoreAccess;
+import com.tagline.station.store.StoreConfig;
+import com.tagline.station.workflow.LeasePolicy;
+import com.tagline.station.workflow.Leasing;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * The station's platform side against a real {@link TagbaseEmulator} over loopback HTTP and a real
+ * SQLite file, all on one {@link MutableClock}: the store, the {@link TagbaseClient}, {@link Leasing}
+ * and {@link OutboxSync}. Outcomes are produced by the real store API on leased tags, each chip with
+ * its own fixed 14-hex-digit UID. The API key is random per rig and never printed.
+ */
+public final class SyncRig implements AutoCloseable {
+    public static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
+    public static final String P424 = "ntag_424_dna";
+    public static final String STATION = "line-1";
+
+    public final MutableClock clock = new MutableClock(T0);
+    public final Alarms alarms = new Alarms();
+    public final TagbaseEmulator emulator;
+    public final TagbaseClient client;
+    public final Store store;
+    public final StoreAccess access;
+    public final Leasing leasing;
+    public final OutboxSync sync;
+    private final String apiKey = "stn_" + UUID.randomUUID().toString().replace("-", "");
+    /** Every outbox row produced by {@link #configure} and {@link #fail}, in order. */
+    public final List<Long> rows = new ArrayList<>();
+    private final Map<String, String> uids = new HashMap<>();
+
+    private SyncRig(Path dir, SyncPolicy syncPolicy, LeasePolicy leasePolicy, int queueLimit) {
+        emulator = TagbaseEmulator.start(TagbaseEmulatorConfig.forApiKey(apiKey).withPort(0).withClock(clock));
+        client = openClient();
+        store = Store.open(StoreConfig.of(dir.resolve("station.db"), STATION).withClock(clock).withMinFreeBytes(0)
+                .withQueueLimit(queueLimit));
+        access = StoreAccess.direct(store);
+        leasing = new Leasing(access, client, leasePolicy, STATION, clock, alarms);
+        sync = new OutboxSync(access, client, syncPolicy,
+                new Backoff(syncPolicy.backoffInitial(), syncPolicy.backoffMax(), new Random(7)), clock, alarms);
+    }
+
+    /** Batches of {@code batchSize}, idle interval 1 s, backoff 1 s .. 8 s; leases up to 500 tags. */
+    public static SyncRig start(Path dir, int batchSize) {
+        return start(dir, new SyncPolicy(batchSize, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(8)),
+                new LeasePolicy(List.of(P424), 0, 500, Duration.ofHours(2), Duration.ofSeconds(5)),
+                StoreConfig.DEFAULT_QUEUE_LIMIT);
+    }
+
+    public static SyncRig start(Path dir, SyncPolicy syncPolicy, LeasePolicy leasePolicy, int queueLimit) {
+        return new SyncRig(dir, syncPolicy, leasePolicy, queueLimit);
+    }
+
+    /** Another client of the same account (a second station, or a direct report). */
+    public TagbaseClient openClient() {
+        return TagbaseClient.open(new HttpEndpoint(URI.create(emulator.baseUrl()), apiKey, Duration.ofSeconds(2),
+                Duration.ofSeconds(5)));
+    }
+
+    /** The rig's API key, for a client of its own; never print it (architecture §6). */
+    String apiKey() {
+        return apiKey;
+    }
+
+    /** Seeds {@code n} pending NTAG 424 DNA tags on the platform and leases them through {@link Leasing}. */
+    public List<String> seedAndLease(int n) {
+        List<String> ids = emulator.seedTags(apiKey, n, TagProtocol.NTAG_424_DNA, "https://t.example/p");
+        leasing.runOnce();
+        return ids;
+    }
+
+    /** The oldest available leased tag. */
+    public String nextTag() {
+        return store.jobs().next(P424, Instant.EPOCH).orElseThrow(() -> new AssertionError("no leased tag")).tagId();
+    }
+
+    /** The chip UID this rig uses for {@code tagId}: 14 upper-case hex digits, one per tag. */
+    public String uidOf(String tagId) {
+        return uids.computeIfAbsent(tagId, t -> String.format("04A1B2%08X", uids.size() + 1));
+    }
+
+    /** A configured outcome for {@code tagId} on its own chip, through beginAttempt and completeAttempt. */
+    public long configure(String tagId) {
+        long attempt = store.beginAttempt(tagId, uidOf(tagId), P424);
+        long row = store.completeAttempt(attempt, Outcome.CONFIGURED, Reason.CONFIGURED, "", 3);
+        store.jobs().finish(tagId);
+        rows.add(row);
+        clock.advance(Duration.ofMillis(1_234));
+        return row;
+    }
+
+    /** A failed outcome (verify mismatch, attempts used up) for {@code tagId}. */
+    public long fail(String tagId) {
+        long attempt = store.beginAttempt(tagId, uidOf(tagId), P424);
+        long row = store.completeAttempt(attempt, Outcome.FAILED, Reason.VERIFY_MISMATCH,
+                "SUN MAC did not verify after write", null);
+        store.jobs().finish(tagId);
+        rows.add(row);
+        clock.advance(Duration.ofMillis(1_234));
+        return row;
+    }
+
+    /**
+     * Runs sync passes, moving the clock to each pass's due time, until the outbox is drained.
+     *
+     * @return whether it drained within {@code maxPasses}
+     */
+    public boolean drain(int maxPasses) {
+        for (int i = 0; i < maxPasses; i++) {
+            if (sync.drained()) {
+                return true;
+            }
+            clock.advanceTo(sync.runOnce());
+        }
+        return sync.drained();
+    }
+
+    public int outbox(String state) {
+        return store.outbox().counts().getOrDefault(state, 0);
+    }
+
+    public OutboxEntry row(long outboxId) {
+        return store.outbox().entry(outboxId).orElseThrow();
+    }
+
+    public TagbaseState platform() {
+        return emulator.state();
+    }
+
+    public Optional<TagStatus> status(String tagId) {
+        return emulator.tagStatus(tagId);
+    }
+
+    public void faults(FaultSettings f) {
+        emulator.faults().set(f);
+    }
+
+    public void revokeKey() {
+        emulator.revokeApiKey(apiKey);
+    }
+
+    public void restoreKey() {
+        emulator.addApiKey(apiKey, TagbaseEmulatorConfig.DEFAULT_ACCOUNT);
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } finally {
+            try {
+                emulator.close();
+            } finally {
+                store.close();
+            }
+        }
+    }
+}
