@@ -153,7 +153,8 @@ final class TagbaseDocuments {
         try {
             JsonNode n = JSON.readTree(body);
             if (n == null || !n.isObject()) {
-                throw new PlatformProtocolException("answer is not a JSON object");
+                throw new PlatformProtocolException("answer is not a JSON object (" + body.length + " bytes"
+                        + (n == null ? "" : ", a JSON " + n.getNodeType()) + ")");
             }
             return n;
         } catch (IOException e) {
