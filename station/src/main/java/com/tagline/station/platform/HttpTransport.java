@@ -78,9 +78,7 @@ public final class HttpTransport implements AutoCloseable {
         long budget = endpoint.requestTimeout().toMillis();
         RequestOptions ro = new RequestOptions().setMethod(method).setAbsoluteURI(endpoint.resolve(path))
                 .setTimeout(budget);
-        Future<Response> answer = client.request(ro).compose(req -> send(req, body, headers))
-                .compose(resp -> resp.body().map(b -> new Response(resp.statusCode(),
-                        resp.getHeader("Retry-After"), b.getBytes())))
+        Future<Response> answer = client.request(ro).compose(req -> exchange(req, body, headers))
                 .timeout(budget, TimeUnit.MILLISECONDS);
         try {
             return answer.toCompletionStage().toCompletableFuture().get(budget + 1_000, TimeUnit.MILLISECONDS);
@@ -96,11 +94,19 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
-    private Future<io.vertx.core.http.HttpClientResponse> send(HttpClientRequest req, byte[] body,
-                                                                Map<String, String> headers) {
+    /**
+     * Sends the request with the answer's body reader attached BEFORE anything is written: when the
+     * request future was already complete, the compose above runs on the calling thread, and a
+     * reader attached after {@code send()} returned can miss a small answer that arrived and ended
+     * in between (an empty body; Vert.x issues #5904 and #6038).
+     */
+    private Future<Response> exchange(HttpClientRequest req, byte[] body, Map<String, String> headers) {
         req.putHeader(tokenHeader.name(), tokenHeader.value(endpoint.token()));
         headers.forEach(req::putHeader);
-        return body == null ? req.send() : req.send(Buffer.buffer(body));
+        Future<Response> answer = req.response().compose(resp -> resp.body().map(b -> new Response(resp.statusCode(),
+                resp.getHeader("Retry-After"), b.getBytes())));
+        Future<Void> sent = body == null ? req.end() : req.end(Buffer.buffer(body));
+        return sent.compose(v -> answer);
     }
 
     private static String describe(Throwable t) {
