@@ -96,7 +96,8 @@ final class SyncBenchmarkCommand implements Callable<Integer> {
                 m.jvmArguments().isEmpty() ? "none" : String.join(" ", m.jvmArguments())));
         b.append(String.format(Locale.ROOT, "heap live after GC:  %s at start, %s before drain, %s at end%n",
                 mib(m.liveAtStart()), mib(m.liveBeforeDrain()), mib(m.liveAtEnd())));
-        b.append(String.format(Locale.ROOT, "heap peak used:      %s during set-up, %s during drain (sum of pool peaks)%n",
+        b.append(String.format(Locale.ROOT, "heap peak used:      %s during set-up, %s during drain (sum of each heap pool's own peak: an upper"
+                + " bound, may exceed the max heap)%n",
                 mib(m.peakDuringSetup()), mib(m.peakDuringDrain())));
         b.append(String.format(Locale.ROOT, "heap committed:      %s at end; non-heap used %s%n", mib(m.committedAtEnd()),
                 mib(m.nonHeapAtEnd())));
