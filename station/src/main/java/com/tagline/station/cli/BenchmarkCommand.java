@@ -24,9 +24,11 @@ import picocli.CommandLine.Option;
  * {@code station benchmark}: host CPU time of one full NTAG 424 DNA personalization (inspect, write,
  * SDM, five key changes, verify) against the simulated chip over a zero-latency link. The time spent
  * inside the simulated chip is measured by a decorator and subtracted from the thread's CPU time.
+ * {@code station benchmark sync} ({@link SyncBenchmarkCommand}) measures the outbox drain instead.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = "Measure host CPU time per personalization against the simulator (zero-latency link).")
+        description = "Measure host CPU time per personalization against the simulator (zero-latency link).",
+        subcommands = SyncBenchmarkCommand.class)
 final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "2000", description = "Measured chips (default ${DEFAULT-VALUE}).")
     int count;

@@ -154,17 +154,50 @@ public final class Store implements AutoCloseable {
 
     private long writeOutcome(long attemptId, Outcome outcome, Reason reason, String detail, Integer keySetVersion,
                               AttemptState to, long now) {
-        return db.inTransaction("completeAttempt", c -> {
-            AttemptRecord a = Attempts.transition(c, "completeAttempt", attemptId, to, now,
-                    AttemptState.IN_FLIGHT, AttemptState.INTERRUPTED);
-            Attempts.update(c, "UPDATE chip_attempts SET reason = ?, detail = ? WHERE attempt_id = ?",
-                    reason.code(), detail == null ? "" : detail, attemptId);
-            Attempts.update(c, "INSERT INTO outcomes (attempt_id, tag_id, chip_uid, outcome, reason, detail,"
-                    + " key_set_version, station, attempts, occurred_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    attemptId, a.tagId(), a.chipUid(), outcome.code(), reason.code(), detail == null ? "" : detail,
-                    keySetVersion, config.station(), a.attemptNumber(), now);
-            long outcomeId = Attempts.queryLong(c, "SELECT last_insert_rowid()");
-            return Outbox.insert(c, outcomeId, now);
+        return db.inTransaction("completeAttempt", c -> outcomeRows(c, "completeAttempt", attemptId, outcome, reason,
+                detail, keySetVersion, to, now));
+    }
+
+    /** Inside the caller's transaction: ends the attempt, inserts its outcome and outbox row; returns the row id. */
+    private long outcomeRows(java.sql.Connection c, String operation, long attemptId, Outcome outcome, Reason reason,
+                             String detail, Integer keySetVersion, AttemptState to, long now)
+            throws java.sql.SQLException {
+        AttemptRecord a = Attempts.transition(c, operation, attemptId, to, now,
+                AttemptState.IN_FLIGHT, AttemptState.INTERRUPTED);
+        Attempts.update(c, "UPDATE chip_attempts SET reason = ?, detail = ? WHERE attempt_id = ?",
+                reason.code(), detail == null ? "" : detail, attemptId);
+        Attempts.update(c, "INSERT INTO outcomes (attempt_id, tag_id, chip_uid, outcome, reason, detail,"
+                + " key_set_version, station, attempts, occurred_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                attemptId, a.tagId(), a.chipUid(), outcome.code(), reason.code(), detail == null ? "" : detail,
+                keySetVersion, config.station(), a.attemptNumber(), now);
+        long outcomeId = Attempts.queryLong(c, "SELECT last_insert_rowid()");
+        return Outbox.insert(c, outcomeId, now);
+    }
+
+    /**
+     * Bulk path for benchmarks and data migrations, NOT for encoding: writes for each chip exactly the
+     * rows that {@link #beginAttempt}, {@link #completeAttempt} and {@link Jobs#finish} write for a chip
+     * that ended (binding, attempt, outcome, outbox row, job done), with the same checks, but all
+     * chips in ONE transaction. The encoding path must keep its per-step commits: an attempt has to
+     * be on disk before its chip is touched, which a batch cannot give. A refused chip (UID bound to
+     * another tag, tag already configured) rolls the whole batch back.
+     *
+     * @return the outbox row ids, in the order of {@code outcomes}
+     */
+    public List<Long> importOutcomes(List<ImportedOutcome> outcomes) {
+        Objects.requireNonNull(outcomes, "outcomes");
+        outcomes.forEach(o -> checkOutcome(o.outcome(), o.reason(), o.keySetVersion()));
+        return db.inTransaction("importOutcomes", c -> {
+            List<Long> ids = new java.util.ArrayList<>(outcomes.size());
+            for (ImportedOutcome o : outcomes) {
+                long now = config.clock().millis();
+                long attemptId = Attempts.insert(c, o.tagId(), o.chipUid(), o.protocol(), now);
+                AttemptState to = o.outcome() == Outcome.CONFIGURED ? AttemptState.CONFIGURED : AttemptState.FAILED;
+                ids.add(outcomeRows(c, "importOutcomes", attemptId, o.outcome(), o.reason(), o.detail(),
+                        o.keySetVersion(), to, now));
+                Attempts.update(c, "UPDATE leased_jobs SET state = 'done' WHERE tag_id = ?", o.tagId());
+            }
+            return ids;
         });
     }
 
