@@ -29,9 +29,11 @@ import java.util.function.Supplier;
  * {@code station simulate}: the whole station in one process against simulated parts. Simulated
  * chips (a share defective) ride the simulated conveyor under the real line controller; the real
  * encoder personalizes each at the antenna with the recipe of its protocol, recording every step in
- * a real SQLite file; leasing and the outbox sync talk to the platform emulator over loopback HTTP,
+ * a real SQLite file; the platform side ({@link PlatformWork}: tagbase leasing and outbox sync, or an
+ * imported ixkio manifest and the ixkio sink) talks to the platform emulator over loopback HTTP,
  * through a scheduled outage if asked. Afterwards every configured chip is scanned like a phone and
- * its URL submitted to the platform's verification endpoint.
+ * its URL verified (tagbase: by the platform's verification endpoint; ixkio, which has none: locally
+ * with the derived keys), and a platform taking an association export checks it.
  *
  * <p>Everything runs in virtual time on the caller's thread; HTTP calls are real.
  */
