@@ -6,6 +6,7 @@ import com.tagline.hardware.ntag223.Ntag223Originality;
 import com.tagline.hardware.ntag223.sun.MirrorTemplate;
 import com.tagline.hardware.ntag424.sdm.SunTemplate;
 import com.tagline.hardware.keys.KeyFile;
+import com.tagline.station.ixkio.ChipUrlFit;
 import com.tagline.station.personalize.Ntag223Personalizer;
 import com.tagline.station.personalize.Ntag223Recipe;
 import com.tagline.station.personalize.Ntag424Personalizer;
@@ -33,7 +34,9 @@ import picocli.CommandLine.Option;
  * {@code station simulate}: the whole station in one process against simulated parts (see
  * {@link StationSimulation}): chips on the simulated conveyor, the real workflow and SQLite store,
  * leasing and sync against the tagbase emulator over loopback HTTP, and a phone scan of every configured
- * chip verified by the platform. Exit 0 when every chip ended as expected, every outcome synced, the
+ * chip verified by the platform. With {@code --platform ixkio}: an encoding manifest built from the ixkio
+ * emulator's tag codes is imported, outcomes go out through the ixkio sink, scans are verified locally
+ * with the derived keys, and the association export must match the configured chips. Exit 0 when every chip ended as expected, every outcome synced, the
  * platform holds exactly the configured chips and every scan verified; 1 otherwise; 2 on bad options.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -81,6 +84,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--station", defaultValue = "sim-1", description = "Station name in reports (default ${DEFAULT-VALUE}).")
     String station;
 
+    @Option(names = "--platform", defaultValue = "tagbase",
+            description = "Platform emulator the station syncs with: tagbase or ixkio (default ${DEFAULT-VALUE}).")
+    String platformName;
+
     @Option(names = "--hand-fed",
             description = "Present chips one by one at the antenna (bench mode) instead of on the simulated conveyor.")
     boolean handFed;
@@ -89,6 +96,10 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         if (count < 1) {
             System.err.println("simulate: --count must be at least 1");
+            return 2;
+        }
+        if (!platformName.equals("tagbase") && !platformName.equals("ixkio")) {
+            System.err.println("simulate: unknown --platform '" + platformName + "' (known: tagbase, ixkio)");
             return 2;
         }
         MasterKeySet keys;
@@ -104,19 +115,29 @@ final class SimulateCommand implements Callable<Integer> {
             System.err.println("simulate: " + e.getMessage());
             return 2;
         }
-        StationSimulation simulation = new StationSimulation(options, recipes(keys, template), keys.version(),
-                () -> StationSimulation.tagbase(keys, seed));
+        Recipes recipes = recipes(keys, template);
+        java.util.function.Supplier<com.tagline.station.simulate.SimulatedPlatform> platform = platformName.equals("ixkio")
+                ? () -> StationSimulation.ixkio(keys, template.metaReadKey(), template.fileReadKey(), recipes.fit(), seed)
+                : () -> StationSimulation.tagbase(keys, seed);
+        StationSimulation simulation = new StationSimulation(options, recipes.byProtocol(), keys.version(), platform);
         BatchSummary summary = simulation.run(progressTo(System.err, count));
         System.out.print(json ? summary.json(keys.version()) + System.lineSeparator() : summary.text());
         return summary.allAsExpected() ? 0 : 1;
     }
 
-    private static Map<String, ChipRecipe> recipes(MasterKeySet keys, SunTemplate template) {
+    /** The recipe per protocol, and whether a manifest URL fits them (the ixkio import's check). */
+    private record Recipes(Map<String, ChipRecipe> byProtocol, ChipUrlFit fit) {
+    }
+
+    private static Recipes recipes(MasterKeySet keys, SunTemplate template) {
         OriginalitySignature trust = OriginalitySignature.ntag424(List.of(SimulatedChips.trustedTestKeyHex()));
-        Ntag424Personalizer p424 = new Ntag424Personalizer(Ntag424Recipe.of(keys, template, trust));
-        Ntag223Personalizer p223 = new Ntag223Personalizer(Ntag223Recipe.of(keys, MirrorTemplate.defaults(),
-                Ntag223Originality.trust(List.of(SimulatedChips.trustedNtag223TestKeyHex()))));
-        return Map.of(BatchProtocol.NTAG_424, p424::personalize, BatchProtocol.NTAG_223, p223::personalize);
+        Ntag424Recipe r424 = Ntag424Recipe.of(keys, template, trust);
+        Ntag223Recipe r223 = Ntag223Recipe.of(keys, MirrorTemplate.defaults(),
+                Ntag223Originality.trust(List.of(SimulatedChips.trustedNtag223TestKeyHex())));
+        Ntag424Personalizer p424 = new Ntag424Personalizer(r424);
+        Ntag223Personalizer p223 = new Ntag223Personalizer(r223);
+        return new Recipes(Map.of(BatchProtocol.NTAG_424, p424::personalize, BatchProtocol.NTAG_223, p223::personalize),
+                ChipUrlFit.of(r424, r223));
     }
 
     /** Progress lines on stderr every tenth of the batch. */

@@ -32,6 +32,7 @@ public final class HttpTransport implements AutoCloseable {
     private static final int WAIT_QUEUE = 64;
 
     private final Vertx vertx;
+    private final io.vertx.core.Context context;
     private final HttpClientAgent client;
     private final HttpEndpoint endpoint;
     private final TokenHeader tokenHeader;
@@ -59,6 +60,7 @@ public final class HttpTransport implements AutoCloseable {
         if ("https".equals(endpoint.baseUrl().getScheme())) {
             options.setSsl(true);
         }
+        this.context = vertx.getOrCreateContext();
         this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(POOL_SIZE)
                 .setMaxWaitQueueSize(WAIT_QUEUE));
     }
@@ -78,8 +80,14 @@ public final class HttpTransport implements AutoCloseable {
         long budget = endpoint.requestTimeout().toMillis();
         RequestOptions ro = new RequestOptions().setMethod(method).setAbsoluteURI(endpoint.resolve(path))
                 .setTimeout(budget);
-        Future<Response> answer = client.request(ro).compose(req -> exchange(req, body, headers))
-                .timeout(budget, TimeUnit.MILLISECONDS);
+        // The whole chain runs on the client's event loop: built on the caller's thread, a callback of an
+        // already-completed future would run there instead and could attach the body handler after the
+        // answer's body was delivered (an empty body).
+        io.vertx.core.Promise<Response> promise = io.vertx.core.Promise.promise();
+        context.runOnContext(v -> client.request(ro).compose(req -> exchange(req, body, headers))
+                .timeout(budget, TimeUnit.MILLISECONDS)
+                .onComplete(promise));
+        Future<Response> answer = promise.future();
         try {
             return answer.toCompletionStage().toCompletableFuture().get(budget + 1_000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -95,10 +103,9 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
-     * Sends the request with the answer's body reader attached BEFORE anything is written: when the
-     * request future was already complete, the compose above runs on the calling thread, and a
-     * reader attached after {@code send()} returned can miss a small answer that arrived and ended
-     * in between (an empty body; Vert.x issues #5904 and #6038).
+     * Sends the request with the answer's body reader attached BEFORE anything is written, so a small
+     * answer that arrives and ends at once cannot slip past a reader attached late (an empty body;
+     * Vert.x issues #5904 and #6038). Runs on the client's event loop (see {@link #call}).
      */
     private Future<Response> exchange(HttpClientRequest req, byte[] body, Map<String, String> headers) {
         req.putHeader(tokenHeader.name(), tokenHeader.value(endpoint.token()));

@@ -21,6 +21,8 @@ public final class BatchSummary {
     private int itemsLost;
     private PlatformSide platform;
     private int tagsFailed;
+    private Associations associations;
+    private boolean verifiedByPlatform = true;
 
     /**
      * What the platform side ended with.
@@ -37,6 +39,24 @@ public final class BatchSummary {
      */
     public record PlatformSide(boolean drained, int synced, int unsynced, int quarantined, long duplicates,
                                long conflicts, int platformConfigured, int platformConflicts, boolean wentOffline) {
+    }
+
+    /**
+     * The {@code xuid,uid} export of a platform that takes one (ixkio).
+     *
+     * @param exported   rows the export wrote
+     * @param mismatched export rows that are not exactly a configured chip, configured chips missing from
+     *                   it, and configured chips whose tag code is not Active and Assigned on the platform
+     */
+    public record Associations(int exported, int mismatched) {
+    }
+
+    void associations(Associations a) {
+        this.associations = a;
+    }
+
+    void verifiedByPlatform(boolean byPlatform) {
+        this.verifiedByPlatform = byPlatform;
     }
 
     void platform(PlatformSide side) {
@@ -120,7 +140,9 @@ public final class BatchSummary {
     /** Every chip ended as its defect predicts and every configured chip verified. */
     public boolean allAsExpected() {
         boolean line = !onLine || gateMismatches == 0 && itemsLost == 0;
-        return line && platformAgrees() && unexpected == 0 && verifiedInvalid == 0 && verifiedValid == encoded();
+        boolean exported = associations == null
+                || associations.mismatched() == 0 && associations.exported() == encoded();
+        return line && exported && platformAgrees() && unexpected == 0 && verifiedInvalid == 0 && verifiedValid == encoded();
     }
 
     /** Every outcome synced, none in conflict, and the platform holds exactly the chips configured here. */
@@ -158,6 +180,10 @@ public final class BatchSummary {
             o.put("platform_conflicts", platform.platformConflicts());
             o.put("went_offline", platform.wentOffline());
         }
+        if (associations != null) {
+            o.put("associations", associations.exported());
+            o.put("associations_mismatched", associations.mismatched());
+        }
         o.put("resumed", resumed);
         o.put("verified_valid", verifiedValid);
         o.put("verified_invalid", verifiedInvalid);
@@ -191,9 +217,13 @@ public final class BatchSummary {
             sb.append(String.format("Platform:         %d tags configured, %d duplicates, %d conflicts%n",
                     platform.platformConfigured(), platform.duplicates(), platform.conflicts()));
         }
+        if (associations != null) {
+            sb.append(String.format("Associations:     %d exported (xuid,uid), %d mismatched%n",
+                    associations.exported(), associations.mismatched()));
+        }
         sb.append(String.format("Resumed by tear:  %d%n", resumed));
         sb.append(String.format("Verified (scan):  %d valid, %d invalid%s%n", verifiedValid, verifiedInvalid,
-                platform == null ? "" : " (by the platform)"));
+                platform == null ? "" : verifiedByPlatform ? " (by the platform)" : " (locally, derived keys)"));
         sb.append(String.format("Unexpected:       %d%n", unexpected));
         return sb.toString();
     }

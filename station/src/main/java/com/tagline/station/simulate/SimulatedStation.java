@@ -1,57 +1,43 @@
 package com.tagline.station.simulate;
 
-import com.tagline.station.platform.tagbase.TagbaseClient;
+import com.tagline.simulator.line.SimulatedClock;
 import com.tagline.station.store.Store;
 import com.tagline.station.store.StoreAccess;
 import com.tagline.station.store.StoreConfig;
 import com.tagline.station.sync.Alarms;
-import com.tagline.station.sync.Backoff;
-import com.tagline.station.sync.OutboxSync;
-import com.tagline.station.sync.SyncPolicy;
 import com.tagline.station.workflow.ChipEncoder;
 import com.tagline.station.workflow.ChipRecipe;
 import com.tagline.station.workflow.EncodingPolicy;
-import com.tagline.station.workflow.LeasePolicy;
-import com.tagline.station.workflow.Leasing;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import com.tagline.simulator.line.SimulatedClock;
 
 /**
  * The real station parts of a simulation, all on one virtual clock and one thread: the SQLite store,
- * the tagbase client over loopback HTTP, leasing, the outbox sync and the chip encoder. {@link #tick}
- * runs the periodic work (leasing every second, sync when it says it is due), as the station's
- * platform thread would.
+ * the chip encoder, and the platform side the {@link SimulatedPlatform} connects ({@link PlatformWork}:
+ * tagbase leasing and outbox sync, or the ixkio sink). {@link #tick} runs the platform's periodic work,
+ * as the station's platform thread would.
  */
 final class SimulatedStation implements AutoCloseable {
-    private static final Duration LEASE_EVERY = Duration.ofSeconds(1);
-
     private final SimulatedClock clock;
     private final StoreAccess store;
-    private final TagbaseClient platform;
     private final Alarms alarms = new Alarms();
-    private final Leasing leasing;
-    private final OutboxSync sync;
     private final ChipEncoder encoder;
-    private Instant nextSync;
-    private Instant nextLease;
+    private final PlatformWork work;
 
-    SimulatedStation(SimulatedClock clock, Path dbFile, String station, TagbaseClient platform, List<String> protocols,
-                     Map<String, ChipRecipe> recipes, int keySetVersion, long seed) {
+    SimulatedStation(SimulatedClock clock, Path dbFile, String station, SimulatedPlatform platform,
+                     List<String> protocols, Map<String, ChipRecipe> recipes, int keySetVersion, long seed) {
         this.clock = clock;
-        this.platform = platform;
         this.store = StoreAccess.direct(Store.open(StoreConfig.of(dbFile, station).withClock(clock)));
-        SyncPolicy syncPolicy = SyncPolicy.defaults();
-        this.leasing = new Leasing(store, platform, LeasePolicy.of(protocols), station, clock, alarms);
-        this.sync = new OutboxSync(store, platform, syncPolicy,
-                new Backoff(syncPolicy.backoffInitial(), syncPolicy.backoffMax(), new Random(seed)), clock, alarms);
+        try {
+            this.work = platform.connect(new StationParts(clock, store, alarms, station, protocols, seed));
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         this.encoder = new ChipEncoder(store, recipes, EncodingPolicy.defaults(), keySetVersion, clock, alarms);
-        this.nextSync = clock.instant();
-        this.nextLease = clock.instant();
     }
 
     ChipEncoder encoder() {
@@ -62,28 +48,17 @@ final class SimulatedStation implements AutoCloseable {
         return store;
     }
 
-    OutboxSync sync() {
-        return sync;
+    PlatformWork work() {
+        return work;
     }
 
     Alarms alarms() {
         return alarms;
     }
 
-    TagbaseClient platform() {
-        return platform;
-    }
-
     /** The periodic work that is due at the clock's time. */
     void tick() {
-        Instant now = clock.instant();
-        if (!now.isBefore(nextLease)) {
-            leasing.runOnce();
-            nextLease = now.plus(LEASE_EVERY);
-        }
-        if (!now.isBefore(nextSync)) {
-            nextSync = sync.runOnce();
-        }
+        work.tick();
     }
 
     /**
@@ -94,7 +69,7 @@ final class SimulatedStation implements AutoCloseable {
      */
     boolean drain(Duration step, Duration budget, Runnable beforeTick) {
         Instant end = clock.instant().plus(budget);
-        while (!sync.drained()) {
+        while (!work.drained()) {
             if (clock.instant().isAfter(end)) {
                 return false;
             }
@@ -105,9 +80,9 @@ final class SimulatedStation implements AutoCloseable {
         return true;
     }
 
-    /** Clean shutdown: leases with unused tags go back to the platform. */
-    int releaseLeases() {
-        return leasing.releaseUnused();
+    /** Clean shutdown of the platform side (tagbase: leases with unused tags go back). */
+    void shutdownPlatform() {
+        work.shutdown();
     }
 
     @Override

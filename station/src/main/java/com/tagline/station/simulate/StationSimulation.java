@@ -7,8 +7,6 @@ import com.tagline.simulator.line.GateRecord;
 import com.tagline.simulator.line.SimulatedClock;
 import com.tagline.station.line.LineTiming;
 import com.tagline.station.line.SimulatedLineRun;
-import com.tagline.station.platform.PlatformException;
-import com.tagline.station.platform.tagbase.TagbaseClient;
 import com.tagline.station.store.ConfiguredChip;
 import com.tagline.station.workflow.ChipRecipe;
 import com.tagline.station.workflow.EncodeOutcome;
@@ -31,9 +29,11 @@ import java.util.function.Supplier;
  * {@code station simulate}: the whole station in one process against simulated parts. Simulated
  * chips (a share defective) ride the simulated conveyor under the real line controller; the real
  * encoder personalizes each at the antenna with the recipe of its protocol, recording every step in
- * a real SQLite file; leasing and the outbox sync talk to the platform emulator over loopback HTTP,
+ * a real SQLite file; the platform side ({@link PlatformWork}: tagbase leasing and outbox sync, or an
+ * imported ixkio manifest and the ixkio sink) talks to the platform emulator over loopback HTTP,
  * through a scheduled outage if asked. Afterwards every configured chip is scanned like a phone and
- * its URL submitted to the platform's verification endpoint.
+ * its URL verified (tagbase: by the platform's verification endpoint; ixkio, which has none: locally
+ * with the derived keys), and a platform taking an association export checks it.
  *
  * <p>Everything runs in virtual time on the caller's thread; HTTP calls are real.
  */
@@ -70,6 +70,16 @@ public final class StationSimulation {
     /** The tagbase emulator on a free loopback port, holding the platform's copy of {@code keys}. */
     public static SimulatedPlatform tagbase(com.tagline.hardware.keys.MasterKeySet keys, long seed) {
         return new TagbaseSimulatedPlatform(keys, seed);
+    }
+
+    /**
+     * The ixkio emulator on a free loopback port; phone scans are verified locally with {@code keys}
+     * (ixkio has no verification endpoint), NTAG 424 DNA SUN messages with key numbers
+     * {@code metaReadKey}/{@code fileReadKey}; the manifest is checked against {@code fit}.
+     */
+    public static SimulatedPlatform ixkio(com.tagline.hardware.keys.MasterKeySet keys, int metaReadKey, int fileReadKey,
+                                          com.tagline.station.ixkio.ChipUrlFit fit, long seed) {
+        return new IxkioSimulatedPlatform(keys, metaReadKey, fileReadKey, fit, seed);
     }
 
     /** A command-line number of seconds as a duration; refuses NaN and infinities. */
@@ -144,8 +154,7 @@ public final class StationSimulation {
     private void openStation(SimulatedClock lineClock, Path dir) {
         clock = lineClock;
         start = clock.instant();
-        TagbaseClient client = TagbaseClient.open(platform.endpoint());
-        station = new SimulatedStation(clock, dir.resolve("station.db"), options.station(), client,
+        station = new SimulatedStation(clock, dir.resolve("station.db"), options.station(), platform,
                 options.protocol().protocols(options.count()), recipes, keySetVersion, options.seed());
         periodic();
     }
@@ -181,12 +190,14 @@ public final class StationSimulation {
         boolean drained = station.drain(DRAIN_STEP, DRAIN_BUDGET, () -> platform.outage(
                 options.offlineAt(Duration.between(start, currentTime()))));
         platform.outage(false);
-        station.releaseLeases();
+        station.shutdownPlatform();
         for (ConfiguredChip c : station.store().call(s -> s.configuredChips())) {
             summary.verified(verifies(c));
         }
+        summary.verifiedByPlatform(station.work().verifiedByPlatform());
+        platform.associations(station.store()).ifPresent(summary::associations);
         var counts = station.store().call(s -> s.outbox().counts());
-        var stats = station.sync().stats();
+        var stats = station.work().stats();
         var totals = platform.totals();
         summary.platform(new BatchSummary.PlatformSide(drained, counts.getOrDefault("confirmed", 0),
                 counts.getOrDefault("pending", 0) + counts.getOrDefault("sent", 0),
@@ -195,7 +206,7 @@ public final class StationSimulation {
         summary.tagsFailed(station.store().call(s -> s.failedOutcomes()));
     }
 
-    /** A phone scan of the chip, submitted to the platform: the proof it will verify in the field. */
+    /** A phone scan of the chip, verified as the platform would (tagbase: by the platform itself). */
     private boolean verifies(ConfiguredChip c) {
         SimulatedChip chip = chipsByUid.get(c.chipUid());
         if (chip == null) {
@@ -204,12 +215,12 @@ public final class StationSimulation {
         }
         try {
             String url = chip.phoneScan().get();
-            boolean ok = station.platform().verify(c.tagId(), ScannedUrl.queryParameters(url));
+            boolean ok = station.work().verify(c, url);
             if (!ok) {
                 log.warn("event=scan_invalid tag={} uid={} url={} defect={}", c.tagId(), c.chipUid(), url, chip.defect());
             }
             return ok;
-        } catch (PlatformException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             log.warn("event=scan_failed tag={} uid={} error=\"{}\"", c.tagId(), c.chipUid(), e.getMessage());
             return false;
         }

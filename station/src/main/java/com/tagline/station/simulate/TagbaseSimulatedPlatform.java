@@ -7,6 +7,7 @@ import com.tagline.simulator.platform.tagbase.TagbaseEmulator;
 import com.tagline.simulator.platform.tagbase.TagbaseEmulatorConfig;
 import com.tagline.simulator.platform.tagbase.TagbaseState;
 import com.tagline.station.platform.HttpEndpoint;
+import com.tagline.station.platform.tagbase.TagbaseClient;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -37,6 +38,11 @@ final class TagbaseSimulatedPlatform implements SimulatedPlatform {
         TagProtocol p = TagProtocol.byWireName(protocol)
                 .orElseThrow(() -> new IllegalArgumentException("tagbase has no protocol " + protocol));
         emulator.seedTags(apiKey, count, p, urlBase);
+    }
+
+    @Override
+    public PlatformWork connect(StationParts parts) {
+        return new TagbasePlatformWork(TagbaseClient.open(endpoint()), parts);
     }
 
     @Override

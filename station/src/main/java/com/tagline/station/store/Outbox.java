@@ -117,6 +117,37 @@ public final class Outbox {
                 OutboxState.PENDING, OutboxState.SENT);
     }
 
+    /**
+     * Closed without any platform call (an ixkio {@code failed} outcome is reported locally only, its tag
+     * code left Inactive): pending|sent → confirmed with {@code confirmed_locally = 1} and {@code note} as
+     * its last_error. The row and its outcome stay.
+     */
+    public void confirmLocally(long outboxId, String note) {
+        java.util.Objects.requireNonNull(note, "note");
+        db.inTransaction("confirmLocally", c -> {
+            OutboxState current = currentState(c, "confirmLocally", outboxId);
+            if (current != OutboxState.PENDING && current != OutboxState.SENT) {
+                throw new StoreException("confirmLocally", "outbox row " + outboxId + " is " + current.code()
+                        + "; cannot confirm it locally");
+            }
+            Attempts.update(c, "UPDATE outbox SET state = 'confirmed', confirmed_locally = 1, last_error = ?,"
+                    + " updated_at_ms = ? WHERE outbox_id = ?", note, clock.millis(), outboxId);
+            return null;
+        });
+    }
+
+    /** Whether the row was confirmed locally ({@link #confirmLocally}) rather than by the platform. */
+    public boolean confirmedLocally(long outboxId) {
+        return db.read("confirmedLocally", c -> Attempts.queryInt(c,
+                "SELECT COUNT(*) FROM outbox WHERE outbox_id = ? AND confirmed_locally = 1", outboxId)) > 0;
+    }
+
+    /** Rows confirmed locally, without a platform call. */
+    public int confirmedLocally() {
+        return db.read("confirmedLocallyCount", c -> Attempts.queryInt(c,
+                "SELECT COUNT(*) FROM outbox WHERE confirmed_locally = 1"));
+    }
+
     /** Rows not yet confirmed (pending, sent and quarantined): what the queue limit counts. */
     public int unconfirmed() {
         return db.read("unconfirmed", c -> Attempts.queryInt(c,

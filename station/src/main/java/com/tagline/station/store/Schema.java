@@ -53,7 +53,16 @@ final class Schema {
                             + " CHECK (state IN ('available','done','released','expired'))",
                     "CREATE INDEX leased_jobs_by_state ON leased_jobs (state, protocol)",
                     "ALTER TABLE chip_attempts ADD COLUMN reason TEXT",
-                    "ALTER TABLE chip_attempts ADD COLUMN detail TEXT")));
+                    "ALTER TABLE chip_attempts ADD COLUMN detail TEXT")),
+            new Migration(3, "ixkio manifest rows (optional tag code fields); outbox rows confirmed locally", List.of(
+                    "CREATE TABLE manifest_rows (tag_id TEXT PRIMARY KEY REFERENCES leased_jobs (tag_id),"
+                            + " manifest TEXT NOT NULL, line INTEGER NOT NULL, cuid TEXT, ix_dr TEXT,"
+                            + " nft_chain TEXT, nft_contract TEXT, nft_token TEXT, nft_owner TEXT,"
+                            + " imported_at_ms INTEGER NOT NULL,"
+                            + " CHECK ((nft_chain IS NULL) = (nft_contract IS NULL)"
+                            + " AND (nft_chain IS NULL) = (nft_token IS NULL)))",
+                    "ALTER TABLE outbox ADD COLUMN confirmed_locally INTEGER NOT NULL DEFAULT 0"
+                            + " CHECK (confirmed_locally IN (0, 1))")));
 
     private Schema() {
     }

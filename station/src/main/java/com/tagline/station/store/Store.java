@@ -32,12 +32,14 @@ public final class Store implements AutoCloseable {
     private final Database db;
     private final Outbox outbox;
     private final Jobs jobs;
+    private final ManifestJobs manifestJobs;
 
     private Store(StoreConfig config, Database db) {
         this.config = config;
         this.db = db;
         this.outbox = new Outbox(db, config.clock());
         this.jobs = new Jobs(db);
+        this.manifestJobs = new ManifestJobs(db, config.clock());
     }
 
     /** Opens (creating if needed) and migrates the database; refuses a schema newer than this code. */
@@ -69,6 +71,11 @@ public final class Store implements AutoCloseable {
     /** The leased tags waiting for chips. */
     public Jobs jobs() {
         return jobs;
+    }
+
+    /** The jobs of imported ixkio encoding manifests and their optional tag code fields. */
+    public ManifestJobs manifestJobs() {
+        return manifestJobs;
     }
 
     /**

@@ -39,20 +39,18 @@ public final class OutboxSync {
     private final StoreAccess store;
     private final TagbasePlatform platform;
     private final SyncPolicy policy;
-    private final Backoff backoff;
+    private final SyncSchedule schedule;
     private final Clock clock;
     private final Alarms alarms;
     private final SyncStats stats = new SyncStats();
-    private int failures;
     private int batchSize;
-    private Instant blockedUntil = Instant.MIN;
 
     public OutboxSync(StoreAccess store, TagbasePlatform platform, SyncPolicy policy, Backoff backoff, Clock clock,
                       Alarms alarms) {
         this.store = store;
         this.platform = platform;
         this.policy = policy;
-        this.backoff = backoff;
+        this.schedule = new SyncSchedule(store, policy, backoff, clock);
         this.clock = clock;
         this.alarms = alarms;
         this.batchSize = policy.batchSize();
@@ -69,8 +67,8 @@ public final class OutboxSync {
      */
     public Instant runOnce() {
         Instant now = clock.instant();
-        if (now.isBefore(blockedUntil)) {
-            return blockedUntil;
+        if (schedule.blocked(now)) {
+            return schedule.blockedUntil();
         }
         try {
             if (reconcile()) {
@@ -78,10 +76,10 @@ public final class OutboxSync {
             }
             List<OutboxEntry> batch = store.call(s -> s.outbox().pending(batchSize));
             if (batch.isEmpty()) {
-                return nextIdle(now);
+                return schedule.nextIdle(now);
             }
             send(batch);
-            return batch.size() == batchSize ? clock.instant() : nextIdle(clock.instant());
+            return batch.size() == batchSize ? clock.instant() : schedule.nextIdle(clock.instant());
         } catch (PlatformStatusException e) {
             return refused(e);
         } catch (PlatformException e) {
@@ -91,16 +89,7 @@ public final class OutboxSync {
 
     /** True when nothing is pending or in doubt (quarantined rows wait for an operator). */
     public boolean drained() {
-        return store.call(s -> {
-            var counts = s.outbox().counts();
-            return counts.getOrDefault("pending", 0) == 0 && counts.getOrDefault("sent", 0) == 0;
-        });
-    }
-
-    private Instant nextIdle(Instant now) {
-        Optional<Instant> due = store.call(s -> s.outbox().nextDue());
-        Instant idle = now.plus(policy.interval());
-        return due.filter(d -> d.isBefore(idle)).map(d -> d.isBefore(now) ? now : d).orElse(idle);
+        return schedule.drained();
     }
 
     /** @return whether the platform answered a lookup (it is reachable and takes our key) */
@@ -152,7 +141,7 @@ public final class OutboxSync {
      * clear, also when every in-doubt report was confirmed by lookup and nothing was left to send.
      */
     private void answered() {
-        failures = 0;
+        schedule.succeeded();
         alarms.clear(Alarm.OFFLINE);
         alarms.clear(Alarm.AUTH_REFUSED);
     }
@@ -192,15 +181,15 @@ public final class OutboxSync {
     /** No answer: the batch stays {@code sent} and is reconciled on the next pass. */
     private Instant unreachable(PlatformException e) {
         stats.ambiguous.incrementAndGet();
-        failures++;
+        schedule.failed();
         alarms.raise(Alarm.OFFLINE, "platform unreachable, outcomes buffered on disk: " + e.getMessage());
-        return block(backoff.delay(failures));
+        return schedule.block(schedule.backoff());
     }
 
     /** An HTTP error status: nothing was applied; put the batch back. */
     private Instant refused(PlatformStatusException e) {
         stats.refused.incrementAndGet();
-        failures++;
+        schedule.failed();
         List<OutboxEntry> batch = store.call(s -> s.outbox().sent(policy.batchSize()));
         List<Long> ids = batch.stream().map(OutboxEntry::outboxId).toList();
         if (e.status() == 401 || e.status() == 403) {
@@ -210,11 +199,11 @@ public final class OutboxSync {
         } else {
             alarms.raise(Alarm.OFFLINE, "platform refusing reports, outcomes buffered on disk: " + e.getMessage());
         }
-        Duration delay = backoff.delay(failures, e.retryAfter().orElse(null));
+        Duration delay = schedule.backoff(e.retryAfter().orElse(null));
         if (!ids.isEmpty()) {
             store.run(s -> s.outbox().retryLater(ids, e.getMessage(), clock.instant().plus(delay)));
         }
-        return block(delay);
+        return schedule.block(delay);
     }
 
     /** A 4xx on the batch: halve it until the bad report is alone, then quarantine that report. */
@@ -228,10 +217,5 @@ public final class OutboxSync {
         store.run(s -> s.outbox().retryLater(ids, e.getMessage(), clock.instant()));
         log.warn("event=report_batch_refused status={} next_batch_size={}", e.status(), batchSize);
         return clock.instant();
-    }
-
-    private Instant block(Duration delay) {
-        blockedUntil = clock.instant().plus(delay);
-        return blockedUntil;
     }
 }

@@ -12,8 +12,9 @@ public final class SyncStats {
     final AtomicLong ambiguous = new AtomicLong();
     final AtomicLong refused = new AtomicLong();
     final AtomicLong reconciled = new AtomicLong();
+    final AtomicLong reportedLocally = new AtomicLong();
 
-    /** Reports the platform answered accepted. */
+    /** Reports the platform answered accepted (ixkio: updates applied). */
     public long accepted() {
         return accepted.get();
     }
@@ -44,6 +45,11 @@ public final class SyncStats {
     /** Ambiguously sent reports confirmed by reading the tag back instead of sending again. */
     public long reconciled() {
         return reconciled.get();
+    }
+
+    /** Outcomes closed without a platform call (ixkio failed outcomes: reported locally only). */
+    public long reportedLocally() {
+        return reportedLocally.get();
     }
 
     public long batches() {

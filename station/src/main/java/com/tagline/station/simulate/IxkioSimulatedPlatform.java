@@ -1,0 +1,149 @@
+package com.tagline.station.simulate;
+
+import com.tagline.hardware.keys.MasterKeySet;
+import com.tagline.simulator.platform.EmulatorFaults;
+import com.tagline.simulator.platform.FaultSettings;
+import com.tagline.simulator.platform.ixkio.IxkioAccount;
+import com.tagline.simulator.platform.ixkio.IxkioEmulator;
+import com.tagline.simulator.platform.ixkio.TagCode;
+import com.tagline.simulator.platform.ixkio.TagCodeSeed;
+import com.tagline.station.ixkio.ChipUrlFit;
+import com.tagline.station.ixkio.ConfiguredAssociations;
+import com.tagline.station.ixkio.ManifestImport;
+import com.tagline.station.platform.HttpEndpoint;
+import com.tagline.station.store.ConfiguredChip;
+import com.tagline.station.store.StoreAccess;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The ixkio emulator as a simulation's platform: {@link #seed} creates one tag code per chip of the
+ * batch, {@link #connect} starts the emulator on a free loopback port (its assigned dates on the
+ * simulation's clock, a fresh random API key), imports an encoding manifest built from those tag codes
+ * (with some optional fields) through {@link ManifestImport} — the code of {@code station import-manifest}
+ * — and returns the {@link IxkioPlatformWork}. The outage is the emulator's own fault control.
+ */
+final class IxkioSimulatedPlatform implements SimulatedPlatform {
+    static final String MANIFEST_NAME = "simulated-manifest.csv";
+
+    private final MasterKeySet keys;
+    private final int metaReadKey;
+    private final int fileReadKey;
+    private final ChipUrlFit fit;
+    private final long seed;
+    private final String apiKey;
+    private final List<TagCodeSeed> tagCodes = new ArrayList<>();
+    private final StringBuilder manifest = new StringBuilder(
+            "xuid,url,protocol,cuid,ix_dr,nft_chain,nft_contract,nft_token,nft_owner\n");
+    private IxkioEmulator emulator;
+    private boolean offline;
+
+    IxkioSimulatedPlatform(MasterKeySet keys, int metaReadKey, int fileReadKey, ChipUrlFit fit, long seed) {
+        this.keys = keys;
+        this.metaReadKey = metaReadKey;
+        this.fileReadKey = fileReadKey;
+        this.fit = fit;
+        this.seed = seed;
+        byte[] key = new byte[16];
+        new SecureRandom().nextBytes(key);
+        this.apiKey = "ix_sim_" + HexFormat.of().formatHex(key);
+    }
+
+    @Override
+    public HttpEndpoint endpoint() {
+        return HttpEndpoint.of(running().baseUrl(), apiKey);
+    }
+
+    /** Tag codes {@code X<protocol initial>-0001...} and their manifest rows; every few rows an optional field. */
+    @Override
+    public void seed(String protocol, int count, String urlBase) {
+        if (emulator != null) {
+            throw new IllegalStateException("seed before connect");
+        }
+        String prefix = protocol.equals(BatchProtocol.NTAG_223) ? "X223-" : "X424-";
+        for (int i = 1; i <= count; i++) {
+            String xuid = prefix + String.format(Locale.ROOT, "%04d", i);
+            tagCodes.add(new TagCodeSeed(xuid, "C" + xuid, "", "https://group.example/default"));
+            String dr = i % 3 == 0 ? "https://brand.example/p/" + xuid : "";
+            boolean nft = i % 4 == 1;
+            manifest.append(String.join(",", xuid, urlBase + xuid, protocol, "C" + xuid, dr,
+                    nft ? "polygon_test" : "", nft ? "0xC0FFEE" : "", nft ? String.valueOf(i) : "",
+                    i % 5 == 2 ? "0xOwner" + i : "")).append('\n');
+        }
+    }
+
+    @Override
+    public PlatformWork connect(StationParts parts) {
+        emulator = IxkioEmulator.start(new IxkioAccount(IxkioEmulator.DEFAULT_AID, tagCodes, parts.clock()), apiKey,
+                new EmulatorFaults(seed), 0);
+        ManifestImport.Result r = ManifestImport.run(new StringReader(manifest.toString()), MANIFEST_NAME, fit,
+                parts.store());
+        if (r instanceof ManifestImport.Result.Refused refused) {
+            throw new IllegalStateException("the simulated manifest was refused: " + refused.errors());
+        }
+        return new IxkioPlatformWork(endpoint(), parts, keys, metaReadKey, fileReadKey);
+    }
+
+    @Override
+    public void outage(boolean on) {
+        if (emulator != null && on != offline) {
+            emulator.faults().set(on ? new FaultSettings(true, 0, 0, 0) : FaultSettings.NONE);
+            offline = on;
+        }
+    }
+
+    /** Tag codes Active and Assigned. */
+    @Override
+    public PlatformTotals totals() {
+        int n = (int) running().account().tagCodes().stream().filter(c -> c.active() && c.assigned()).count();
+        return new PlatformTotals(n, 0);
+    }
+
+    /**
+     * The store's association export ({@link ConfiguredAssociations}, the code of {@code export-associations})
+     * against the configured chips and the emulator: mismatched counts export rows that are not exactly the
+     * configured chips' XUID and uppercase UID, and configured chips whose tag code is not Active and Assigned.
+     */
+    @Override
+    public Optional<BatchSummary.Associations> associations(StoreAccess store) {
+        StringWriter out = new StringWriter();
+        int exported = ConfiguredAssociations.export(store, out);
+        List<ConfiguredChip> configured = store.call(s -> s.configuredChips());
+        Set<String> expected = new HashSet<>();
+        configured.forEach(c -> expected.add(c.tagId() + "," + c.chipUid().toUpperCase(Locale.ROOT)));
+        List<String> lines = out.toString().lines().toList();
+        int mismatched = lines.isEmpty() || !lines.get(0).equals("xuid,uid") ? 1 : 0;
+        Set<String> rows = new HashSet<>(lines.subList(Math.min(1, lines.size()), lines.size()));
+        mismatched += (int) rows.stream().filter(r -> !expected.contains(r)).count();
+        mismatched += (int) expected.stream().filter(r -> !rows.contains(r)).count();
+        for (ConfiguredChip c : configured) {
+            Optional<TagCode> code = running().account().tagCode(c.tagId());
+            if (code.isEmpty() || !code.get().active() || !code.get().assigned() || code.get().assignedAt() == null) {
+                mismatched++;
+            }
+        }
+        return Optional.of(new BatchSummary.Associations(exported, mismatched));
+    }
+
+    private IxkioEmulator running() {
+        if (emulator == null) {
+            throw new IllegalStateException("the ixkio emulator starts on connect");
+        }
+        return emulator;
+    }
+
+    @Override
+    public void close() {
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+}
