@@ -160,19 +160,20 @@ class LineRuntimeTest {
     }
 
     private void awaitLevel(String signal, boolean high) {
-        poll(() -> pins.level(signal) == high, signal + " " + (high ? "high" : "low"));
+        poll(() -> pins.level(signal) == high, () -> signal + " " + (high ? "high" : "low"));
     }
 
     private void awaitStatus(String prefix) {
-        poll(() -> line.status().startsWith(prefix), "line " + prefix);
+        String[] last = {""};
+        poll(() -> (last[0] = line.status()).startsWith(prefix), () -> "line " + prefix + " (last seen: " + last[0] + ")");
     }
 
     /** Bounded poll for something another thread does (10 s). */
-    private static void poll(BooleanSupplier done, String what) {
+    private static void poll(BooleanSupplier done, java.util.function.Supplier<String> what) {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
+                throw new AssertionError("timed out waiting for " + what.get());
             }
             java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
         }
