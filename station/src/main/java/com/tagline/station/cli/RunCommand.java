@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code station run --config FILE}: the production entry point (issue 6). Exit 2 for a bad
  * configuration (every bad field named), 1 when the station cannot start (key file, reader, GPIO),
- * 0 after a clean shutdown on SIGTERM/SIGINT. Lines on stdin: {@code status}, {@code reset}
+ * 0 after {@code stop} on stdin; on SIGTERM/SIGINT the shutdown hook shuts down cleanly and the JVM
+ * exits 143/130 (128 + signal), which systemd counts as a clean stop. Lines on stdin: {@code status}, {@code reset}
  * (the operator's reset after a jam or a released e-stop), {@code stop}.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -29,6 +30,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        infoUnlessConfigured();
         StationConfig cfg;
         try {
             cfg = ConfigLoader.load(config);
@@ -59,6 +61,18 @@ final class RunCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /**
+     * A running station logs one INFO line per chip (architecture §8); the other commands stay at WARN so
+     * their output is the result. {@code TAGLINE_LOG_LEVEL} still decides when it is set.
+     */
+    private static void infoUnlessConfigured() {
+        if (System.getenv("TAGLINE_LOG_LEVEL") == null
+                && org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.INFO);
+        }
     }
 
     /** Operator lines on stdin; end of input (a daemon's /dev/null) just ends the console. */

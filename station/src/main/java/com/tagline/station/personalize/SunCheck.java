@@ -38,6 +38,10 @@ final class SunCheck {
             return "NDEF does not hold a URI record: " + e.getMessage();
         }
         lastUrl = url;
+        if (!layout.holdsThisRecord(file)) {
+            return "NDEF holds another URL (" + url + "), not this tag's; a chip is never reported for a tag"
+                    + " whose URL it does not carry";
+        }
         int meta = recipe.template().metaReadKey();
         int fileKey = recipe.template().fileReadKey();
         SunResult sun;

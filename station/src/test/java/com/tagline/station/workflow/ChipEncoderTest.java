@@ -228,4 +228,23 @@ class ChipEncoderTest {
         assertEquals("tag_a", resumed.tagId().orElseThrow());
         assertTrue(resumed.resumed());
     }
+
+    @Test
+    void aChipPersonalizedForAnotherTagIsNeverReportedForThisOne() {
+        // The chip was personalized for tag_a by a station whose database is gone (or by another station
+        // of the same key set); here it is presented for tag_b, whose URL has the same length.
+        SimulatedNtag424Link chip = WorkflowFixture.blank424(1);
+        try (Store elsewhere = WorkflowFixture.store(dir.resolve("elsewhere.db"), WorkflowFixture.clock())) {
+            elsewhere.jobs().record(List.of(job("tag_a", P424)));
+            EncodeOutcome first = new ChipEncoder(StoreAccess.direct(elsewhere), WorkflowFixture.recipes(),
+                    EncodingPolicy.defaults(), 3, WorkflowFixture.clock(), alarms).encode(antenna.present(chip));
+            assertEquals(Reason.CONFIGURED, first.reason(), first.detail());
+        }
+        store.jobs().record(List.of(job("tag_b", P424)));
+        chip.putBack();
+        EncodeOutcome o = encoder().encode(antenna.present(chip));
+        assertEquals(Reason.VERIFY_MISMATCH, o.reason());
+        assertTrue(o.detail().contains("NDEF holds another URL (https://tags.example.com/t/tag_a"), o.detail());
+        assertTrue(store.configuredChips().isEmpty(), "tag_b was not configured on tag_a's chip");
+    }
 }

@@ -106,4 +106,37 @@ public record SunLayout(String url, byte[] ndefFile, SdmSettings sdm) {
     private static int utf8Length(CharSequence s) {
         return s.toString().getBytes(StandardCharsets.UTF_8).length;
     }
+
+    /**
+     * Whether {@code file}, the NDEF file as read back from a chip, holds this layout's record: every
+     * byte equal to {@link #ndefFile()} except inside the SDM mirrors, which the chip fills in at each
+     * read (NT4H2421Gx §9.3). A chip personalized for another URL of the same length has the same SDM
+     * settings, so only this comparison tells it from ours.
+     */
+    public boolean holdsThisRecord(byte[] file) {
+        if (file.length < ndefFile.length) {
+            return false;
+        }
+        boolean[] mirrored = new boolean[ndefFile.length];
+        mask(mirrored, sdm.uidOffsetPresent(), sdm.uidOffset(), SdmSettings.UID_ASCII_LENGTH);
+        mask(mirrored, sdm.readCtrOffsetPresent() && sdm.readCtrOffset() != SdmSettings.NOT_MIRRORED,
+                sdm.readCtrOffset(), SdmSettings.READ_CTR_ASCII_LENGTH);
+        mask(mirrored, sdm.piccDataPresent(), sdm.piccDataOffset(), SdmSettings.PICC_DATA_ASCII_LENGTH);
+        mask(mirrored, sdm.encPresent(), sdm.encOffset(), sdm.encLength());
+        mask(mirrored, sdm.macPresent(), sdm.macOffset(), SdmSettings.MAC_ASCII_LENGTH);
+        for (int i = 0; i < ndefFile.length; i++) {
+            if (!mirrored[i] && file[i] != ndefFile[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void mask(boolean[] mirrored, boolean present, int offset, int length) {
+        if (present) {
+            for (int i = Math.max(0, offset); i < Math.min(mirrored.length, offset + length); i++) {
+                mirrored[i] = true;
+            }
+        }
+    }
 }

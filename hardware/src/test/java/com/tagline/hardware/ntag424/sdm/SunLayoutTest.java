@@ -86,4 +86,20 @@ class SunLayoutTest {
         assertThrows(IllegalArgumentException.class, () -> SunLayout.build("https://a/t",
                 new SunTemplate("u={uid}&e={enc}&c={mac}", 1, 2), null, 256), "ENC needs UID and counter");
     }
+
+    @Test
+    void theRecordReadBackMatchesWhateverTheMirrorsHoldButNotAnotherUrl() {
+        // AN12196 rev 2.0 §5.8.2 T17 layout; the mirror values are those of the §5.9 SUN example URL.
+        SunLayout layout = SunLayout.build("https://choose.url.com/ntag424?e={picc}&c={mac}",
+                new SunTemplate("e={picc}&c={mac}", 2, 1), null, 256);
+        byte[] readBack = HEX.parseHex("0051D1014D550463686F6F73652E75726C2E636F6D2F6E7461673432343F653D"
+                + HEX.formatHex("EF963FF7828658A599F3041510671E88".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                + "26633D" + HEX.formatHex("94EED9EE65337086".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        assertTrue(layout.holdsThisRecord(readBack), "only the mirrors differ");
+        SunLayout other = SunLayout.build("https://choose.url.com/ntag425?e={picc}&c={mac}",
+                new SunTemplate("e={picc}&c={mac}", 2, 1), null, 256);
+        assertEquals(layout.sdm(), other.sdm(), "same length, same SDM settings");
+        assertTrue(!other.holdsThisRecord(readBack), "another URL is told apart");
+        assertTrue(!layout.holdsThisRecord(Arrays.copyOf(readBack, 20)), "a short read is not the record");
+    }
 }
