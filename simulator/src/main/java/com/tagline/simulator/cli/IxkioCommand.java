@@ -7,7 +7,6 @@ import com.tagline.simulator.platform.ixkio.IxkioEmulator;
 import com.tagline.simulator.platform.ixkio.SeedFileException;
 import com.tagline.simulator.platform.ixkio.TagCodeSeed;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,39 +64,19 @@ final class IxkioCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         checkOptions();
         List<TagCodeSeed> seeds = readCodes();
-        PrintWriter out = spec.commandLine().getOut();
-        CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(stop::countDown, "ixkio-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         IxkioAccount account = new IxkioAccount(aid, seeds, Clock.systemUTC());
         try (IxkioEmulator emulator = IxkioEmulator.start(account, apiKey, new EmulatorFaults(faultSeed), port)) {
-            out.println(emulator.baseUrl());
-            out.flush();
-            if (StdinControl.stdinIsControlChannel()) {
-                new StdinControl(System.in, System.out, line -> control(account, line, out), stop::countDown).start();
-            }
-            stop.await();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down: the hook has run
-            }
+            ServeUntilStopped.serve("ixkio", emulator.baseUrl(), spec.commandLine().getOut(), () -> state(account));
         }
         return 0;
     }
 
-    /** One stdin control line; answers one line on {@code out}. */
-    static void control(IxkioAccount account, String line, PrintWriter out) {
-        if (line.equals("state")) {
-            IxkioCounts c = account.counts();
-            out.println("tag_codes " + c.tagCodes() + " active " + c.active() + " assigned " + c.assigned()
-                    + " with_nft " + c.withNft() + " applied " + c.updatesApplied() + " rejected "
-                    + c.updatesRejected() + " unauthorized " + c.unauthorized());
-        } else {
-            out.println("error: unknown command '" + line + "' (state)");
-        }
-        out.flush();
+    /** The answer to a stdin {@code state} line: the account's counters. */
+    private static String state(IxkioAccount account) {
+        IxkioCounts c = account.counts();
+        return "tag_codes " + c.tagCodes() + " active " + c.active() + " assigned " + c.assigned()
+                + " with_nft " + c.withNft() + " applied " + c.updatesApplied() + " rejected "
+                + c.updatesRejected() + " unauthorized " + c.unauthorized();
     }
 
     private void checkOptions() {

@@ -7,12 +7,10 @@ import com.tagline.simulator.platform.tagbase.TagProtocol;
 import com.tagline.simulator.platform.tagbase.TagbaseEmulator;
 import com.tagline.simulator.platform.tagbase.TagbaseEmulatorConfig;
 import com.tagline.simulator.platform.tagbase.TagbaseWebhook;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -70,37 +68,14 @@ final class PlatformCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         TagbaseEmulatorConfig config = config();
         TagProtocol seedProtocol = seedProtocol();
-        PrintWriter out = spec.commandLine().getOut();
-        CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(stop::countDown, "platform-shutdown");
         try (TagbaseEmulator emulator = TagbaseEmulator.start(config)) {
             if (seedProtocol != null) {
                 emulator.seedTags(apiKey, seedTags, seedProtocol, urlBase);
             }
-            Runtime.getRuntime().addShutdownHook(hook);
-            out.println(emulator.baseUrl());
-            out.flush();
-            if (StdinControl.stdinIsControlChannel()) {
-                new StdinControl(System.in, System.out, line -> control(emulator, line, out), stop::countDown).start();
-            }
-            stop.await();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException | IllegalArgumentException e) {
-                // shutting down, or the hook was never added
-            }
+            ServeUntilStopped.serve("platform", emulator.baseUrl(), spec.commandLine().getOut(),
+                    () -> String.valueOf(emulator.state()));
         }
         return 0;
-    }
-
-    private static void control(TagbaseEmulator emulator, String line, PrintWriter out) {
-        if (line.equals("state")) {
-            out.println(emulator.state());
-        } else {
-            out.println("error: unknown command '" + line + "' (state)");
-        }
-        out.flush();
     }
 
     /** Validates the options into a configuration; every problem is a usage error naming its option. */

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * server. Only a pipe, socket or regular file is read: a terminal is not (a background job reading its
  * terminal would be stopped by SIGTTIN) and {@code /dev/null} is not (it would end the server at once).
  *
- * <p>Lines: {@code add KIND:UIDHEX}, {@code remove UIDHEX}, {@code list}; each answer is one line on stdout.
+ * <p>What the lines mean is the command's ({@code onLine}); blank lines are skipped, others are stripped.
  */
 final class StdinControl {
     private final InputStream in;
@@ -49,7 +49,7 @@ final class StdinControl {
     }
 
     void start() {
-        Thread t = new Thread(this::run, "pn532-stdin");
+        Thread t = new Thread(this::run, "stdin-control");
         t.setDaemon(true);
         t.start();
     }

@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tagline.hardware.crypto.Aes;
 import com.tagline.hardware.crypto.Crc32Nk;
 import com.tagline.hardware.ntag424.CommMode;
+import com.tagline.simulator.line.SimulatedClock;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** TotFailCtr and the authentication delay (DS §9 introduction, Table 39; {@link FailedAuthenticationPolicy}). */
@@ -20,7 +22,7 @@ class FailedAuthenticationTest {
     private static final byte[] RND_A = hex("A0A1A2A3A4A5A6A7A8A9AAABACADAEAF");
 
     private final ScriptedRandom random = new ScriptedRandom();
-    private final MutableClock clock = new MutableClock();
+    private final SimulatedClock clock = new SimulatedClock(Instant.parse("2025-01-01T00:00:00Z"));
 
     private TestHost host(FailedAuthenticationPolicy policy) {
         SimulatedNtag424 chip = SimulatedNtag424.builder().uid(hex("04AABBCCDDEEFF")).random(random).clock(clock)

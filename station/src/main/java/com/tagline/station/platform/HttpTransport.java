@@ -12,6 +12,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,6 +40,21 @@ public final class HttpTransport implements AutoCloseable {
 
     /** An answer: status, the {@code Retry-After} header (or null) and the body. */
     public record Response(int status, String retryAfter, byte[] body) {
+        /**
+         * The {@code Retry-After} header as a delay, when it is delta-seconds (RFC 9110 §10.2.3); empty when
+         * the header is absent, negative or not a number (an HTTP-date is not expected from our platforms).
+         */
+        public Optional<Duration> retryAfterDelay() {
+            if (retryAfter == null) {
+                return Optional.empty();
+            }
+            try {
+                long s = Long.parseLong(retryAfter.trim());
+                return s < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(s));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
     }
 
     /** Sends the token as {@code Authorization: Bearer <token>}. */

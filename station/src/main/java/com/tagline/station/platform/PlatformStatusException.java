@@ -17,6 +17,11 @@ public class PlatformStatusException extends PlatformException {
         this.retryAfter = retryAfter;
     }
 
+    /** From an error answer: its status and {@link HttpTransport.Response#retryAfterDelay()}. */
+    public PlatformStatusException(String endpoint, HttpTransport.Response answer, String detail) {
+        this(endpoint, answer.status(), detail, answer.retryAfterDelay().orElse(null));
+    }
+
     public int status() {
         return status;
     }

@@ -25,7 +25,6 @@ import com.tagline.station.platform.tagbase.TagbaseClient;
 import com.tagline.station.store.StoreConfig;
 import com.tagline.station.store.StoreThread;
 import com.tagline.station.sync.Alarms;
-import com.tagline.station.sync.Backoff;
 import com.tagline.station.sync.OutboxSync;
 import com.tagline.station.workflow.ChipEncoder;
 import com.tagline.station.workflow.ChipRecipe;
@@ -90,8 +89,8 @@ public final class StationRuntime implements AutoCloseable {
         this.platform = new TagbaseClient(new HttpTransport(new HttpEndpoint(config.platform().baseUrl(), token,
                 config.platform().connectTimeout(), config.platform().requestTimeout())), config.platform().apiBase());
         this.leasing = new Leasing(store, platform, config.encoding().leases(), config.station(), clock, alarms);
-        OutboxSync sync = new OutboxSync(store, platform, config.sync(), new Backoff(config.sync().backoffInitial(),
-                config.sync().backoffMax(), new SecureRandom()), clock, alarms);
+        OutboxSync sync = new OutboxSync(store, platform, config.sync(), config.sync().backoff(new SecureRandom()),
+                clock, alarms);
         this.platformLoop = new PlatformLoop(leasing, sync, clock);
         this.platformThread = LineRuntime.daemon(platformLoop, "platform");
         this.link = new ReconnectingSerialLink(SerialLinks.opener(config.reader().link(), simulators),

@@ -5,7 +5,6 @@ import com.tagline.hardware.keys.MasterKeySet;
 import com.tagline.station.platform.HttpEndpoint;
 import com.tagline.station.platform.ixkio.IxkioClient;
 import com.tagline.station.store.ConfiguredChip;
-import com.tagline.station.sync.Backoff;
 import com.tagline.station.sync.IxkioSync;
 import com.tagline.station.sync.SyncPolicy;
 import com.tagline.station.sync.SyncStats;
@@ -31,9 +30,8 @@ final class IxkioPlatformWork implements PlatformWork {
         this.parts = parts;
         this.client = IxkioClient.open(endpoint);
         SyncPolicy policy = SyncPolicy.defaults();
-        this.sync = new IxkioSync(parts.store(), client, policy,
-                new Backoff(policy.backoffInitial(), policy.backoffMax(), new Random(parts.seed())), parts.clock(),
-                parts.alarms());
+        this.sync = new IxkioSync(parts.store(), client, policy, policy.backoff(new Random(parts.seed())),
+                parts.clock(), parts.alarms());
         this.keys = keys;
         this.metaReadKey = metaReadKey;
         this.fileReadKey = fileReadKey;

@@ -16,7 +16,6 @@ import com.tagline.station.store.StoreConfig;
 import com.tagline.station.store.StoreThread;
 import com.tagline.station.sync.Alarm;
 import com.tagline.station.sync.Alarms;
-import com.tagline.station.sync.Backoff;
 import com.tagline.station.sync.OutboxSync;
 import com.tagline.station.sync.SyncPolicy;
 import com.tagline.station.sync.SyncStats;
@@ -186,8 +185,8 @@ public final class SyncBench {
             Alarms alarms = new Alarms();
             SyncPolicy policy = new SyncPolicy(options.batch(), Duration.ofSeconds(1), Duration.ofMillis(500),
                     Duration.ofSeconds(60));
-            OutboxSync sync = new OutboxSync(store, client, policy,
-                    new Backoff(policy.backoffInitial(), policy.backoffMax(), new Random(1)), Clock.systemUTC(), alarms);
+            OutboxSync sync = new OutboxSync(store, client, policy, policy.backoff(new Random(1)), Clock.systemUTC(),
+                    alarms);
             List<Long> batchNanos = new ArrayList<>();
             progress.accept("draining " + n + " reports, " + options.batch() + " per request");
             Meter drainMeter = new Meter("drained", n);

@@ -3,7 +3,6 @@ package com.tagline.station.simulate;
 import com.tagline.station.platform.PlatformException;
 import com.tagline.station.platform.tagbase.TagbaseClient;
 import com.tagline.station.store.ConfiguredChip;
-import com.tagline.station.sync.Backoff;
 import com.tagline.station.sync.OutboxSync;
 import com.tagline.station.sync.SyncPolicy;
 import com.tagline.station.sync.SyncStats;
@@ -34,8 +33,7 @@ final class TagbasePlatformWork implements PlatformWork {
         SyncPolicy syncPolicy = SyncPolicy.defaults();
         this.leasing = new Leasing(parts.store(), platform, LeasePolicy.of(parts.protocols()), parts.station(),
                 parts.clock(), parts.alarms());
-        this.sync = new OutboxSync(parts.store(), platform, syncPolicy,
-                new Backoff(syncPolicy.backoffInitial(), syncPolicy.backoffMax(), new Random(parts.seed())),
+        this.sync = new OutboxSync(parts.store(), platform, syncPolicy, syncPolicy.backoff(new Random(parts.seed())),
                 parts.clock(), parts.alarms());
         this.nextSync = parts.clock().instant();
         this.nextLease = parts.clock().instant();

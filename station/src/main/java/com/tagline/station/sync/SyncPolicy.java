@@ -1,6 +1,7 @@
 package com.tagline.station.sync;
 
 import java.time.Duration;
+import java.util.Random;
 
 /**
  * How the outbox is drained.
@@ -15,6 +16,11 @@ public record SyncPolicy(int batchSize, Duration interval, Duration backoffIniti
         if (batchSize < 1 || batchSize > 500) {
             throw new IllegalArgumentException("batch size must be 1..500, was " + batchSize);
         }
+    }
+
+    /** The backoff this policy describes ({@code backoffInitial} up to {@code backoffMax}), jitter from {@code jitter}. */
+    public Backoff backoff(Random jitter) {
+        return new Backoff(backoffInitial, backoffMax, jitter);
     }
 
     public static SyncPolicy defaults() {

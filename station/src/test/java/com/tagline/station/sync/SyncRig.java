@@ -1,5 +1,6 @@
 package com.tagline.station.sync;
 
+import com.tagline.simulator.line.SimulatedClock;
 import com.tagline.simulator.platform.FaultSettings;
 import com.tagline.simulator.platform.tagbase.TagProtocol;
 import com.tagline.simulator.platform.tagbase.TagStatus;
@@ -30,7 +31,7 @@ import java.util.UUID;
 
 /**
  * The station's platform side against a real {@link TagbaseEmulator} over loopback HTTP and a real
- * SQLite file, all on one {@link MutableClock}: the store, the {@link TagbaseClient}, {@link Leasing}
+ * SQLite file, all on one {@link SimulatedClock}: the store, the {@link TagbaseClient}, {@link Leasing}
  * and {@link OutboxSync}. Outcomes are produced by the real store API on leased tags, each chip with
  * its own fixed 14-hex-digit UID. The API key is random per rig and never printed.
  */
@@ -39,7 +40,7 @@ public final class SyncRig implements AutoCloseable {
     public static final String P424 = "ntag_424_dna";
     public static final String STATION = "line-1";
 
-    public final MutableClock clock = new MutableClock(T0);
+    public final SimulatedClock clock = new SimulatedClock(T0);
     public final Alarms alarms = new Alarms();
     public final TagbaseEmulator emulator;
     public final TagbaseClient client;

@@ -11,11 +11,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 
 /** A test client of the emulator over real loopback HTTP (the JDK's client, independent of the emulator's code). */
 final class TagbaseHttp {
     static final String MEDIA = "application/vnd.api+json";
     static final ObjectMapper JSON = new ObjectMapper();
+    /** Where the emulator tests' clocks start; the fixtures' {@code configured_at} times are on this day. */
+    static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 

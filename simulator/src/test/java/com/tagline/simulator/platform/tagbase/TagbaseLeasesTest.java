@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tagline.simulator.line.SimulatedClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Encoding leases (platform-api §1.2): oldest first, exclusive while live, 24 h life on the injected clock. */
 class TagbaseLeasesTest {
     private static final String KEY = "tb_station_key";
-    private final SteppedClock clock = new SteppedClock();
+    private final SimulatedClock clock = new SimulatedClock(TagbaseHttp.T0);
     private TagbaseEmulator emulator;
     private TagbaseHttp http;
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tagline.simulator.line.SimulatedClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,7 @@ class TagbaseReportsTest {
     private static final String KEY = "tb_station_key";
     private static final String UID_A = "04A1B2C3D4E5F6";
     private static final String UID_B = "04112233445566";
-    private final SteppedClock clock = new SteppedClock();
+    private final SimulatedClock clock = new SimulatedClock(TagbaseHttp.T0);
     private TagbaseEmulator emulator;
     private TagbaseHttp http;
     private List<String> tags;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import com.tagline.simulator.line.SimulatedClock;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -61,7 +62,7 @@ class TagbaseWebhookTest {
         String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
         TagbaseWebhook hook = TagbaseWebhook.parse(url, "whsec_" + Base64.getEncoder().encodeToString(SECRET));
         emulator = TagbaseEmulator.start(TagbaseEmulatorConfig.forApiKey(KEY).withWebhook(hook)
-                .withClock(new SteppedClock()));
+                .withClock(new SimulatedClock(TagbaseHttp.T0)));
     }
 
     @AfterEach
@@ -110,7 +111,7 @@ class TagbaseWebhookTest {
             assertEquals(d.headers().get("id"), doc.path("meta").path("event").path("id").asText());
             assertTrue(d.headers().get("id").startsWith("evt_"));
             assertEquals("tags", doc.path("data").path("type").asText());
-            assertEquals(String.valueOf(new SteppedClock().instant().getEpochSecond()), d.headers().get("timestamp"));
+            assertEquals(String.valueOf(TagbaseHttp.T0.getEpochSecond()), d.headers().get("timestamp"));
         }
         JsonNode configuredEvent = received.stream().map(d -> parse(d.body()))
                 .filter(doc -> doc.path("meta").path("event").path("type").asText().equals("tag.configured"))

@@ -9,7 +9,6 @@ import com.tagline.station.platform.PlatformStatusException;
 import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,7 +71,7 @@ public final class IxkioClient implements AutoCloseable {
         HttpTransport.Response r = http.call(what, HttpMethod.PATCH, path,
                 update.formBody().getBytes(StandardCharsets.UTF_8), headers);
         if (r.status() != 200) {
-            throw new PlatformStatusException(what, r.status(), message(r.body()), retryAfter(r.retryAfter()));
+            throw new PlatformStatusException(what, r, message(r.body()));
         }
         return result(what, r.body());
     }
@@ -110,19 +109,6 @@ public final class IxkioClient implements AutoCloseable {
         try {
             return body.length == 0 ? null : JSON.readTree(body);
         } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** {@code Retry-After} in delta-seconds (RFC 9110 §10.2.3); an HTTP-date is not expected here. */
-    private static Duration retryAfter(String header) {
-        if (header == null) {
-            return null;
-        }
-        try {
-            long s = Long.parseLong(header.trim());
-            return s < 0 ? null : Duration.ofSeconds(s);
-        } catch (NumberFormatException e) {
             return null;
         }
     }

@@ -5,7 +5,6 @@ import com.tagline.station.platform.HttpTransport;
 import com.tagline.station.platform.PlatformProtocolException;
 import com.tagline.station.platform.PlatformStatusException;
 import io.vertx.core.http.HttpMethod;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -107,21 +106,7 @@ public final class TagbaseClient implements TagbasePlatform, AutoCloseable {
     }
 
     private static PlatformStatusException statusError(String what, HttpTransport.Response r) {
-        return new PlatformStatusException(what, r.status(), TagbaseDocuments.errorDetail(r.body()),
-                retryAfter(r.retryAfter()));
-    }
-
-    /** {@code Retry-After} in delta-seconds (RFC 9110 §10.2.3); an HTTP-date is not expected here. */
-    static Duration retryAfter(String header) {
-        if (header == null) {
-            return null;
-        }
-        try {
-            long s = Long.parseLong(header.trim());
-            return s < 0 ? null : Duration.ofSeconds(s);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return new PlatformStatusException(what, r, TagbaseDocuments.errorDetail(r.body()));
     }
 
     @Override
