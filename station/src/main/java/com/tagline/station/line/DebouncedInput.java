@@ -37,6 +37,15 @@ final class DebouncedInput {
         return false;
     }
 
+    /**
+     * The level was acted on at its raw edge, without the window (the e-stop): it counts as the
+     * stable level now, so that its release is an edge even when it comes within the window.
+     */
+    void actedOn(boolean level) {
+        raw = level;
+        stable = level;
+    }
+
     boolean stable() {
         return stable;
     }

@@ -93,7 +93,9 @@ public final class LineController {
         Instant now = clock.instant();
         in.offer(active, now);
         if (signal.equals(signals.estop()) && active && mode != Mode.ESTOP) {
-            // Safety first: a stop acts on the first raw edge, without waiting for the debounce.
+            // Safety first: a stop acts on the first raw edge, without waiting for the debounce. It then
+            // counts as the stable level, so a press shorter than the window still has a release.
+            in.actedOn(true);
             onEstop();
         }
         settleAll(now);

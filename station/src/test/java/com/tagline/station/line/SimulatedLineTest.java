@@ -73,6 +73,23 @@ class SimulatedLineTest {
     }
 
     @Test
+    void aTapOfTheEstopShorterThanTheDebounceStillStopsAndCanBeReset() {
+        run = new SimulatedLineRun(ConveyorLayout.standard(), SIGNALS, LineTiming.standard(),
+                Duration.ofMillis(500), item -> true);
+        run.line().load(List.of(false));
+        run.controller().start();
+        assertTrue(run.runUntil(() -> run.controller().state() == LineState.ENCODING, LIMIT));
+
+        run.line().pressEstop(true); // acted on at the raw edge
+        assertEquals(LineState.ESTOP, run.controller().state());
+        run.line().pressEstop(false); // released before the 5 ms debounce window ran out
+        run.runUntil(() -> false, Duration.ofMillis(50));
+        assertEquals(LineState.AWAIT_RESET, run.controller().state(), "the release is seen: never stuck in ESTOP");
+        assertTrue(run.controller().reset());
+        assertTrue(run.runUntil(() -> run.line().gateRecords().size() == 1, LIMIT));
+    }
+
+    @Test
     void estopDuringEncodingInterruptsAndNeedsReleaseAndReset() {
         run = new SimulatedLineRun(ConveyorLayout.standard(), SIGNALS, LineTiming.standard(),
                 Duration.ofMillis(500), item -> true);
