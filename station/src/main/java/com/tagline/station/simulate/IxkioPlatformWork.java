@@ -52,6 +52,11 @@ final class IxkioPlatformWork implements PlatformWork {
 
     @Override
     public void shutdown() {
+        // ixkio has no leases to give back
+    }
+
+    @Override
+    public void close() {
         client.close();
     }
 

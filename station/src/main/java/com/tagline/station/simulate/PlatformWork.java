@@ -10,7 +10,7 @@ import com.tagline.station.sync.SyncStats;
  *
  * <p>Threading: the simulation's one thread, on its virtual clock.
  */
-public interface PlatformWork {
+public interface PlatformWork extends AutoCloseable {
     /** The periodic work due at the clock's time. */
     void tick();
 
@@ -28,4 +28,8 @@ public interface PlatformWork {
 
     /** Whether {@link #verify} asks the platform (for the text summary). */
     boolean verifiedByPlatform();
+
+    /** Releases the platform client (after {@link #shutdown} and the scans). */
+    @Override
+    void close();
 }

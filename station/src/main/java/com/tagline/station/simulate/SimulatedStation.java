@@ -87,6 +87,10 @@ final class SimulatedStation implements AutoCloseable {
 
     @Override
     public void close() {
-        store.close();
+        try {
+            work.close();
+        } finally {
+            store.close();
+        }
     }
 }

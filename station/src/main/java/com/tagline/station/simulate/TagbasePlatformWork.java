@@ -62,6 +62,11 @@ final class TagbasePlatformWork implements PlatformWork {
     }
 
     @Override
+    public void close() {
+        platform.close();
+    }
+
+    @Override
     public SyncStats stats() {
         return sync.stats();
     }
