@@ -143,27 +143,14 @@ public final class SyncBench {
             progress.accept("seeding " + n + " tags in the emulator at " + emulator.baseUrl());
             emulator.seedTags(apiKey, n, TagProtocol.NTAG_424_DNA, "https://tags.example.com/t");
 
-            long t0 = System.nanoTime();
-            List<LeasedTag> tags = new ArrayList<>(n);
-            long leaseCalls = 0;
-            Meter leaseMeter = new Meter("leased", n);
-            while (tags.size() < n) {
-                Lease lease = client.lease(STATION, List.of(PROTOCOL), Math.min(500, n - tags.size()));
-                leaseCalls++;
-                if (lease.tags().isEmpty()) {
-                    throw new IllegalStateException("the emulator leased no more tags after " + tags.size());
-                }
-                List<LeasedJob> jobs = lease.tags().stream()
-                        .map(t -> new LeasedJob(t.id(), t.protocol(), t.url(), lease.id(), lease.expiresAt())).toList();
-                store.run(s -> s.jobs().record(jobs));
-                tags.addAll(lease.tags());
-                leaseMeter.at(tags.size());
-            }
-            Duration leaseTime = Duration.ofNanos(System.nanoTime() - t0);
+            Leased leased = leaseAll(client, store, n);
+            List<LeasedTag> tags = leased.tags();
+            long leaseCalls = leased.calls();
+            Duration leaseTime = leased.time();
 
             List<ImportedOutcome> outcomes = outcomes(tags);
             int failed = (int) outcomes.stream().filter(o -> o.outcome() == Outcome.FAILED).count();
-            t0 = System.nanoTime();
+            long t0 = System.nanoTime();
             long transactions = build(store, outcomes);
             Duration buildTime = Duration.ofNanos(System.nanoTime() - t0);
             int pending = store.call(s -> s.outbox().counts()).getOrDefault("pending", 0);
@@ -183,36 +170,11 @@ public final class SyncBench {
             OptionalLong cpu0 = ProcessMemory.processCpuNanos();
 
             Alarms alarms = new Alarms();
-            SyncPolicy policy = new SyncPolicy(options.batch(), Duration.ofSeconds(1), Duration.ofMillis(500),
-                    Duration.ofSeconds(60));
-            OutboxSync sync = new OutboxSync(store, client, policy, policy.backoff(new Random(1)), Clock.systemUTC(),
-                    alarms);
-            List<Long> batchNanos = new ArrayList<>();
-            progress.accept("draining " + n + " reports, " + options.batch() + " per request");
-            Meter drainMeter = new Meter("drained", n);
-            boolean drained = false;
-            t0 = System.nanoTime();
-            long deadline = t0 + options.timeout().toNanos();
-            while (System.nanoTime() < deadline) {
-                long before = sync.stats().batches();
-                long s0 = System.nanoTime();
-                Instant next = sync.runOnce();
-                long took = System.nanoTime() - s0;
-                if (sync.stats().batches() > before) {
-                    batchNanos.add(took);
-                    drainMeter.at(confirmed(sync.stats()));
-                }
-                Instant now = Instant.now();
-                if (next.isAfter(now)) {
-                    // Nothing more due now: either drained, or backing off after a failure.
-                    if (sync.drained()) {
-                        drained = true;
-                        break;
-                    }
-                    sleep(Duration.between(now, next));
-                }
-            }
-            Duration drainTime = Duration.ofNanos(System.nanoTime() - t0);
+            Drain drainRun = drain(store, client, alarms, n);
+            OutboxSync sync = drainRun.sync();
+            List<Long> batchNanos = drainRun.batchNanos();
+            boolean drained = drainRun.drained();
+            Duration drainTime = drainRun.time();
             OptionalLong cpu1 = ProcessMemory.processCpuNanos();
             long peakDrain = ProcessMemory.peakHeap();
             long gcCount = ProcessMemory.gcCount() - gc0;
@@ -243,6 +205,67 @@ public final class SyncBench {
         } finally {
             deleteTree(dir);
         }
+    }
+
+    /** The leased tags, how many calls it took and how long. */
+    private record Leased(List<LeasedTag> tags, long calls, Duration time) {
+    }
+
+    /** Leases {@code n} tags, 500 per call, and records them as jobs. */
+    private Leased leaseAll(TagbaseClient client, StoreThread store, int n) {
+        long t0 = System.nanoTime();
+        List<LeasedTag> tags = new ArrayList<>(n);
+        long calls = 0;
+        Meter meter = new Meter("leased", n);
+        while (tags.size() < n) {
+            Lease lease = client.lease(STATION, List.of(PROTOCOL), Math.min(500, n - tags.size()));
+            calls++;
+            if (lease.tags().isEmpty()) {
+                throw new IllegalStateException("the emulator leased no more tags after " + tags.size());
+            }
+            List<LeasedJob> jobs = lease.tags().stream()
+                    .map(t -> new LeasedJob(t.id(), t.protocol(), t.url(), lease.id(), lease.expiresAt())).toList();
+            store.run(s -> s.jobs().record(jobs));
+            tags.addAll(lease.tags());
+            meter.at(tags.size());
+        }
+        return new Leased(tags, calls, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** The drain: the sync that ran it, whether it finished in time, how long, and each batch's time. */
+    private record Drain(OutboxSync sync, boolean drained, Duration time, List<Long> batchNanos) {
+    }
+
+    /** Runs the real {@link OutboxSync} until nothing is pending or the timeout ran out. */
+    private Drain drain(StoreThread store, TagbaseClient client, Alarms alarms, int n) {
+        SyncPolicy policy = new SyncPolicy(options.batch(), Duration.ofSeconds(1), Duration.ofMillis(500),
+                Duration.ofSeconds(60));
+        OutboxSync sync = new OutboxSync(store, client, policy, policy.backoff(new Random(1)), Clock.systemUTC(),
+                alarms);
+        List<Long> batchNanos = new ArrayList<>();
+        progress.accept("draining " + n + " reports, " + options.batch() + " per request");
+        Meter meter = new Meter("drained", n);
+        long t0 = System.nanoTime();
+        long deadline = t0 + options.timeout().toNanos();
+        while (System.nanoTime() < deadline) {
+            long before = sync.stats().batches();
+            long s0 = System.nanoTime();
+            Instant next = sync.runOnce();
+            long took = System.nanoTime() - s0;
+            if (sync.stats().batches() > before) {
+                batchNanos.add(took);
+                meter.at(confirmed(sync.stats()));
+            }
+            Instant now = Instant.now();
+            if (next.isAfter(now)) {
+                // Nothing more due now: either drained, or backing off after a failure.
+                if (sync.drained()) {
+                    return new Drain(sync, true, Duration.ofNanos(System.nanoTime() - t0), batchNanos);
+                }
+                sleep(Duration.between(now, next));
+            }
+        }
+        return new Drain(sync, false, Duration.ofNanos(System.nanoTime() - t0), batchNanos);
     }
 
     /**
