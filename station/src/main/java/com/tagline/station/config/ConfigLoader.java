@@ -111,7 +111,7 @@ public final class ConfigLoader {
             protocols = List.of("ntag_424_dna");
         }
         EncodingPolicy policy = new EncodingPolicy(n.integer("max_attempts_per_tag", 3, 1, 20),
-                n.integer("reactivations", 1, 0, 5), Duration.ofSeconds(n.integer("lease_grace_s", 300, 0, 86_400)));
+                n.integer("reactivations", 1, 0, 5), Duration.ofSeconds(n.integer("lease_grace_s", 0, 0, 3_600)));
         int low = n.integer("lease_low_water", 50, 0, 10_000);
         int high = n.integer("lease_high_water", 200, 1, 10_000);
         if (high < low) {

@@ -5,6 +5,8 @@ import com.tagline.hardware.line.LineSignals;
 import com.tagline.station.line.ItemEncoder;
 import com.tagline.station.line.LineController;
 import com.tagline.station.line.LineTiming;
+import com.tagline.station.sync.Alarm;
+import com.tagline.station.sync.Alarms;
 import com.tagline.station.workflow.Antenna;
 import com.tagline.station.workflow.ChipEncoder;
 import com.tagline.station.workflow.EncodeOutcome;
@@ -39,14 +41,24 @@ final class LineRuntime implements AutoCloseable {
     private final AtomicLong aborted = new AtomicLong(-1);
 
     LineRuntime(Clock clock, LineIo io, LineSignals signals, LineTiming timing, ExecutorService readerThread,
-                Antenna antenna, ChipEncoder encoder, Consumer<EncodeOutcome> outcomes, BooleanSupplier attention) {
+                Antenna antenna, ChipEncoder encoder, Consumer<EncodeOutcome> outcomes, Alarms alarms) {
         ItemEncoder items = new ItemEncoder() {
             @Override
             public void encode(long itemId, EncodeResult result) {
                 readerThread.execute(() -> {
-                    EncodeOutcome o = encodeWhenATagIsOnHand(itemId);
-                    outcomes.accept(o);
-                    lineThread.execute(() -> result.finished(itemId, o.configured()));
+                    boolean passed = false;
+                    try {
+                        EncodeOutcome o = encodeWhenATagIsOnHand(itemId);
+                        outcomes.accept(o);
+                        passed = o.configured();
+                        alarms.clear(Alarm.ENCODER_FAULT);
+                    } catch (RuntimeException e) {
+                        // The item must get a verdict, or the line waits in ENCODING for ever: it is rejected.
+                        alarms.raise(Alarm.ENCODER_FAULT, "item " + itemId + " rejected: " + e.getMessage());
+                        log.error("event=encode_failed item={} error=\"{}\"", itemId, e.toString(), e);
+                    }
+                    boolean verdict = passed;
+                    lineThread.execute(() -> result.finished(itemId, verdict));
                 });
             }
 
@@ -74,7 +86,8 @@ final class LineRuntime implements AutoCloseable {
         };
         this.controller = onLineThread(() -> new LineController(clock, io, signals, timing, items));
         io.addListener((signal, active) -> lineThread.execute(() -> controller.input(signal, active)));
-        lineThread.scheduleAtFixedRate(() -> tick(attention), TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+        lineThread.scheduleAtFixedRate(() -> tick(alarms::attention), TICK.toMillis(), TICK.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     void start() {

@@ -107,7 +107,7 @@ public final class StationRuntime implements AutoCloseable {
             lineIo.installShutdownHook();
             lineIo.startWatchdog(config.line().watchdog());
             this.line = new LineRuntime(clock, lineIo, config.line().signals(), config.line().timing(), readerThread,
-                    antenna, encoder, outcomes, alarms::attention);
+                    antenna, encoder, outcomes, alarms);
             this.bench = null;
         } else {
             this.lineIo = null;
@@ -168,7 +168,7 @@ public final class StationRuntime implements AutoCloseable {
         closed = true;
         log.info("event=station_stopping");
         if (line != null) {
-            line.close();
+            closeQuietly(line::close);
         }
         if (bench != null) {
             bench.stop();
@@ -176,10 +176,19 @@ public final class StationRuntime implements AutoCloseable {
         readerThread.shutdown();
         awaitTermination(readerThread);
         platformLoop.stop();
-        join(platformThread);
-        boolean flushed = platformLoop.flush(FLUSH_BUDGET);
-        int released = leasing.releaseUnused();
-        log.info("event=station_stopped outbox_flushed={} leases_released={}", flushed, released);
+        // A platform call in progress may take its whole request timeout; sync and leasing are not safe
+        // on two threads, so they are flushed here only once the platform thread has ended.
+        join(platformThread, config.platform().requestTimeout().plusSeconds(2));
+        if (platformThread.isAlive()) {
+            log.error("event=station_stopped outbox_flushed=false leases_released=0"
+                    + " why=\"the platform thread did not end; outcomes stay on disk for the next start\"");
+        } else {
+            boolean[] flushed = {false};
+            int[] released = {0};
+            closeQuietly(() -> flushed[0] = platformLoop.flush(FLUSH_BUDGET));
+            closeQuietly(() -> released[0] = leasing.releaseUnused());
+            log.info("event=station_stopped outbox_flushed={} leases_released={}", flushed[0], released[0]);
+        }
         closeQuietly(antenna::release);
         closeQuietly(pn532::close);
         closeQuietly(link::close);
@@ -187,7 +196,7 @@ public final class StationRuntime implements AutoCloseable {
             closeQuietly(lineIo::close);
         }
         closeQuietly(platform::close);
-        store.close();
+        closeQuietly(store::close);
     }
 
     private static void createDataDir(java.nio.file.Path dir) {
@@ -235,9 +244,9 @@ public final class StationRuntime implements AutoCloseable {
         }
     }
 
-    private static void join(Thread t) {
+    private static void join(Thread t, Duration limit) {
         try {
-            t.join(5_000);
+            t.join(limit.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -109,7 +109,10 @@ public final class Jobs {
             try (PreparedStatement ps = c.prepareStatement("SELECT j.lease_id, MIN(j.lease_expires_at_ms),"
                     + " SUM(j.state = 'available'), (SELECT COUNT(*) FROM outcomes o JOIN outbox b"
                     + " ON b.outcome_id = o.outcome_id JOIN leased_jobs k ON k.tag_id = o.tag_id"
-                    + " WHERE k.lease_id = j.lease_id AND b.state <> 'confirmed') FROM leased_jobs j"
+                    + " WHERE k.lease_id = j.lease_id AND b.state <> 'confirmed')"
+                    + " + (SELECT COUNT(*) FROM chip_attempts a JOIN leased_jobs k ON k.tag_id = a.tag_id"
+                    + " WHERE k.lease_id = j.lease_id AND k.state = 'available' AND a.state IN ('in_flight', 'interrupted'))"
+                    + " FROM leased_jobs j"
                     + " GROUP BY j.lease_id ORDER BY 2");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -119,7 +119,7 @@ public final class Store implements AutoCloseable {
 
     /**
      * Ends an in-flight or interrupted attempt: writes its outcome and the outbox row that reports it,
-     * in one transaction. A configured outcome needs {@link Reason#CONFIGURED} and a key-set version; a
+     * and marks its tag's job done, in one transaction. A configured outcome needs {@link Reason#CONFIGURED} and a key-set version; a
      * failed one any other reason. Refused when the tag is already configured on another chip.
      *
      * @param keySetVersion the key-set version, or {@code null} for a failure before any key was set
@@ -178,6 +178,9 @@ public final class Store implements AutoCloseable {
                 attemptId, a.tagId(), a.chipUid(), outcome.code(), reason.code(), detail == null ? "" : detail,
                 keySetVersion, config.station(), a.attemptNumber(), now);
         long outcomeId = Attempts.queryLong(c, "SELECT last_insert_rowid()");
+        // The tag is used up in the same transaction: a power cut between two commits would leave a
+        // configured tag available, and every next chip would be handed it and refused.
+        Attempts.update(c, "UPDATE leased_jobs SET state = 'done' WHERE tag_id = ?", a.tagId());
         return Outbox.insert(c, outcomeId, now);
     }
 
@@ -202,7 +205,6 @@ public final class Store implements AutoCloseable {
                 AttemptState to = o.outcome() == Outcome.CONFIGURED ? AttemptState.CONFIGURED : AttemptState.FAILED;
                 ids.add(outcomeRows(c, "importOutcomes", attemptId, o.outcome(), o.reason(), o.detail(),
                         o.keySetVersion(), to, now));
-                Attempts.update(c, "UPDATE leased_jobs SET state = 'done' WHERE tag_id = ?", o.tagId());
             }
             return ids;
         });

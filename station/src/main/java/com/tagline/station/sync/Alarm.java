@@ -20,7 +20,9 @@ public enum Alarm {
     /** Leased tags expired beyond the grace; the line pauses rather than risk a tag encoded twice. */
     LEASE_EXPIRED(false),
     /** No leased tag is available for the chip kind at the antenna. */
-    NO_JOB(false);
+    NO_JOB(false),
+    /** Encoding an item failed outside the recipe (reader link, store): the item was rejected. */
+    ENCODER_FAULT(false);
 
     private final boolean needsOperator;
 

@@ -194,7 +194,10 @@ public final class OutboxSync {
         List<Long> ids = batch.stream().map(OutboxEntry::outboxId).toList();
         if (e.status() == 401 || e.status() == 403) {
             alarms.raise(Alarm.AUTH_REFUSED, e.getMessage());
-        } else if (!e.transientFailure()) {
+        } else if (e.status() == 400 || e.status() == 422) {
+            // The contract's answers to a report document it cannot take (platform-api §1.1/§1.2): find the
+            // bad report. Any other status (404 from a wrong api_base, 408, 413 from a proxy) says nothing
+            // about a report, so the batch waits with backoff instead of being quarantined row by row.
             return isolate(batch, e);
         } else {
             alarms.raise(Alarm.OFFLINE, "platform refusing reports, outcomes buffered on disk: " + e.getMessage());

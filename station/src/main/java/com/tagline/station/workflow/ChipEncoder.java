@@ -153,7 +153,9 @@ public final class ChipEncoder {
                 store.run(s -> recorder.beforeStep(step, uid));
             };
             PersonalizationResult result = recipe.personalize(chip.link(), job.url(), intents);
-            if (aborted.getAsBoolean()) {
+            if (aborted.getAsBoolean() && !result.configured()) {
+                // A chip that reached configured before the stop is recorded as what it is: interrupting it
+                // would reject a finished chip and hand its tag to the next one.
                 store.run(s -> s.markInterrupted(attemptId));
                 return new EncodeOutcome(Optional.of(job.tagId()), Optional.of(current.uidHex()), Reason.INTERRUPTED,
                         "encoding aborted (e-stop or shutdown); the chip resumes when encoded again", false, false,
@@ -188,7 +190,6 @@ public final class ChipEncoder {
             } else {
                 s.completeAttempt(attemptId, Outcome.FAILED, result.reason(), detail, null);
             }
-            s.jobs().finish(job.tagId());
         });
         return new EncodeOutcome(Optional.of(job.tagId()), Optional.of(chip.uidHex()), result.reason(), detail, last,
                 resumed && result.configured(), Duration.ZERO);

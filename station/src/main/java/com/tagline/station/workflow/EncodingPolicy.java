@@ -11,7 +11,10 @@ import java.util.Objects;
  * @param reactivations     how often a chip lost mid-exchange is activated again in place; a torn
  *                          chip that is still at the antenna resumes from what it shows
  * @param leaseGrace        a leased tag whose lease expired more than this ago is never used: another
- *                          station may hold it now
+ *                          station may hold it now. The platform frees a tag the moment its lease is no
+ *                          longer live (platform-api §1.2), so any grace above zero is a window in which
+ *                          two stations can encode one tag; it only exists to ride out clock skew between
+ *                          station and platform, and leases are renewed long before they expire
  */
 public record EncodingPolicy(int maxAttemptsPerTag, int reactivations, Duration leaseGrace) {
     public EncodingPolicy {
@@ -21,8 +24,8 @@ public record EncodingPolicy(int maxAttemptsPerTag, int reactivations, Duration 
         }
     }
 
-    /** Three chips per tag, one in-place reactivation, five minutes of lease grace. */
+    /** Three chips per tag, one in-place reactivation, no lease grace: an expired lease is never used. */
     public static EncodingPolicy defaults() {
-        return new EncodingPolicy(3, 1, Duration.ofMinutes(5));
+        return new EncodingPolicy(3, 1, Duration.ZERO);
     }
 }

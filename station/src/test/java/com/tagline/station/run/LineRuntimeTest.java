@@ -91,17 +91,23 @@ class LineRuntimeTest {
         pins.close();
     }
 
+    private final Alarms alarms = new Alarms();
+    private volatile boolean readerBroken;
+
     private void startLine(boolean holdFirstStep) {
         ChipEncoder encoder = new ChipEncoder(store, Map.of("ntag_424_dna", recipe(holdFirstStep)),
                 EncodingPolicy.defaults(), 1, Clock.systemUTC(), new Alarms());
         Antenna antenna = new Antenna() {
             @Override
             public Optional<ChipInField> detect() {
+                if (readerBroken) {
+                    throw new com.tagline.hardware.tag.TransportException("test: the reader's USB link is gone");
+                }
                 return Optional.of(new ChipInField(chip, chip.chip().uidHex(), "ntag_424_dna"));
             }
         };
         line = new LineRuntime(Clock.systemUTC(), pins.lineIo(), S, LineTiming.standard(), reader, antenna, encoder,
-                outcomes::add, () -> false);
+                outcomes::add, alarms);
         line.start();
     }
 
@@ -135,6 +141,18 @@ class LineRuntimeTest {
         pins.drive(S.estop(), false);
         awaitStatus("AWAIT_RESET");
         assertTrue(line.reset(), "released and reset: the line restarts");
+    }
+
+    @Test
+    void aReaderFailureRejectsTheItemWithAnAlarmInsteadOfHangingTheLine() {
+        readerBroken = true;
+        startLine(false);
+        awaitLevel(S.conveyor(), true);
+        pins.drive(S.encoderEye(), false);
+        poll(() -> alarms.isRaised(com.tagline.station.sync.Alarm.ENCODER_FAULT), () -> "the ENCODER_FAULT alarm");
+        awaitLevel(S.conveyor(), true); // the item got its verdict (failed) and the belt runs on
+        awaitLevel(S.amber(), true);
+        assertTrue(outcomes.isEmpty(), "no outcome was invented for the item");
     }
 
     private ChipRecipe recipe(boolean holdFirstStep) {

@@ -14,6 +14,7 @@ import com.tagline.station.store.OutboxEntry;
 import com.tagline.station.store.OutboxState;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -144,5 +145,25 @@ class OutboxSyncRefusalIntegrationTest {
         assertEquals(3, rig.platform().reports("accepted"));
         assertEquals(3, rig.platform().tags("configured"));
         assertEquals(0, rig.outbox("quarantined"));
+    }
+
+    @Test
+    void aStatusThatSaysNothingAboutAReportQuarantinesNothing() {
+        rig = SyncRig.start(dir, 100);
+        rig.seedAndLease(3);
+        List<Long> rows = List.of(rig.configure(rig.nextTag()), rig.configure(rig.nextTag()), rig.fail(rig.nextTag()));
+        // A wrong API base path (or a proxy's 404/408/413) refuses every request alike.
+        try (TagbaseClient wrongBase = new TagbaseClient(new com.tagline.station.platform.HttpTransport(
+                com.tagline.station.platform.HttpEndpoint.of(rig.emulator.baseUrl(), rig.apiKey())), "/api/v9")) {
+            OutboxSync sync = new OutboxSync(rig.access, wrongBase, SyncPolicy.defaults(),
+                    SyncPolicy.defaults().backoff(new java.util.Random(3)), rig.clock, rig.alarms);
+            Instant next = sync.runOnce();
+            assertTrue(next.isAfter(rig.clock.instant()), "backs off");
+            assertEquals(0, rig.outbox("quarantined"), "no row is blamed for a status about the request");
+            assertEquals(3, rig.outbox("pending"));
+            assertTrue(rig.alarms.isRaised(Alarm.OFFLINE), rig.alarms.raised().toString());
+        }
+        assertTrue(rig.drain(10), "the right client drains every row");
+        rows.forEach(r -> assertEquals(OutboxState.CONFIRMED, rig.row(r).state()));
     }
 }

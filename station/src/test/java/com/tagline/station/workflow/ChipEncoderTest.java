@@ -247,4 +247,18 @@ class ChipEncoderTest {
         assertTrue(o.detail().contains("NDEF holds another URL (https://tags.example.com/t/tag_a"), o.detail());
         assertTrue(store.configuredChips().isEmpty(), "tag_b was not configured on tag_a's chip");
     }
+
+    @Test
+    void anAbortThatComesAfterTheLastStepLeavesTheConfiguredChipConfigured() {
+        store.jobs().record(List.of(job("tag_a", P424)));
+        SimulatedNtag424Link chip = WorkflowFixture.blank424(1);
+        int[] checks = {0};
+        // asked before each of the 8 steps (all false), then once after the recipe returned (true)
+        EncodeOutcome o = encoder().encode(antenna.present(chip), () -> ++checks[0] > 8);
+        assertEquals(9, checks[0]);
+        assertEquals(Reason.CONFIGURED, o.reason(), o.detail());
+        assertTrue(o.tagFinal());
+        assertEquals(1, store.outbox().pending(10).size(), "reported as what it is");
+        assertFalse(store.jobs().isAvailable("tag_a"), "the tag is not handed to the next chip");
+    }
 }
