@@ -7,6 +7,8 @@ package com.tagline.station.sync;
 public enum Alarm {
     /** The platform does not answer: outcomes are buffered on disk. */
     OFFLINE(false),
+    /** Leasing cannot reach the platform: the line encodes from the tags already leased. */
+    LEASE_FAILED(false),
     /** The platform refused the API key. */
     AUTH_REFUSED(false),
     /** The outbox reached its limit: leasing stopped, nothing is dropped. */

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * while the store's capacity is not OK (queue limit or low disk): nothing is ever dropped.
  *
  * <p>Platform failures never stop the line: the station keeps encoding from what it holds, raises
- * {@link Alarm#OFFLINE}, and tries again after {@link LeasePolicy#retryAfter()}.
+ * {@link Alarm#LEASE_FAILED} (its own alarm: a lease that works must not clear the sync's
+ * {@link Alarm#OFFLINE} while reports still fail), and tries again after {@link LeasePolicy#retryAfter()}.
  *
  * <p>Threading: one caller at a time (the platform thread, or the simulation loop).
  */
@@ -60,7 +61,7 @@ public final class Leasing {
             renewDue();
         } catch (PlatformException e) {
             nextTry = clock.instant().plus(policy.retryAfter());
-            alarms.raise(Alarm.OFFLINE, "cannot reach the platform to lease tags; encoding from the "
+            alarms.raise(Alarm.LEASE_FAILED, "cannot reach the platform to lease tags; encoding from the "
                     + "tags already leased: " + e.getMessage());
             log.warn("event=lease_failed retry_in_ms={} error=\"{}\"", policy.retryAfter().toMillis(), e.getMessage());
         }
@@ -124,7 +125,7 @@ public final class Leasing {
             nextTry = clock.instant().plus(policy.retryAfter());
             platform.release(lease.id());
         }
-        alarms.clear(Alarm.OFFLINE);
+        alarms.clear(Alarm.LEASE_FAILED);
         log.debug("event=leased lease={} protocol={} tags={} expires_at={}", lease.id(), protocol, jobs.size(),
                 lease.expiresAt());
     }

@@ -100,7 +100,7 @@ class LeasingIntegrationTest {
         }
 
         rig.leasing.runOnce();
-        assertFalse(rig.alarms.isRaised(Alarm.OFFLINE), "the platform answered: " + rig.alarms.raised());
+        assertFalse(rig.alarms.isRaised(Alarm.LEASE_FAILED), "the platform answered: " + rig.alarms.raised());
         assertEquals(6, rig.store.jobs().available(P424), "three fresh tags leased beside the three expired ones");
         assertEquals(2, rig.platform().leases("live"), "line-2's and our fresh one");
 
