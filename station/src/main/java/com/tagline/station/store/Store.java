@@ -259,6 +259,12 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /** How many different chips were tried for the tag (reactivations and resumes of one chip count once). */
+    public int chipsTried(String tagId) {
+        return db.read("chipsTried", c -> Attempts.queryInt(c,
+                "SELECT COUNT(DISTINCT chip_uid) FROM chip_attempts WHERE tag_id = ?", tagId));
+    }
+
     /** Tags whose outcome is {@code failed}: their attempts ran out (or the URL cannot fit). */
     public int failedOutcomes() {
         return db.read("failedOutcomes", c -> Attempts.queryInt(c, "SELECT COUNT(*) FROM outcomes WHERE outcome = 'failed'"));

@@ -176,9 +176,10 @@ public final class ChipEncoder {
 
     private EncodeOutcome record(long attemptId, LeasedJob job, ChipInField chip, PersonalizationResult result,
                                  boolean resumed) {
-        int attemptNumber = store.call(s -> s.attempt(attemptId)).orElseThrow().attemptNumber();
+        // Chips, not attempt rows: an in-place reactivation or a resume after an e-stop is the same chip.
+        int chipsTried = store.call(s -> s.chipsTried(job.tagId()));
         boolean last = result.configured() || result.reason() == Reason.URL_TOO_LONG
-                || attemptNumber >= policy.maxAttemptsPerTag();
+                || chipsTried >= policy.maxAttemptsPerTag();
         String detail = result.detail() == null ? "" : result.detail();
         store.run(s -> {
             if (!last) {

@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * How the encoder treats chips and tags.
  *
- * @param maxAttemptsPerTag chips tried for one tag before it is reported {@code failed} with the last
- *                          reason (issue 6: a tag whose chip failed is retried on the next chips)
+ * @param maxAttemptsPerTag different chips tried for one tag before it is reported {@code failed} with
+ *                          the last reason (issue 6: a tag whose chip failed is retried on the next chips);
+ *                          a chip reactivated in place or resumed counts once
  * @param reactivations     how often a chip lost mid-exchange is activated again in place; a torn
  *                          chip that is still at the antenna resumes from what it shows
  * @param leaseGrace        a leased tag whose lease expired more than this ago is never used: another

@@ -261,4 +261,22 @@ class ChipEncoderTest {
         assertEquals(1, store.outbox().pending(10).size(), "reported as what it is");
         assertFalse(store.jobs().isAvailable("tag_a"), "the tag is not handed to the next chip");
     }
+
+    @Test
+    void attemptsPerTagCountChipsNotTheTimesOneChipCameBack() {
+        store.jobs().record(List.of(job("tag_a", P424)));
+        ChipEncoder encoder = encoder(WorkflowFixture.recipes(), new EncodingPolicy(2, 0, Duration.ZERO),
+                WorkflowFixture.clock());
+        SimulatedNtag424Link chip = WorkflowFixture.blank424(1);
+        chip.tearNext(0xC4, TearPoint.BEFORE_APPLY);
+        assertFalse(encoder.encode(antenna.present(chip).comesBack(false)).tagFinal());
+        chip.putBack();
+        chip.tearNext(0xC4, TearPoint.BEFORE_APPLY); // the same chip, torn again
+        EncodeOutcome again = encoder.encode(antenna.present(chip));
+        assertEquals(Reason.TAG_LOST, again.reason());
+        assertFalse(again.tagFinal(), "one chip so far, however often it came back");
+        EncodeOutcome second = encoder.encode(antenna.present(WorkflowFixture.counterfeit424(2)));
+        assertTrue(second.tagFinal(), "the second chip uses up the tag's two chips");
+        assertEquals("counterfeit", store.outbox().pending(10).get(0).reason());
+    }
 }
