@@ -11,6 +11,7 @@ import com.tagline.station.store.StoreAccess;
 import com.tagline.station.sync.Alarm;
 import com.tagline.station.sync.Alarms;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
@@ -37,7 +38,11 @@ public final class Leasing {
     private final String station;
     private final Clock clock;
     private final Alarms alarms;
+    /** The longest wait between lease calls after failures. */
+    static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
+
     private Instant nextTry = Instant.MIN;
+    private int failures;
 
     public Leasing(StoreAccess store, TagbasePlatform platform, LeasePolicy policy, String station, Clock clock,
                    Alarms alarms) {
@@ -59,12 +64,27 @@ public final class Leasing {
                 policy.protocols().forEach(this::topUp);
             }
             renewDue();
+            failures = 0;
         } catch (PlatformException e) {
-            nextTry = clock.instant().plus(policy.retryAfter());
+            Duration wait = retryDelay(++failures);
+            nextTry = clock.instant().plus(wait);
             alarms.raise(Alarm.LEASE_FAILED, "cannot reach the platform to lease tags; encoding from the "
                     + "tags already leased: " + e.getMessage());
-            log.warn("event=lease_failed retry_in_ms={} error=\"{}\"", policy.retryAfter().toMillis(), e.getMessage());
+            log.warn("event=lease_failed retry_in_ms={} error=\"{}\"", wait.toMillis(), e.getMessage());
         }
+    }
+
+    /**
+     * Doubles from {@link LeasePolicy#retryAfter()} up to {@link #LONGEST_RETRY}: a lease call that
+     * timed out may still have created a lease on the platform (its tags held for 24 h), so a slow
+     * platform must not be asked every few seconds.
+     */
+    private Duration retryDelay(int failures) {
+        Duration d = policy.retryAfter();
+        for (int i = 1; i < failures && d.compareTo(LONGEST_RETRY) < 0; i++) {
+            d = d.multipliedBy(2);
+        }
+        return d.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : d;
     }
 
     /**

@@ -82,7 +82,7 @@ public final class SyncRig implements AutoCloseable {
     }
 
     /** The rig's API key, for a client of its own; never print it (architecture §6). */
-    String apiKey() {
+    public String apiKey() {
         return apiKey;
     }
 

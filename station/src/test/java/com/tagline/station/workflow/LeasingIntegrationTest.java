@@ -197,4 +197,28 @@ class LeasingIntegrationTest {
         assertEquals(2, rig.platform().leases("live"));
         assertEquals(4, rig.outbox("confirmed"));
     }
+
+    @Test
+    void failedLeaseCallsBackOffSoASlowPlatformIsNotAskedEveryFewSeconds() {
+        rig(2, 3, StoreConfig.DEFAULT_QUEUE_LIMIT);
+        rig.faults(new com.tagline.simulator.platform.FaultSettings(true, 0, 0, 0)); // outage
+        rig.leasing.runOnce();
+        assertEquals(1, rig.alarms.timesRaised(Alarm.LEASE_FAILED));
+        rig.clock.advanceTo(T0.plusSeconds(5)); // first retry after the policy's 5 s
+        rig.leasing.runOnce();
+        assertEquals(2, rig.alarms.timesRaised(Alarm.LEASE_FAILED));
+        rig.clock.advanceTo(T0.plusSeconds(10)); // the next one waits 10 s: not yet
+        rig.leasing.runOnce();
+        assertEquals(2, rig.alarms.timesRaised(Alarm.LEASE_FAILED), "no call 5 s after the second failure");
+        rig.clock.advanceTo(T0.plusSeconds(15));
+        rig.leasing.runOnce();
+        assertEquals(3, rig.alarms.timesRaised(Alarm.LEASE_FAILED));
+        rig.faults(com.tagline.simulator.platform.FaultSettings.NONE);
+        rig.emulator.seedTags(rig.apiKey(), 3, com.tagline.simulator.platform.tagbase.TagProtocol.NTAG_424_DNA,
+                "https://t.example/q");
+        rig.clock.advanceTo(T0.plusSeconds(35));
+        rig.leasing.runOnce();
+        assertFalse(rig.alarms.isRaised(Alarm.LEASE_FAILED), "cleared once a lease works");
+        assertEquals(3, rig.store.jobs().available(P424));
+    }
 }
