@@ -74,20 +74,9 @@ class CrashRecoveryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("crashPoints")
     void restartResumesTheAttemptFromTheChipStillAtTheAntenna(CrashPoint point) throws IOException {
-        Path before = dir.resolve("before");
-        Path after = dir.resolve("after");
-        Files.createDirectories(before);
-        Files.createDirectories(after);
         WorkflowFixture.TestAntenna antenna = new WorkflowFixture.TestAntenna();
         Runnable powerCycle = present(point.protocol(), antenna);
-
-        Store crashed = WorkflowFixture.store(before.resolve("station.db"), WorkflowFixture.clock());
-        crashed.jobs().record(List.of(job("tag_a", point.protocol()), job("tag_b", point.protocol())));
-        ChipEncoder doomed = new ChipEncoder(StoreAccess.direct(crashed), crashing(point), EncodingPolicy.defaults(), 3,
-                WorkflowFixture.clock(), new Alarms());
-        assertThrows(PowerLoss.class, () -> doomed.encode(antenna));
-        powerCut(before, after);
-        crashed.close();
+        Path after = crashAndCutThePower(point, antenna, "tag_a", "tag_b");
         powerCycle.run();
 
         try (Store store = WorkflowFixture.store(after.resolve("station.db"), WorkflowFixture.clock())) {
@@ -113,20 +102,10 @@ class CrashRecoveryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("crashPoints")
     void chipGoneAtRestartLeavesTheTagToTheNextChipAndTheOldChipIsNeverReused(CrashPoint point) throws IOException {
-        Path before = dir.resolve("before");
-        Path after = dir.resolve("after");
-        Files.createDirectories(before);
-        Files.createDirectories(after);
         WorkflowFixture.TestAntenna antenna = new WorkflowFixture.TestAntenna();
         Runnable powerCycle = present(point.protocol(), antenna);
-        Store crashed = WorkflowFixture.store(before.resolve("station.db"), WorkflowFixture.clock());
-        crashed.jobs().record(List.of(job("tag_a", point.protocol())));
-        ChipEncoder doomed = new ChipEncoder(StoreAccess.direct(crashed), crashing(point), EncodingPolicy.defaults(), 3,
-                WorkflowFixture.clock(), new Alarms());
-        assertThrows(PowerLoss.class, () -> doomed.encode(antenna));
         String firstUid = antenna.detect().orElseThrow().uidHex();
-        powerCut(before, after);
-        crashed.close();
+        Path after = crashAndCutThePower(point, antenna, "tag_a");
         antenna.empty();
 
         try (Store store = WorkflowFixture.store(after.resolve("station.db"), WorkflowFixture.clock())) {
@@ -144,6 +123,24 @@ class CrashRecoveryTest {
             assertEquals(Reason.NOT_BLANK, old.reason(), "the first chip stays bound to tag_a, which is done");
             assertEquals(1, store.outbox().pending(10).size());
         }
+    }
+
+    /**
+     * Leases {@code tags}, encodes the chip at the antenna until the power fails at {@code point}, and
+     * returns the directory holding the database and WAL as the cut left them.
+     */
+    private Path crashAndCutThePower(CrashPoint point, WorkflowFixture.TestAntenna antenna, String... tags)
+            throws IOException {
+        Path before = Files.createDirectories(dir.resolve("before"));
+        Path after = Files.createDirectories(dir.resolve("after"));
+        Store crashed = WorkflowFixture.store(before.resolve("station.db"), WorkflowFixture.clock());
+        crashed.jobs().record(java.util.Arrays.stream(tags).map(t -> job(t, point.protocol())).toList());
+        ChipEncoder doomed = new ChipEncoder(StoreAccess.direct(crashed), crashing(point), EncodingPolicy.defaults(), 3,
+                WorkflowFixture.clock(), new Alarms());
+        assertThrows(PowerLoss.class, () -> doomed.encode(antenna));
+        powerCut(before, after);
+        crashed.close();
+        return after;
     }
 
     /** The recipes, with the power failing at {@code point}. */
