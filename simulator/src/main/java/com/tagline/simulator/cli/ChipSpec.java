@@ -1,5 +1,6 @@
 package com.tagline.simulator.cli;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -10,39 +11,15 @@ import java.util.Locale;
  * @param kind the chip kind
  * @param uid  the UID bytes (copied in and out)
  */
-record ChipSpec(Kind kind, byte[] uid) {
-    /** The chip kinds the simulator can put in the field, by their command-line name. */
-    enum Kind {
-        NTAG_424_DNA("ntag_424_dna", 7),
-        NTAG_223_DNA("ntag_223_dna", 7);
-
-        private final String cliName;
-        private final int uidLength;
-
-        Kind(String cliName, int uidLength) {
-            this.cliName = cliName;
-            this.uidLength = uidLength;
-        }
-
-        String cliName() {
-            return cliName;
-        }
-
-        static Kind byName(String name) {
-            for (Kind k : values()) {
-                if (k.cliName.equals(name.toLowerCase(Locale.ROOT))) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("unknown chip kind '" + name + "' (expected ntag_424_dna or ntag_223_dna)");
-        }
-    }
+record ChipSpec(ChipProtocol kind, byte[] uid) {
+    /** Both supported chips have 7-byte UIDs (ISO/IEC 14443-3 double size). */
+    private static final int UID_LENGTH = 7;
 
     ChipSpec {
         uid = uid.clone();
-        if (uid.length != kind.uidLength) {
-            throw new IllegalArgumentException(kind.cliName + " UID must be " + kind.uidLength + " bytes ("
-                    + 2 * kind.uidLength + " hex digits), got " + uid.length);
+        if (uid.length != UID_LENGTH) {
+            throw new IllegalArgumentException(kind.code() + " UID must be " + UID_LENGTH + " bytes ("
+                    + 2 * UID_LENGTH + " hex digits), got " + uid.length);
         }
     }
 
@@ -57,7 +34,9 @@ record ChipSpec(Kind kind, byte[] uid) {
         if (colon < 0) {
             throw new IllegalArgumentException("expected KIND:UIDHEX, e.g. ntag_424_dna:04A1B2C3D4E5F6, got '" + text + "'");
         }
-        Kind kind = Kind.byName(text.substring(0, colon));
+        String name = text.substring(0, colon);
+        ChipProtocol kind = ChipProtocol.byCode(name.toLowerCase(Locale.ROOT)).orElseThrow(() ->
+                new IllegalArgumentException("unknown chip kind '" + name + "' (expected " + ChipProtocol.codes() + ")"));
         String hex = text.substring(colon + 1);
         if (hex.isEmpty() || hex.length() % 2 != 0 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
             throw new IllegalArgumentException("UID '" + hex + "' is not an even number of hex digits");
@@ -67,6 +46,6 @@ record ChipSpec(Kind kind, byte[] uid) {
 
     @Override
     public String toString() {
-        return kind.cliName + ":" + HexFormat.of().withUpperCase().formatHex(uid);
+        return kind.code() + ":" + HexFormat.of().withUpperCase().formatHex(uid);
     }
 }

@@ -3,7 +3,7 @@ package com.tagline.simulator.cli;
 import com.tagline.hardware.keys.KeyFile;
 import com.tagline.hardware.keys.KeyFileException;
 import com.tagline.hardware.keys.MasterKeySet;
-import com.tagline.simulator.platform.tagbase.TagProtocol;
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.simulator.platform.tagbase.TagbaseEmulator;
 import com.tagline.simulator.platform.tagbase.TagbaseEmulatorConfig;
 import com.tagline.simulator.platform.tagbase.TagbaseWebhook;
@@ -67,7 +67,7 @@ final class PlatformCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         TagbaseEmulatorConfig config = config();
-        TagProtocol seedProtocol = seedProtocol();
+        ChipProtocol seedProtocol = seedProtocol();
         try (TagbaseEmulator emulator = TagbaseEmulator.start(config)) {
             if (seedProtocol != null) {
                 emulator.seedTags(apiKey, seedTags, seedProtocol, urlBase);
@@ -115,7 +115,7 @@ final class PlatformCommand implements Callable<Integer> {
         return config;
     }
 
-    private TagProtocol seedProtocol() {
+    private ChipProtocol seedProtocol() {
         if (seedTags == null) {
             if (protocol != null) {
                 throw usage("--protocol is only used with --seed-tags");
@@ -128,7 +128,7 @@ final class PlatformCommand implements Callable<Integer> {
         if (protocol == null) {
             throw usage("--seed-tags needs --protocol (ntag_424_dna or ntag_223_dna)");
         }
-        return TagProtocol.byWireName(protocol).orElseThrow(() ->
+        return ChipProtocol.byCode(protocol).orElseThrow(() ->
                 usage("--protocol must be ntag_424_dna or ntag_223_dna, got '" + protocol + "'"));
     }
 

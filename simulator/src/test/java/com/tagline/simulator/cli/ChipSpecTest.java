@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -12,10 +13,10 @@ class ChipSpecTest {
     @Test
     void parsesKindAndUid() {
         ChipSpec c = ChipSpec.parse("ntag_424_dna:04a1b2c3d4e5f6");
-        assertEquals(ChipSpec.Kind.NTAG_424_DNA, c.kind());
+        assertEquals(ChipProtocol.NTAG_424_DNA, c.kind());
         assertArrayEquals(HexFormat.of().parseHex("04A1B2C3D4E5F6"), c.uid());
         assertEquals("ntag_424_dna:04A1B2C3D4E5F6", c.toString());
-        assertEquals(ChipSpec.Kind.NTAG_223_DNA, ChipSpec.parse("NTAG_223_DNA:04A1B2C3D4E5F6").kind());
+        assertEquals(ChipProtocol.NTAG_223_DNA, ChipSpec.parse("NTAG_223_DNA:04A1B2C3D4E5F6").kind());
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.tagline.hardware.ntag223.Ntag223Originality;
 import com.tagline.hardware.ntag223.sun.MirrorTemplate;
 import com.tagline.hardware.ntag424.sdm.SunTemplate;
 import com.tagline.hardware.keys.KeyFile;
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.ixkio.ChipUrlFit;
 import com.tagline.station.personalize.Ntag223Personalizer;
 import com.tagline.station.personalize.Ntag223Recipe;
@@ -126,7 +127,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     /** The recipe per protocol, and whether a manifest URL fits them (the ixkio import's check). */
-    private record Recipes(Map<String, ChipRecipe> byProtocol, ChipUrlFit fit) {
+    private record Recipes(Map<ChipProtocol, ChipRecipe> byProtocol, ChipUrlFit fit) {
     }
 
     private static Recipes recipes(MasterKeySet keys, SunTemplate template) {
@@ -136,7 +137,7 @@ final class SimulateCommand implements Callable<Integer> {
                 Ntag223Originality.trust(List.of(SimulatedChips.trustedNtag223TestKeyHex())));
         Ntag424Personalizer p424 = new Ntag424Personalizer(r424);
         Ntag223Personalizer p223 = new Ntag223Personalizer(r223);
-        return new Recipes(Map.of(BatchProtocol.NTAG_424, p424::personalize, BatchProtocol.NTAG_223, p223::personalize),
+        return new Recipes(Map.of(ChipProtocol.NTAG_424_DNA, p424::personalize, ChipProtocol.NTAG_223_DNA, p223::personalize),
                 ChipUrlFit.of(r424, r223));
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tagline.hardware.ntag223.sun.SunMessageResult;
 import com.tagline.hardware.ntag424.sdm.SunResult;
 import com.tagline.hardware.ntag424.sdm.SunVerifier;
+import com.tagline.hardware.tag.ChipProtocol;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -27,12 +28,9 @@ final class SunVerifyCommand implements Callable<Integer> {
     static final int INVALID = 1;
     static final int BAD_INPUT = 2;
 
-    static final String NTAG_424_DNA = "ntag_424_dna";
-    static final String NTAG_223_DNA = "ntag_223_dna";
-
-    @Option(names = "--protocol", defaultValue = NTAG_424_DNA,
+    @Option(names = "--protocol", defaultValue = "ntag_424_dna", converter = ProtocolOption.class,
             description = "Chip protocol: ntag_424_dna or ntag_223_dna (default ${DEFAULT-VALUE}).")
-    String protocol;
+    ChipProtocol protocol;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     KeyChoice keys;
@@ -71,13 +69,8 @@ final class SunVerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (NTAG_223_DNA.equals(protocol)) {
+        if (protocol == ChipProtocol.NTAG_223_DNA) {
             return ntag223();
-        }
-        if (!NTAG_424_DNA.equals(protocol)) {
-            System.err.println("sun-verify: unsupported protocol '" + protocol + "' (supported: ntag_424_dna,"
-                    + " ntag_223_dna)");
-            return BAD_INPUT;
         }
         if (sunParam != null) {
             System.err.println("sun-verify: --sun-param applies to --protocol ntag_223_dna only");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.tagline.hardware.ntag424.sdm.SunTemplate;
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.sync.SyncPolicy;
 import com.tagline.station.workflow.EncodingPolicy;
 import com.tagline.station.workflow.LeasePolicy;
@@ -27,7 +28,6 @@ import java.util.Set;
  * <p>Relative paths resolve against the configuration file's directory.
  */
 public final class ConfigLoader {
-    static final Set<String> PROTOCOLS = Set.of("ntag_424_dna", "ntag_223_dna");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private ConfigLoader() {
@@ -104,11 +104,13 @@ public final class ConfigLoader {
     private static StationConfig.Encoding encoding(ConfigNode n) {
         n.allowOnly(Set.of("protocols", "max_attempts_per_tag", "reactivations", "lease_grace_s", "lease_low_water",
                 "lease_high_water", "renew_before_s", "sun_parameters"));
-        List<String> protocols = n.texts("protocols", List.of("ntag_424_dna"),
-                p -> PROTOCOLS.contains(p) ? null : "unknown protocol '" + p + "' (known: " + PROTOCOLS + ")");
+        List<ChipProtocol> protocols = n.texts("protocols", List.of(ChipProtocol.NTAG_424_DNA.code()),
+                p -> ChipProtocol.byCode(p).isPresent() ? null : "unknown protocol '" + p + "' (known: "
+                        + ChipProtocol.codes() + ")").stream()
+                .flatMap(p -> ChipProtocol.byCode(p).stream()).distinct().toList();
         if (protocols.isEmpty()) {
             n.problem("protocols", "must name at least one protocol");
-            protocols = List.of("ntag_424_dna");
+            protocols = List.of(ChipProtocol.NTAG_424_DNA);
         }
         EncodingPolicy policy = new EncodingPolicy(n.integer("max_attempts_per_tag", 3, 1, 20),
                 n.integer("reactivations", 1, 0, 5), Duration.ofSeconds(n.integer("lease_grace_s", 0, 0, 3_600)));

@@ -2,6 +2,7 @@ package com.tagline.station.config;
 
 import com.tagline.hardware.line.LineSignals;
 import com.tagline.hardware.line.PinMap;
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.line.LineTiming;
 import com.tagline.station.sync.SyncPolicy;
 import com.tagline.station.workflow.EncodingPolicy;
@@ -36,7 +37,7 @@ public record StationConfig(String station, Path dataDir, Keys keys, Platform pl
      *
      * @param sunParameters the NTAG 424 DNA SUN parameter template ({@code SunTemplate})
      */
-    public record Encoding(List<String> protocols, EncodingPolicy policy, LeasePolicy leases, String sunParameters) {
+    public record Encoding(List<ChipProtocol> protocols, EncodingPolicy policy, LeasePolicy leases, String sunParameters) {
     }
 
     /** Store bounds (issue 6: stop leasing and alarm, never drop). */

@@ -8,6 +8,7 @@ import com.tagline.hardware.ntag223.sun.MirrorLayout;
 import com.tagline.hardware.ntag223.sun.MirrorTemplate;
 import com.tagline.hardware.ntag424.sdm.SunLayout;
 import com.tagline.hardware.ntag424.sdm.SunTemplate;
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.personalize.Ntag223Recipe;
 import com.tagline.station.personalize.Ntag424Recipe;
 import java.util.regex.Matcher;
@@ -25,12 +26,12 @@ public interface ChipUrlFit {
      * @throws UrlDoesNotFitException when the URL with its SUN message does not fit
      * @throws IllegalArgumentException when the URL's SUN placeholders are wrong for the protocol
      */
-    void check(ManifestProtocol protocol, String url);
+    void check(ChipProtocol protocol, String url);
 
     /** The line's recipes: their templates, NDEF file size, page map and accepted variants. */
     static ChipUrlFit of(Ntag424Recipe ntag424, Ntag223Recipe ntag223) {
         return (protocol, url) -> {
-            if (protocol == ManifestProtocol.NTAG_424_DNA) {
+            if (protocol == ChipProtocol.NTAG_424_DNA) {
                 checkSunPlaceholders(url);
                 ntag424.layout(url);
             } else {
@@ -51,7 +52,7 @@ public interface ChipUrlFit {
         MirrorTemplate mirror = MirrorTemplate.defaults();
         MemoryMap pages = Ntag223Profile.defaults().pages();
         return (protocol, url) -> {
-            if (protocol == ManifestProtocol.NTAG_424_DNA) {
+            if (protocol == ChipProtocol.NTAG_424_DNA) {
                 checkSunPlaceholders(url);
                 SunLayout.build(url, sun, null, Ntag424Recipe.NDEF_FILE_SIZE);
             } else {

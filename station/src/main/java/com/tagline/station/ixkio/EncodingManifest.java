@@ -1,6 +1,7 @@
 package com.tagline.station.ixkio;
 
 import com.tagline.hardware.ndef.UrlDoesNotFitException;
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.platform.ixkio.NftChain;
 import com.tagline.station.platform.ixkio.NftData;
 import java.io.Reader;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  *     parameters are appended (or its placeholders used) and the result must fit the chip
  *     ({@link ChipUrlFit});</li>
  * <li>{@code protocol} — {@code ntag_424_dna} or {@code ntag_223_dna}; absent or empty means
- *     {@link ManifestProtocol#DEFAULT} ({@code ntag_424_dna});</li>
+ *     {@link ChipProtocol#DEFAULT} ({@code ntag_424_dna});</li>
  * <li>{@code cuid}, {@code ix_dr}, {@code nft_owner} — free text;</li>
  * <li>{@code nft_chain}, {@code nft_contract}, {@code nft_token} — all three with data or all empty;
  *     the chain one of {@link NftChain#codes()}.</li>
@@ -97,7 +98,7 @@ public final class EncodingManifest {
         if (xuid.isEmpty()) {
             errors.add(new ManifestError(line, "xuid", "required, is empty"));
         }
-        Optional<ManifestProtocol> protocol = protocol(line, c.value(r, "protocol"), errors);
+        Optional<ChipProtocol> protocol = protocol(line, c.value(r, "protocol"), errors);
         String url = c.value(r, "url");
         if (url.isEmpty()) {
             errors.add(new ManifestError(line, "url", "required, is empty"));
@@ -110,18 +111,18 @@ public final class EncodingManifest {
             }
         }
         Optional<NftData> nft = nft(r, c, errors);
-        return new ManifestRow(line, xuid, url, protocol.orElse(ManifestProtocol.DEFAULT), optional(c.value(r, "cuid")),
+        return new ManifestRow(line, xuid, url, protocol.orElse(ManifestRow.DEFAULT_PROTOCOL), optional(c.value(r, "cuid")),
                 optional(c.value(r, "ix_dr")), nft, optional(c.value(r, "nft_owner")));
     }
 
-    private static Optional<ManifestProtocol> protocol(int line, String code, List<ManifestError> errors) {
+    private static Optional<ChipProtocol> protocol(int line, String code, List<ManifestError> errors) {
         if (code.isEmpty()) {
-            return Optional.of(ManifestProtocol.DEFAULT);
+            return Optional.of(ManifestRow.DEFAULT_PROTOCOL);
         }
-        Optional<ManifestProtocol> p = ManifestProtocol.byCode(code);
+        Optional<ChipProtocol> p = ChipProtocol.byCode(code);
         if (p.isEmpty()) {
             errors.add(new ManifestError(line, "protocol", "unknown protocol '" + code + "' (known: "
-                    + ManifestProtocol.codes() + ")"));
+                    + ChipProtocol.codes() + ")"));
         }
         return p;
     }
@@ -145,7 +146,7 @@ public final class EncodingManifest {
         }
     }
 
-    private static void checkFit(int line, ManifestProtocol p, String url, ChipUrlFit fit, List<ManifestError> errors) {
+    private static void checkFit(int line, ChipProtocol p, String url, ChipUrlFit fit, List<ManifestError> errors) {
         try {
             fit.check(p, url);
         } catch (UrlDoesNotFitException e) {

@@ -1,5 +1,6 @@
 package com.tagline.station.ixkio;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.platform.ixkio.NftData;
 import com.tagline.station.platform.ixkio.TagCodeUpdate;
 import java.util.Objects;
@@ -15,8 +16,11 @@ import java.util.Optional;
  * @param nft chain, contract and token, when all three are given
  * @param nftOwner {@code ix_nftowner}, when given
  */
-public record ManifestRow(int line, String xuid, String url, ManifestProtocol protocol, Optional<String> cuid,
+public record ManifestRow(int line, String xuid, String url, ChipProtocol protocol, Optional<String> cuid,
         Optional<String> defaultResponse, Optional<NftData> nft, Optional<String> nftOwner) {
+    /** The protocol of a row whose {@code protocol} is absent or empty. */
+    public static final ChipProtocol DEFAULT_PROTOCOL = ChipProtocol.NTAG_424_DNA;
+
     public ManifestRow {
         Objects.requireNonNull(xuid);
         Objects.requireNonNull(url);

@@ -14,6 +14,7 @@ import com.tagline.hardware.serial.ReconnectingSerialLink;
 import com.tagline.hardware.serial.SerialLink;
 import com.tagline.hardware.serial.SerialLinks;
 import com.tagline.hardware.serial.Sleeper;
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.config.StationConfig;
 import com.tagline.station.personalize.Ntag223Personalizer;
 import com.tagline.station.personalize.Ntag223Recipe;
@@ -208,18 +209,18 @@ public final class StationRuntime implements AutoCloseable {
         }
     }
 
-    private static Map<String, ChipRecipe> recipes(StationConfig config, MasterKeySet keys) {
-        Map<String, ChipRecipe> recipes = new HashMap<>();
-        if (config.encoding().protocols().contains("ntag_424_dna")) {
+    private static Map<ChipProtocol, ChipRecipe> recipes(StationConfig config, MasterKeySet keys) {
+        Map<ChipProtocol, ChipRecipe> recipes = new HashMap<>();
+        if (config.encoding().protocols().contains(ChipProtocol.NTAG_424_DNA)) {
             Ntag424Personalizer p = new Ntag424Personalizer(Ntag424Recipe.of(keys,
                     new SunTemplate(config.encoding().sunParameters(), 1, 2),
                     OriginalitySignature.ntag424(config.trust().ntag424())));
-            recipes.put("ntag_424_dna", p::personalize);
+            recipes.put(ChipProtocol.NTAG_424_DNA, p::personalize);
         }
-        if (config.encoding().protocols().contains("ntag_223_dna")) {
+        if (config.encoding().protocols().contains(ChipProtocol.NTAG_223_DNA)) {
             Ntag223Personalizer p = new Ntag223Personalizer(Ntag223Recipe.of(keys, MirrorTemplate.defaults(),
                     Ntag223Originality.trust(config.trust().ntag223())));
-            recipes.put("ntag_223_dna", p::personalize);
+            recipes.put(ChipProtocol.NTAG_223_DNA, p::personalize);
         }
         return recipes;
     }

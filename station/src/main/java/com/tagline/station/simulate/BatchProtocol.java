@@ -1,5 +1,6 @@
 package com.tagline.station.simulate;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -9,10 +10,6 @@ public enum BatchProtocol {
     NTAG_223_DNA("ntag_223_dna"),
     /** Even-numbered chips NTAG 424 DNA, odd-numbered NTAG 223 DNA. */
     MIXED("mixed");
-
-    /** Platform protocol names of the two chip kinds. */
-    public static final String NTAG_424 = "ntag_424_dna";
-    public static final String NTAG_223 = "ntag_223_dna";
 
     private final String code;
 
@@ -30,22 +27,22 @@ public enum BatchProtocol {
     }
 
     /** The platform protocol of chip number {@code index}. */
-    public String protocolAt(int index) {
-        return ntag223At(index) ? NTAG_223 : NTAG_424;
+    public ChipProtocol protocolAt(int index) {
+        return ntag223At(index) ? ChipProtocol.NTAG_223_DNA : ChipProtocol.NTAG_424_DNA;
     }
 
     /** How many of the first {@code count} chips are of {@code protocol}. */
-    public int countOf(String protocol, int count) {
+    public int countOf(ChipProtocol protocol, int count) {
         int n = 0;
         for (int i = 0; i < count; i++) {
-            n += protocolAt(i).equals(protocol) ? 1 : 0;
+            n += protocolAt(i) == protocol ? 1 : 0;
         }
         return n;
     }
 
     /** The protocols a batch of {@code count} chips holds. */
-    public java.util.List<String> protocols(int count) {
-        return java.util.stream.Stream.of(NTAG_424, NTAG_223).filter(p -> countOf(p, count) > 0).toList();
+    public java.util.List<ChipProtocol> protocols(int count) {
+        return java.util.stream.Stream.of(ChipProtocol.values()).filter(p -> countOf(p, count) > 0).toList();
     }
 
     /** The protocol named by its code; throws naming the known codes. */

@@ -2,6 +2,7 @@ package com.tagline.station.simulate;
 
 import com.tagline.hardware.keys.ChipKeys;
 import com.tagline.hardware.keys.MasterKeySet;
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.platform.HttpEndpoint;
 import com.tagline.station.platform.ixkio.IxkioClient;
 import com.tagline.station.store.ConfiguredChip;
@@ -68,7 +69,7 @@ final class IxkioPlatformWork implements PlatformWork {
     @Override
     public boolean verify(ConfiguredChip chip, String url) {
         ChipKeys chipKeys = keys.diversify(HexFormat.of().parseHex(chip.chipUid()));
-        if (BatchProtocol.NTAG_223.equals(chip.protocol())) {
+        if (chip.protocol() == ChipProtocol.NTAG_223_DNA) {
             return PhoneScan.verifyNtag223(url, chipKeys).valid();
         }
         return PhoneScan.verify(url, chipKeys, metaReadKey, fileReadKey).valid();

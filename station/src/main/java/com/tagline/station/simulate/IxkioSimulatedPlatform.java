@@ -1,6 +1,7 @@
 package com.tagline.station.simulate;
 
 import com.tagline.hardware.keys.MasterKeySet;
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.simulator.platform.EmulatorFaults;
 import com.tagline.simulator.platform.FaultSettings;
 import com.tagline.simulator.platform.ixkio.IxkioAccount;
@@ -64,17 +65,17 @@ final class IxkioSimulatedPlatform implements SimulatedPlatform {
 
     /** Tag codes {@code X<protocol initial>-0001...} and their manifest rows; every few rows an optional field. */
     @Override
-    public void seed(String protocol, int count, String urlBase) {
+    public void seed(ChipProtocol protocol, int count, String urlBase) {
         if (emulator != null) {
             throw new IllegalStateException("seed before connect");
         }
-        String prefix = protocol.equals(BatchProtocol.NTAG_223) ? "X223-" : "X424-";
+        String prefix = protocol == ChipProtocol.NTAG_223_DNA ? "X223-" : "X424-";
         for (int i = 1; i <= count; i++) {
             String xuid = prefix + String.format(Locale.ROOT, "%04d", i);
             tagCodes.add(new TagCodeSeed(xuid, "C" + xuid, "", "https://group.example/default"));
             String dr = i % 3 == 0 ? "https://brand.example/p/" + xuid : "";
             boolean nft = i % 4 == 1;
-            manifest.append(String.join(",", xuid, urlBase + xuid, protocol, "C" + xuid, dr,
+            manifest.append(String.join(",", xuid, urlBase + xuid, protocol.code(), "C" + xuid, dr,
                     nft ? "polygon_test" : "", nft ? "0xC0FFEE" : "", nft ? String.valueOf(i) : "",
                     i % 5 == 2 ? "0xOwner" + i : "")).append('\n');
         }

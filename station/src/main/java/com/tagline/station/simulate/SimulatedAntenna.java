@@ -22,7 +22,7 @@ final class SimulatedAntenna implements Antenna {
     @Override
     public Optional<ChipInField> detect() {
         return chip == null ? Optional.empty()
-                : Optional.of(new ChipInField(chip.link(), chip.uidHex(), chip.protocol()));
+                : Optional.of(ChipInField.of(chip.link(), chip.uidHex(), chip.protocol()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.tagline.station.simulate;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.hardware.tag.TagLink;
 import java.util.function.Supplier;
 
@@ -10,16 +11,16 @@ import java.util.function.Supplier;
  * @param index    its place in the batch (conveyor item {@code index + 1})
  * @param protocol {@code ntag_424_dna} or {@code ntag_223_dna}
  */
-public record SimulatedChip(int index, String protocol, TagLink link, String uidHex, ChipDefect defect,
+public record SimulatedChip(int index, ChipProtocol protocol, TagLink link, String uidHex, ChipDefect defect,
                             Runnable putBack, Supplier<String> phoneScan) {
 
     static SimulatedChip of(int index, SimulatedChips.Chip c) {
-        return new SimulatedChip(index, BatchProtocol.NTAG_424, c.link(), c.link().chip().uidHex(), c.defect(),
+        return new SimulatedChip(index, ChipProtocol.NTAG_424_DNA, c.link(), c.link().chip().uidHex(), c.defect(),
                 c.link()::putBack, () -> PhoneScan.read(c.link()));
     }
 
     static SimulatedChip of(int index, SimulatedChips.Chip223 c) {
-        return new SimulatedChip(index, BatchProtocol.NTAG_223, c.link(), c.link().chip().uidHex(), c.defect(),
+        return new SimulatedChip(index, ChipProtocol.NTAG_223_DNA, c.link(), c.link().chip().uidHex(), c.defect(),
                 c.link()::putBack, () -> PhoneScan.readType2(c.link()));
     }
 }

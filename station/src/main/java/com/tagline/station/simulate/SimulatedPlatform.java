@@ -1,5 +1,6 @@
 package com.tagline.station.simulate;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.platform.HttpEndpoint;
 import com.tagline.station.store.StoreAccess;
 import java.util.Optional;
@@ -14,7 +15,7 @@ public interface SimulatedPlatform extends AutoCloseable {
     HttpEndpoint endpoint();
 
     /** Creates {@code count} pending tags of {@code protocol}, URLs under {@code urlBase}. */
-    void seed(String protocol, int count, String urlBase);
+    void seed(ChipProtocol protocol, int count, String urlBase);
 
     /** The station's platform side over {@code parts} (after {@link #seed}; once per run). */
     PlatformWork connect(StationParts parts);

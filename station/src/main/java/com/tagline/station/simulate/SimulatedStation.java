@@ -1,5 +1,6 @@
 package com.tagline.station.simulate;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.simulator.line.SimulatedClock;
 import com.tagline.station.store.Store;
 import com.tagline.station.store.StoreAccess;
@@ -28,7 +29,7 @@ final class SimulatedStation implements AutoCloseable {
     private final PlatformWork work;
 
     SimulatedStation(SimulatedClock clock, Path dbFile, String station, SimulatedPlatform platform,
-                     List<String> protocols, Map<String, ChipRecipe> recipes, int keySetVersion, long seed) {
+                     List<ChipProtocol> protocols, Map<ChipProtocol, ChipRecipe> recipes, int keySetVersion, long seed) {
         this.clock = clock;
         this.store = StoreAccess.direct(Store.open(StoreConfig.of(dbFile, station).withClock(clock)));
         try {

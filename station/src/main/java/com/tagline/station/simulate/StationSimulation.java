@@ -1,6 +1,7 @@
 package com.tagline.station.simulate;
 
 import com.tagline.hardware.line.LineSignals;
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.simulator.line.ConveyorItem;
 import com.tagline.simulator.line.ConveyorLayout;
 import com.tagline.simulator.line.GateRecord;
@@ -47,7 +48,7 @@ public final class StationSimulation {
     private static final Duration DRAIN_BUDGET = Duration.ofMinutes(30);
 
     private final SimulationOptions options;
-    private final Map<String, ChipRecipe> recipes;
+    private final Map<ChipProtocol, ChipRecipe> recipes;
     private final int keySetVersion;
     private final Supplier<SimulatedPlatform> platforms;
     private final Map<String, SimulatedChip> chipsByUid = new HashMap<>();
@@ -59,7 +60,7 @@ public final class StationSimulation {
     private SimulatedClock clock;
     private Instant start;
 
-    public StationSimulation(SimulationOptions options, Map<String, ChipRecipe> recipes, int keySetVersion,
+    public StationSimulation(SimulationOptions options, Map<ChipProtocol, ChipRecipe> recipes, int keySetVersion,
                              Supplier<SimulatedPlatform> platforms) {
         this.options = options;
         this.recipes = Map.copyOf(recipes);
@@ -96,7 +97,7 @@ public final class StationSimulation {
         Path dir = dataDir();
         try (SimulatedPlatform p = platforms.get()) {
             platform = p;
-            for (String protocol : options.protocol().protocols(options.count())) {
+            for (ChipProtocol protocol : options.protocol().protocols(options.count())) {
                 p.seed(protocol, options.protocol().countOf(protocol, options.count()), options.urlBase());
             }
             if (options.handFed()) {

@@ -1,6 +1,6 @@
 package com.tagline.station.simulate;
 
-import com.tagline.simulator.platform.tagbase.TagProtocol;
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.simulator.platform.tagbase.TagbaseEmulator;
 import com.tagline.simulator.platform.tagbase.TagbaseEmulatorConfig;
 import com.tagline.simulator.platform.tagbase.TagbaseState;
@@ -54,7 +54,7 @@ import java.util.stream.Stream;
  */
 public final class SyncBench {
     private static final String STATION = "bench-1";
-    private static final String PROTOCOL = TagProtocol.NTAG_424_DNA.wireName();
+    private static final ChipProtocol PROTOCOL = ChipProtocol.NTAG_424_DNA;
     private static final int IMPORT_CHUNK = 5_000;
     private static final Reason[] FAILURES = {Reason.TAG_LOST, Reason.COUNTERFEIT, Reason.NOT_BLANK,
         Reason.VERIFY_MISMATCH};
@@ -141,7 +141,7 @@ public final class SyncBench {
              StoreThread store = StoreThread.open(StoreConfig.of(dir.resolve("station.db"), STATION))) {
             int n = options.backlog();
             progress.accept("seeding " + n + " tags in the emulator at " + emulator.baseUrl());
-            emulator.seedTags(apiKey, n, TagProtocol.NTAG_424_DNA, "https://tags.example.com/t");
+            emulator.seedTags(apiKey, n, ChipProtocol.NTAG_424_DNA, "https://tags.example.com/t");
 
             Leased leased = leaseAll(client, store, n);
             List<LeasedTag> tags = leased.tags();

@@ -1,8 +1,8 @@
 package com.tagline.station.simulate;
 
 import com.tagline.hardware.keys.MasterKeySet;
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.simulator.platform.FaultSettings;
-import com.tagline.simulator.platform.tagbase.TagProtocol;
 import com.tagline.simulator.platform.tagbase.TagbaseEmulator;
 import com.tagline.simulator.platform.tagbase.TagbaseEmulatorConfig;
 import com.tagline.simulator.platform.tagbase.TagbaseState;
@@ -34,9 +34,7 @@ final class TagbaseSimulatedPlatform implements SimulatedPlatform {
     }
 
     @Override
-    public void seed(String protocol, int count, String urlBase) {
-        TagProtocol p = TagProtocol.byWireName(protocol)
-                .orElseThrow(() -> new IllegalArgumentException("tagbase has no protocol " + protocol));
+    public void seed(ChipProtocol p, int count, String urlBase) {
         emulator.seedTags(apiKey, count, p, urlBase);
     }
 

@@ -1,5 +1,6 @@
 package com.tagline.station.store;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.personalize.Step;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +20,7 @@ final class Attempts {
     }
 
     /** Binds the UID to the tag (refusing a UID already bound elsewhere) and inserts the attempt. */
-    static long insert(Connection c, String tagId, String chipUid, String protocol, long now) throws SQLException {
+    static long insert(Connection c, String tagId, String chipUid, ChipProtocol protocol, long now) throws SQLException {
         Optional<String> boundTag = queryString(c, "SELECT tag_id FROM chip_bindings WHERE chip_uid = ?", chipUid);
         if (boundTag.isPresent() && !boundTag.get().equals(tagId)) {
             throw new StoreException("beginAttempt", "chip UID " + chipUid + " is already bound to tag "
@@ -112,7 +113,8 @@ final class Attempts {
 
     private static AttemptRecord map(ResultSet rs) throws SQLException {
         String step = rs.getString(6);
-        return new AttemptRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+        return new AttemptRecord(rs.getLong(1), rs.getString(2), rs.getString(3), protocol(rs.getString(4), "attempt"),
+                rs.getInt(5),
                 Optional.ofNullable(step).map(Step::valueOf), AttemptState.ofCode(rs.getString(7)),
                 Instant.ofEpochMilli(rs.getLong(8)), Instant.ofEpochMilli(rs.getLong(9)));
     }
@@ -163,9 +165,16 @@ final class Attempts {
         }
     }
 
+    /** Binds each argument; a {@link ChipProtocol} is stored as its code. */
     static void bind(PreparedStatement ps, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
-            ps.setObject(i + 1, args[i]);
+            ps.setObject(i + 1, args[i] instanceof ChipProtocol p ? p.code() : args[i]);
         }
+    }
+
+    /** A stored protocol code; one the code does not know means the store was written by something else. */
+    static ChipProtocol protocol(String code, String where) {
+        return ChipProtocol.byCode(code).orElseThrow(() -> new StoreException(where, "the store holds the unknown"
+                + " protocol '" + code + "' (known: " + ChipProtocol.codes() + ")"));
     }
 }

@@ -1,5 +1,6 @@
 package com.tagline.station.store;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.personalize.Reason;
 import java.util.Objects;
 
@@ -8,7 +9,7 @@ import java.util.Objects;
  *
  * @param keySetVersion the key-set version of a configured chip, or {@code null} for a failure
  */
-public record ImportedOutcome(String tagId, String chipUid, String protocol, Outcome outcome, Reason reason,
+public record ImportedOutcome(String tagId, String chipUid, ChipProtocol protocol, Outcome outcome, Reason reason,
                               String detail, Integer keySetVersion) {
     public ImportedOutcome {
         Objects.requireNonNull(tagId, "tagId");

@@ -1,5 +1,6 @@
 package com.tagline.station.store;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,7 +51,7 @@ public final class Jobs {
     }
 
     /** The oldest available job of {@code protocol} whose lease expires at or after {@code notExpiredBefore}. */
-    public Optional<LeasedJob> next(String protocol, Instant notExpiredBefore) {
+    public Optional<LeasedJob> next(ChipProtocol protocol, Instant notExpiredBefore) {
         return db.read("nextJob", c -> first(list(c, SELECT + " WHERE state = 'available' AND protocol = ?"
                 + " AND lease_expires_at_ms >= ? ORDER BY rowid LIMIT 1", protocol, notExpiredBefore.toEpochMilli())));
     }
@@ -67,13 +68,13 @@ public final class Jobs {
     }
 
     /** Available jobs per protocol. */
-    public int available(String protocol) {
+    public int available(ChipProtocol protocol) {
         return db.read("availableJobs", c -> Attempts.queryInt(c,
                 "SELECT COUNT(*) FROM leased_jobs WHERE state = 'available' AND protocol = ?", protocol));
     }
 
     /** Available jobs per protocol whose lease expires at or after {@code notExpiredBefore}. */
-    public int available(String protocol, Instant notExpiredBefore) {
+    public int available(ChipProtocol protocol, Instant notExpiredBefore) {
         return db.read("availableJobs", c -> Attempts.queryInt(c, "SELECT COUNT(*) FROM leased_jobs WHERE"
                 + " state = 'available' AND protocol = ? AND lease_expires_at_ms >= ?", protocol,
                 notExpiredBefore.toEpochMilli()));
@@ -146,7 +147,8 @@ public final class Jobs {
             Attempts.bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new LeasedJob(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    out.add(new LeasedJob(rs.getString(1), Attempts.protocol(rs.getString(2), "leasedJob"), rs.getString(3),
+                            rs.getString(4),
                             Instant.ofEpochMilli(rs.getLong(5))));
                 }
             }

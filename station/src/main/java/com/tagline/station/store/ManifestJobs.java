@@ -1,6 +1,6 @@
 package com.tagline.station.store;
 
-import com.tagline.station.ixkio.ManifestProtocol;
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.ixkio.ManifestRow;
 import com.tagline.station.platform.ixkio.NftChain;
 import com.tagline.station.platform.ixkio.NftData;
@@ -108,8 +108,7 @@ public final class ManifestJobs {
     }
 
     private static ManifestRow map(String xuid, ResultSet rs) throws SQLException {
-        ManifestProtocol protocol = ManifestProtocol.byCode(rs.getString(3))
-                .orElseThrow(() -> new StoreException("manifestRow", "job " + xuid + " has no manifest protocol"));
+        ChipProtocol protocol = Attempts.protocol(rs.getString(3), "manifestRow");
         Optional<NftData> nft = Optional.ofNullable(rs.getString(6)).map(chain -> new NftData(
                 NftChain.byCode(chain).orElseThrow(() -> new StoreException("manifestRow", "unknown chain " + chain)),
                 column(rs, 7), column(rs, 8)));

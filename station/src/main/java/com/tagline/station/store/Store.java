@@ -1,5 +1,6 @@
 package com.tagline.station.store;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.personalize.Reason;
 import com.tagline.station.personalize.Step;
 import com.tagline.station.personalize.StepListener;
@@ -84,7 +85,7 @@ public final class Store implements AutoCloseable {
      *
      * @return the attempt id
      */
-    public long beginAttempt(String tagId, String chipUid, String protocol) {
+    public long beginAttempt(String tagId, String chipUid, ChipProtocol protocol) {
         Objects.requireNonNull(tagId, "tagId");
         Objects.requireNonNull(chipUid, "chipUid");
         Objects.requireNonNull(protocol, "protocol");
@@ -252,7 +253,8 @@ public final class Store implements AutoCloseable {
                     + " WHERE o.outcome = 'configured' ORDER BY o.outcome_id");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ConfiguredChip(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    out.add(new ConfiguredChip(rs.getString(1), rs.getString(2),
+                            Attempts.protocol(rs.getString(3), "configuredChips"), rs.getString(4)));
                 }
             }
             return out;

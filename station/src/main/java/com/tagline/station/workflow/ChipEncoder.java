@@ -1,5 +1,6 @@
 package com.tagline.station.workflow;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.personalize.ChipState;
 import com.tagline.station.personalize.PersonalizationResult;
 import com.tagline.station.personalize.Reason;
@@ -40,14 +41,14 @@ public final class ChipEncoder {
     private static final Logger log = LoggerFactory.getLogger(ChipEncoder.class);
 
     private final StoreAccess store;
-    private final Map<String, ChipRecipe> recipes;
+    private final Map<ChipProtocol, ChipRecipe> recipes;
     private final EncodingPolicy policy;
     private final int keySetVersion;
     private final Clock clock;
     private final Alarms alarms;
 
-    /** @param recipes the recipe per protocol this station encodes ({@code ntag_424_dna}, {@code ntag_223_dna}) */
-    public ChipEncoder(StoreAccess store, Map<String, ChipRecipe> recipes, EncodingPolicy policy, int keySetVersion,
+    /** @param recipes the recipe per protocol this station encodes */
+    public ChipEncoder(StoreAccess store, Map<ChipProtocol, ChipRecipe> recipes, EncodingPolicy policy, int keySetVersion,
                        Clock clock, Alarms alarms) {
         this.store = store;
         this.recipes = Map.copyOf(recipes);
@@ -110,26 +111,27 @@ public final class ChipEncoder {
     }
 
     private EncodeOutcome encode(Antenna antenna, ChipInField chip, BooleanSupplier aborted) {
-        ChipRecipe recipe = recipes.get(chip.protocol());
+        ChipRecipe recipe = chip.protocol().map(recipes::get).orElse(null);
         if (recipe == null) {
-            return untagged(chip, Reason.WRONG_CHIP, "chip kind " + chip.protocol() + " is not encoded here (protocols "
+            return untagged(chip, Reason.WRONG_CHIP, "chip kind " + chip.kind() + " is not encoded here (protocols "
                     + recipes.keySet() + ")");
         }
+        ChipProtocol protocol = chip.protocol().get();
         Optional<AttemptRecord> before = store.call(s -> s.latestAttemptOfChip(chip.uidHex()));
         if (before.isPresent() && before.get().state() == AttemptState.CONFIGURED) {
             return new EncodeOutcome(Optional.of(before.get().tagId()), Optional.of(chip.uidHex()), Reason.CONFIGURED,
                     "already configured for this tag; not reported again", false, false, Duration.ZERO);
         }
-        Optional<LeasedJob> job = before.isPresent() ? ownTag(before.get()) : nextJob(chip.protocol());
+        Optional<LeasedJob> job = before.isPresent() ? ownTag(before.get()) : nextJob(protocol);
         if (job.isEmpty()) {
             return before.isPresent()
                     ? untagged(chip, Reason.NOT_BLANK, "chip was already used for tag " + before.get().tagId()
                             + ", which is no longer open here; never reused for another tag")
-                    : untagged(chip, Reason.NO_JOB, "no leased " + chip.protocol() + " tag is available");
+                    : untagged(chip, Reason.NO_JOB, "no leased " + protocol + " tag is available");
         }
-        if (!job.get().protocol().equals(chip.protocol())) {
+        if (job.get().protocol() != protocol) {
             return untagged(chip, Reason.WRONG_CHIP, "tag " + job.get().tagId() + " is " + job.get().protocol()
-                    + ", the chip is " + chip.protocol());
+                    + ", the chip is " + protocol);
         }
         before.filter(a -> a.state() == AttemptState.IN_FLIGHT || a.state() == AttemptState.INTERRUPTED)
                 .ifPresent(a -> store.run(s -> s.failAttempt(a.attemptId(), Reason.INTERRUPTED,
@@ -202,7 +204,7 @@ public final class ChipEncoder {
     }
 
     /** The oldest available leased tag of {@code protocol} whose lease is within the grace. */
-    private Optional<LeasedJob> nextJob(String protocol) {
+    private Optional<LeasedJob> nextJob(ChipProtocol protocol) {
         java.time.Instant cutoff = clock.instant().minus(policy.leaseGrace());
         int expired = store.call(s -> s.jobs().expireBefore(cutoff));
         if (expired > 0) {

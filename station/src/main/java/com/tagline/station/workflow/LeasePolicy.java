@@ -1,5 +1,6 @@
 package com.tagline.station.workflow;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param renewBefore  renew a lease that has available tags when it expires within this
  * @param retryAfter   after a failed lease call, wait this long before the next one
  */
-public record LeasePolicy(List<String> protocols, int lowWater, int highWater, Duration renewBefore,
+public record LeasePolicy(List<ChipProtocol> protocols, int lowWater, int highWater, Duration renewBefore,
                           Duration retryAfter) {
     public LeasePolicy {
         protocols = List.copyOf(protocols);
@@ -25,7 +26,7 @@ public record LeasePolicy(List<String> protocols, int lowWater, int highWater, D
     }
 
     /** Low 50, high 200 per protocol, renew 2 h before expiry, retry a failed call after 5 s. */
-    public static LeasePolicy of(List<String> protocols) {
+    public static LeasePolicy of(List<ChipProtocol> protocols) {
         return new LeasePolicy(protocols, 50, 200, Duration.ofHours(2), Duration.ofSeconds(5));
     }
 }

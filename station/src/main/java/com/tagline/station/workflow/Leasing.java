@@ -1,5 +1,6 @@
 package com.tagline.station.workflow;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.platform.PlatformException;
 import com.tagline.station.platform.tagbase.Lease;
 import com.tagline.station.platform.tagbase.LeasedTag;
@@ -122,7 +123,7 @@ public final class Leasing {
         return false;
     }
 
-    private void topUp(String protocol) {
+    private void topUp(ChipProtocol protocol) {
         // Only tags of live leases count: an expired lease's tags may be held by another station now
         // (platform-api §1.2: only tags not in another live lease are handed out), and the encoder
         // never uses them past its grace, so they must not keep the line from leasing fresh ones.
@@ -135,7 +136,7 @@ public final class Leasing {
             return;
         }
         Lease lease = platform.lease(station, List.of(protocol), want);
-        List<LeasedJob> jobs = lease.tags().stream().filter(t -> protocol.equals(t.protocol()))
+        List<LeasedJob> jobs = lease.tags().stream().filter(t -> protocol == t.protocol())
                 .map(t -> job(t, lease)).toList();
         if (!jobs.isEmpty()) {
             store.run(s -> s.jobs().record(jobs));

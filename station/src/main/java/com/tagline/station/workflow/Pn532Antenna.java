@@ -3,6 +3,7 @@ package com.tagline.station.workflow;
 import com.tagline.hardware.pn532.PassiveTarget;
 import com.tagline.hardware.pn532.Pn532;
 import com.tagline.hardware.pn532.Pn532TagLink;
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.hardware.tag.Target;
 import com.tagline.hardware.tag.TransportException;
 import java.util.HexFormat;
@@ -65,7 +66,9 @@ public final class Pn532Antenna implements Antenna {
         }
         current = new Pn532TagLink(reader, targets.get(0));
         Target t = targets.get(0).target();
-        return Optional.of(new ChipInField(current, HexFormat.of().withUpperCase().formatHex(t.uid()), kind(t)));
+        Optional<ChipProtocol> protocol = protocol(t);
+        return Optional.of(new ChipInField(current, HexFormat.of().withUpperCase().formatHex(t.uid()), protocol,
+                protocol.map(ChipProtocol::code).orElse(String.format("unknown (SAK %02X)", t.sak()))));
     }
 
     /** Releases the activated target, if any; a reader that is gone is not an error here. */
@@ -81,10 +84,10 @@ public final class Pn532Antenna implements Antenna {
         }
     }
 
-    static String kind(Target t) {
+    static Optional<ChipProtocol> protocol(Target t) {
         if ((t.sak() & SAK_ISO_DEP) != 0) {
-            return "ntag_424_dna";
+            return Optional.of(ChipProtocol.NTAG_424_DNA);
         }
-        return t.sak() == 0x00 ? "ntag_223_dna" : String.format("unknown (SAK %02X)", t.sak());
+        return t.sak() == 0x00 ? Optional.of(ChipProtocol.NTAG_223_DNA) : Optional.empty();
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.personalize.Reason;
 import com.tagline.station.store.Outcome;
 import com.tagline.station.store.Store;
@@ -31,7 +32,7 @@ class IxkioCommandsTest {
         assertEquals(0, imported.exit(), imported.err());
         assertTrue(imported.out().contains("imported 2 rows from batch.csv"), imported.out());
         try (Store s = Store.open(StoreConfig.of(data.resolve("station.db"), "t").withMinFreeBytes(0))) {
-            long a = s.beginAttempt("X2", "04a1b2c3d4e5f6", "ntag_223_dna");
+            long a = s.beginAttempt("X2", "04a1b2c3d4e5f6", ChipProtocol.NTAG_223_DNA);
             s.completeAttempt(a, Outcome.CONFIGURED, Reason.CONFIGURED, "", 1);
         }
         CliRunner out = CliRunner.run("export-associations", "--data-dir", data.toString());

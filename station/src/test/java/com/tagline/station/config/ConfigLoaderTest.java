@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ class ConfigLoaderTest {
     void theRaspberryPiExampleLoads() {
         StationConfig c = ConfigLoader.load(Path.of("..", "configs", "station.example.yaml"));
         assertEquals("line-1", c.station());
-        assertEquals(List.of("ntag_424_dna", "ntag_223_dna"), c.encoding().protocols());
+        assertEquals(List.of(ChipProtocol.NTAG_424_DNA, ChipProtocol.NTAG_223_DNA), c.encoding().protocols());
         assertTrue(c.line().conveyor());
         assertFalse(c.line().mockPins());
         assertEquals(22, c.line().pins().pin("conveyor").bcm());
@@ -65,7 +66,7 @@ class ConfigLoaderTest {
         StationConfig c = ConfigLoader.load(write(MINIMAL));
         assertEquals(dir.resolve("data"), c.dataDir(), "relative to the configuration file");
         assertEquals(dir.resolve("keys.yaml"), c.keys().file().orElseThrow());
-        assertEquals(List.of("ntag_424_dna"), c.encoding().protocols());
+        assertEquals(List.of(ChipProtocol.NTAG_424_DNA), c.encoding().protocols());
         assertEquals(3, c.encoding().policy().maxAttemptsPerTag());
         assertEquals(100, c.sync().batchSize());
         assertEquals("/api/v1", c.platform().apiBase());

@@ -10,6 +10,7 @@ import com.tagline.hardware.ntag223.Ntag223Profile;
 import com.tagline.hardware.ntag223.Ntag223Variant;
 import com.tagline.hardware.ntag223.sun.MirrorTemplate;
 import com.tagline.hardware.ntag424.sdm.SunTemplate;
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.personalize.Ntag223Recipe;
 import com.tagline.station.personalize.Ntag424Recipe;
 import com.tagline.station.platform.ixkio.NftChain;
@@ -56,14 +57,14 @@ class EncodingManifestTest {
         List<ManifestRow> rows = assertInstanceOf(ManifestCheck.Valid.class, c).rows();
         assertEquals(3, rows.size());
         ManifestRow r1 = rows.get(0);
-        assertEquals(new ManifestRow(2, "X1", "https://a.example/t/1", ManifestProtocol.NTAG_424_DNA, Optional.of("C1"),
+        assertEquals(new ManifestRow(2, "X1", "https://a.example/t/1", ChipProtocol.NTAG_424_DNA, Optional.of("C1"),
                 Optional.of("https://own.example"), Optional.of(new NftData(NftChain.POLYGON_MAIN, "0xC", "42")),
                 Optional.of("0xOwner")), r1);
         assertEquals(TagCodeUpdate.activation().withDefaultResponse("https://own.example")
                 .withNft(new NftData(NftChain.POLYGON_MAIN, "0xC", "42")).withNftOwner("0xOwner"), r1.activation());
         assertEquals(TagCodeUpdate.activation(), rows.get(1).activation());
-        assertEquals(ManifestProtocol.NTAG_223_DNA, rows.get(1).protocol());
-        assertEquals(ManifestProtocol.NTAG_424_DNA, rows.get(2).protocol());
+        assertEquals(ChipProtocol.NTAG_223_DNA, rows.get(1).protocol());
+        assertEquals(ChipProtocol.NTAG_424_DNA, rows.get(2).protocol());
         assertEquals(5, rows.get(2).line());
     }
 
@@ -73,8 +74,8 @@ class EncodingManifestTest {
                 check("url,xuid\n https://a.example/1 , X1 \n")).rows();
         assertEquals("X1", rows.get(0).xuid());
         assertEquals("https://a.example/1", rows.get(0).url());
-        assertEquals(ManifestProtocol.DEFAULT, rows.get(0).protocol());
-        assertEquals(ManifestProtocol.NTAG_424_DNA, ManifestProtocol.DEFAULT);
+        assertEquals(ManifestRow.DEFAULT_PROTOCOL, rows.get(0).protocol());
+        assertEquals(ChipProtocol.NTAG_424_DNA, ManifestRow.DEFAULT_PROTOCOL);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.personalize.Reason;
 import com.tagline.station.store.LeasedJob;
 import com.tagline.station.store.ManifestJobs;
@@ -54,12 +55,12 @@ class ManifestImportTest {
         ManifestImport.Result r = importText(CLEAN, "batch-7.csv");
         assertEquals(new ManifestImport.Result.Imported(2, "manifest:batch-7.csv"), r);
         LeasedJob job = store.call(s -> s.leasedJob("X1")).orElseThrow();
-        assertEquals("ntag_424_dna", job.protocol());
+        assertEquals(ChipProtocol.NTAG_424_DNA, job.protocol());
         assertEquals("https://t.example/1", job.url());
         assertEquals("manifest:batch-7.csv", job.leaseId());
         assertEquals(ManifestJobs.NO_EXPIRY, job.leaseExpiresAt());
-        assertEquals(1, (Integer) store.call(s -> s.jobs().available("ntag_424_dna")));
-        assertEquals(1, (Integer) store.call(s -> s.jobs().available("ntag_223_dna")));
+        assertEquals(1, (Integer) store.call(s -> s.jobs().available(ChipProtocol.NTAG_424_DNA)));
+        assertEquals(1, (Integer) store.call(s -> s.jobs().available(ChipProtocol.NTAG_223_DNA)));
         ManifestRow x1 = store.call(s -> s.manifestJobs().row("X1")).orElseThrow();
         assertEquals(2, x1.line());
         assertEquals(Optional.of("https://own.example/1"), x1.defaultResponse());
@@ -105,7 +106,7 @@ class ManifestImportTest {
     void anXuidAlreadyConfiguredIsAnErrorOfItsLineAndNothingIsImported() {
         importText(CLEAN, "a.csv");
         store.run(s -> {
-            long a = s.beginAttempt("X1", "04A1B2C3D4E5F6", "ntag_424_dna");
+            long a = s.beginAttempt("X1", "04A1B2C3D4E5F6", ChipProtocol.NTAG_424_DNA);
             s.completeAttempt(a, Outcome.CONFIGURED, Reason.CONFIGURED, "", 1);
         });
         ManifestImport.Result r = importText(HEADER + "X9,https://t.example/9,,,,,,\nX1,https://t.example/1b,,,,,,\n",

@@ -9,6 +9,7 @@ import com.tagline.hardware.keys.MasterKeySet;
 import com.tagline.hardware.line.LineSignals;
 import com.tagline.hardware.line.MockPins;
 import com.tagline.hardware.ntag424.sdm.SunTemplate;
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.simulator.field.OriginalityKeyPair;
 import com.tagline.simulator.line.SimulatedLine;
 import com.tagline.simulator.ntag424.SimulatedNtag424;
@@ -74,7 +75,7 @@ class LineRuntimeTest {
         pins = MockPins.open(SimulatedLine.standardPinMap(S));
         pins.drive(S.estop(), false); // the normally closed e-stop loop is whole: not stopped
         store = StoreThread.open(StoreConfig.of(dir.resolve("station.db"), "line-1").withMinFreeBytes(0));
-        store.run(s -> s.jobs().record(List.of(new LeasedJob("tag_a", "ntag_424_dna", "https://tags.example.com/t/a",
+        store.run(s -> s.jobs().record(List.of(new LeasedJob("tag_a", ChipProtocol.NTAG_424_DNA, "https://tags.example.com/t/a",
                 "lse_1", Instant.now().plusSeconds(3600)))));
         chip = new SimulatedNtag424Link(SimulatedNtag424.builder()
                 .uid(new byte[] {0x04, 0x61, 0x62, 0x63, 0x64, 0x65, (byte) 0x80}).random(new SplittableRandom(3)).build());
@@ -95,7 +96,7 @@ class LineRuntimeTest {
     private volatile boolean readerBroken;
 
     private void startLine(boolean holdFirstStep) {
-        ChipEncoder encoder = new ChipEncoder(store, Map.of("ntag_424_dna", recipe(holdFirstStep)),
+        ChipEncoder encoder = new ChipEncoder(store, Map.of(ChipProtocol.NTAG_424_DNA, recipe(holdFirstStep)),
                 EncodingPolicy.defaults(), 1, Clock.systemUTC(), new Alarms());
         Antenna antenna = new Antenna() {
             @Override
@@ -103,7 +104,7 @@ class LineRuntimeTest {
                 if (readerBroken) {
                     throw new com.tagline.hardware.tag.TransportException("test: the reader's USB link is gone");
                 }
-                return Optional.of(new ChipInField(chip, chip.chip().uidHex(), "ntag_424_dna"));
+                return Optional.of(ChipInField.of(chip, chip.chip().uidHex(), ChipProtocol.NTAG_424_DNA));
             }
         };
         line = new LineRuntime(Clock.systemUTC(), pins.lineIo(), S, LineTiming.standard(), reader, antenna, encoder,

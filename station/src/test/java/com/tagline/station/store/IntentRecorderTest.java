@@ -3,6 +3,7 @@ package com.tagline.station.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.personalize.Step;
 import com.tagline.station.personalize.StepListener;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class IntentRecorderTest {
     void intentIsCommittedBeforeTheStepRuns() throws Exception {
         StoreConfig config = StoreFixture.config(dir);
         try (Store store = Store.open(config); Connection other = StoreFixture.reader(config.file())) {
-            long id = store.beginAttempt("tag_1", "04A1B2C3D4E5F6", "ntag424");
+            long id = store.beginAttempt("tag_1", "04A1B2C3D4E5F6", ChipProtocol.NTAG_424_DNA);
             StepListener recorder = store.intentRecorder(id);
             List<String> seenByOther = new ArrayList<>();
             StepListener chip = (step, uid) -> {
@@ -42,7 +43,7 @@ class IntentRecorderTest {
     @Test
     void refusesAnotherChipAndRecordsNothing() {
         try (Store store = Store.open(StoreFixture.config(dir))) {
-            long id = store.beginAttempt("tag_1", "04AA", "ntag424");
+            long id = store.beginAttempt("tag_1", "04AA", ChipProtocol.NTAG_424_DNA);
             StepListener recorder = store.intentRecorder(id);
             StoreException e = assertThrows(StoreException.class, () -> recorder.beforeStep(Step.CHANGE_KEY_0, "04BB"));
             assertEquals("recordIntent", e.operation());

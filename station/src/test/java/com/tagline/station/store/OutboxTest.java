@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.personalize.Reason;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,7 @@ class OutboxTest {
     Path dir;
 
     private static long report(Store store, String tag, String uid) {
-        long id = store.beginAttempt(tag, uid, "ntag424");
+        long id = store.beginAttempt(tag, uid, ChipProtocol.NTAG_424_DNA);
         return store.completeAttempt(id, Outcome.CONFIGURED, Reason.CONFIGURED, "", 1);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.personalize.Reason;
 import com.tagline.station.personalize.Step;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ class StoreAttemptTest {
     void attemptIntentOutcomeAndOutboxFlow() throws Exception {
         StoreConfig config = StoreFixture.config(dir);
         try (Store store = Store.open(config)) {
-            long id = store.beginAttempt("tag_1", "04A1B2C3D4E5F6", "ntag424");
+            long id = store.beginAttempt("tag_1", "04A1B2C3D4E5F6", ChipProtocol.NTAG_424_DNA);
             assertEquals(1, StoreFixture.count(config.file(), "SELECT COUNT(*) FROM chip_attempts"));
             store.recordIntent(id, Step.WRITE_NDEF);
             store.recordIntent(id, Step.CHANGE_FILE_SETTINGS);
@@ -51,9 +52,9 @@ class StoreAttemptTest {
     @Test
     void failedOutcomeCarriesReasonDetailAndAttemptNumber() {
         try (Store store = Store.open(StoreFixture.config(dir))) {
-            long first = store.beginAttempt("tag_1", "04AA", "ntag424");
+            long first = store.beginAttempt("tag_1", "04AA", ChipProtocol.NTAG_424_DNA);
             store.completeAttempt(first, Outcome.FAILED, Reason.TAG_LOST, "RF timeout", null);
-            long second = store.beginAttempt("tag_1", "04AA", "ntag424");
+            long second = store.beginAttempt("tag_1", "04AA", ChipProtocol.NTAG_424_DNA);
             long outboxId = store.completeAttempt(second, Outcome.FAILED, Reason.VERIFY_MISMATCH,
                     "SUN MAC did not verify after write", null);
             OutboxEntry e = store.outbox().entry(outboxId).orElseThrow();
@@ -67,7 +68,7 @@ class StoreAttemptTest {
     @Test
     void oneOutcomePerAttempt() {
         try (Store store = Store.open(StoreFixture.config(dir))) {
-            long id = store.beginAttempt("tag_1", "04AA", "ntag424");
+            long id = store.beginAttempt("tag_1", "04AA", ChipProtocol.NTAG_424_DNA);
             store.completeAttempt(id, Outcome.FAILED, Reason.NOT_BLANK, "", null);
             StoreException e = assertThrows(StoreException.class,
                     () -> store.completeAttempt(id, Outcome.FAILED, Reason.NOT_BLANK, "", null));
@@ -79,7 +80,7 @@ class StoreAttemptTest {
     @Test
     void configuredNeedsAKeySetVersion() {
         try (Store store = Store.open(StoreFixture.config(dir))) {
-            long id = store.beginAttempt("tag_1", "04AA", "ntag424");
+            long id = store.beginAttempt("tag_1", "04AA", ChipProtocol.NTAG_424_DNA);
             assertThrows(StoreException.class,
                     () -> store.completeAttempt(id, Outcome.CONFIGURED, Reason.CONFIGURED, "", null));
             assertEquals(AttemptState.IN_FLIGHT, store.attempt(id).orElseThrow().state());
@@ -90,9 +91,9 @@ class StoreAttemptTest {
     void chipUidBoundToOneTagOnly() throws Exception {
         StoreConfig config = StoreFixture.config(dir);
         try (Store store = Store.open(config)) {
-            long id = store.beginAttempt("tag_1", "04AA", "ntag424");
+            long id = store.beginAttempt("tag_1", "04AA", ChipProtocol.NTAG_424_DNA);
             StoreException e = assertThrows(StoreException.class,
-                    () -> store.beginAttempt("tag_2", "04AA", "ntag424"));
+                    () -> store.beginAttempt("tag_2", "04AA", ChipProtocol.NTAG_424_DNA));
             assertEquals("beginAttempt", e.operation());
             assertTrue(e.getMessage().contains("already bound to tag tag_1"), e.getMessage());
             assertEquals(List.of(id), store.attemptsInFlight().stream().map(AttemptRecord::attemptId).toList());
@@ -111,8 +112,8 @@ class StoreAttemptTest {
     @Test
     void tagConfiguredOnOneChipOnly() {
         try (Store store = Store.open(StoreFixture.config(dir))) {
-            long a = store.beginAttempt("tag_1", "04AA", "ntag424");
-            long b = store.beginAttempt("tag_1", "04BB", "ntag424");
+            long a = store.beginAttempt("tag_1", "04AA", ChipProtocol.NTAG_424_DNA);
+            long b = store.beginAttempt("tag_1", "04BB", ChipProtocol.NTAG_424_DNA);
             store.completeAttempt(a, Outcome.CONFIGURED, Reason.CONFIGURED, "", 1);
 
             StoreException e = assertThrows(StoreException.class,
@@ -123,7 +124,7 @@ class StoreAttemptTest {
             assertEquals(1, store.outbox().unconfirmed());
 
             StoreException early = assertThrows(StoreException.class,
-                    () -> store.beginAttempt("tag_1", "04CC", "ntag424"));
+                    () -> store.beginAttempt("tag_1", "04CC", ChipProtocol.NTAG_424_DNA));
             assertTrue(early.getMessage().contains("already configured on chip 04AA"), early.getMessage());
         }
     }
@@ -132,7 +133,7 @@ class StoreAttemptTest {
     void crashMidFlowKeepsInFlightAttemptAndIntents() throws Exception {
         StoreConfig config = StoreFixture.config(dir);
         Store crashed = Store.open(config);
-        long id = crashed.beginAttempt("tag_1", "04AA", "ntag424");
+        long id = crashed.beginAttempt("tag_1", "04AA", ChipProtocol.NTAG_424_DNA);
         crashed.recordIntent(id, Step.WRITE_NDEF);
         crashed.recordIntent(id, Step.CHANGE_KEY_1);
         // Snapshot the files as a power cut would leave them: no close, no checkpoint.
@@ -162,7 +163,7 @@ class StoreAttemptTest {
     @Test
     void intentNeedsAnInFlightAttempt() {
         try (Store store = Store.open(StoreFixture.config(dir))) {
-            long id = store.beginAttempt("tag_1", "04AA", "ntag424");
+            long id = store.beginAttempt("tag_1", "04AA", ChipProtocol.NTAG_424_DNA);
             store.markInterrupted(id);
             StoreException e = assertThrows(StoreException.class, () -> store.recordIntent(id, Step.CHANGE_KEY_0));
             assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
@@ -173,7 +174,7 @@ class StoreAttemptTest {
     @Test
     void leasedJobsAreKept() {
         try (Store store = Store.open(StoreFixture.config(dir))) {
-            LeasedJob job = new LeasedJob("tag_1", "ntag424", "https://t.example/x", "lease_1",
+            LeasedJob job = new LeasedJob("tag_1", ChipProtocol.NTAG_424_DNA, "https://t.example/x", "lease_1",
                     Instant.parse("2026-11-24T10:00:00Z"));
             store.recordLease(job);
             store.recordLease(job);
@@ -188,7 +189,7 @@ class StoreAttemptTest {
             Throwable[] seen = new Throwable[1];
             Thread t = new Thread(() -> {
                 try {
-                    store.beginAttempt("tag_1", "04AA", "ntag424");
+                    store.beginAttempt("tag_1", "04AA", ChipProtocol.NTAG_424_DNA);
                 } catch (StoreException e) {
                     seen[0] = e;
                 }
@@ -197,6 +198,21 @@ class StoreAttemptTest {
             t.join();
             assertTrue(seen[0] instanceof StoreException);
             assertTrue(store.attemptsInFlight().isEmpty());
+        }
+    }
+
+    @Test
+    void aProtocolCodeTheCodeDoesNotKnowFailsWhereItIsReadNamingIt() throws Exception {
+        StoreConfig config = StoreFixture.config(dir);
+        try (Store store = Store.open(config)) {
+            store.beginAttempt("tag_1", "04AA", ChipProtocol.NTAG_424_DNA);
+        }
+        try (var c = StoreFixture.reader(config.file()); var s = c.createStatement()) {
+            s.executeUpdate("UPDATE chip_attempts SET protocol = 'ntag424'");
+        }
+        try (Store store = Store.open(config)) {
+            StoreException e = assertThrows(StoreException.class, store::attemptsInFlight);
+            assertTrue(e.getMessage().contains("unknown protocol 'ntag424'"), e.getMessage());
         }
     }
 }

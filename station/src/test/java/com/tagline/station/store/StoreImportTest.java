@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.personalize.Reason;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +22,14 @@ class StoreImportTest {
 
     private static List<LeasedJob> jobs() {
         Instant expires = StoreFixture.T0.plusSeconds(3600);
-        return List.of(new LeasedJob("tag_1", "ntag_424_dna", "https://t/1", "lse_1", expires),
-                new LeasedJob("tag_2", "ntag_424_dna", "https://t/2", "lse_1", expires));
+        return List.of(new LeasedJob("tag_1", ChipProtocol.NTAG_424_DNA, "https://t/1", "lse_1", expires),
+                new LeasedJob("tag_2", ChipProtocol.NTAG_424_DNA, "https://t/2", "lse_1", expires));
     }
 
     private static List<ImportedOutcome> outcomes() {
-        return List.of(new ImportedOutcome("tag_1", "04AA000000000A", "ntag_424_dna", Outcome.CONFIGURED,
+        return List.of(new ImportedOutcome("tag_1", "04AA000000000A", ChipProtocol.NTAG_424_DNA, Outcome.CONFIGURED,
                         Reason.CONFIGURED, "", 1),
-                new ImportedOutcome("tag_2", "04BB000000000B", "ntag_424_dna", Outcome.FAILED, Reason.TAG_LOST,
+                new ImportedOutcome("tag_2", "04BB000000000B", ChipProtocol.NTAG_424_DNA, Outcome.FAILED, Reason.TAG_LOST,
                         "lost", null));
     }
 
@@ -63,12 +64,12 @@ class StoreImportTest {
         try (Store store = Store.open(config)) {
             store.importOutcomes(outcomes().subList(0, 1));
             List<ImportedOutcome> batch = List.of(outcomes().get(1),
-                    new ImportedOutcome("tag_3", "04AA000000000A", "ntag_424_dna", Outcome.CONFIGURED,
+                    new ImportedOutcome("tag_3", "04AA000000000A", ChipProtocol.NTAG_424_DNA, Outcome.CONFIGURED,
                             Reason.CONFIGURED, "", 1));
             StoreException e = assertThrows(StoreException.class, () -> store.importOutcomes(batch));
             assertTrue(e.getMessage().contains("already bound to tag tag_1"), e.getMessage());
             assertThrows(StoreException.class, () -> store.importOutcomes(List.of(
-                    new ImportedOutcome("tag_9", "04CC000000000C", "ntag_424_dna", Outcome.CONFIGURED,
+                    new ImportedOutcome("tag_9", "04CC000000000C", ChipProtocol.NTAG_424_DNA, Outcome.CONFIGURED,
                             Reason.CONFIGURED, "", null))));
         }
         for (String t : TABLES) {

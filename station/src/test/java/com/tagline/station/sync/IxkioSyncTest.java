@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.simulator.line.SimulatedClock;
 import com.tagline.simulator.platform.EmulatorFaults;
 import com.tagline.simulator.platform.FaultSettings;
@@ -91,14 +92,14 @@ class IxkioSyncTest {
 
     private long configured(String xuid, String uid) {
         return store.call(s -> {
-            long a = s.beginAttempt(xuid, uid, "ntag_424_dna");
+            long a = s.beginAttempt(xuid, uid, ChipProtocol.NTAG_424_DNA);
             return s.completeAttempt(a, Outcome.CONFIGURED, Reason.CONFIGURED, "", 1);
         });
     }
 
     private long failed(String xuid, String uid) {
         return store.call(s -> {
-            long a = s.beginAttempt(xuid, uid, "ntag_424_dna");
+            long a = s.beginAttempt(xuid, uid, ChipProtocol.NTAG_424_DNA);
             return s.completeAttempt(a, Outcome.FAILED, Reason.COUNTERFEIT, "originality signature invalid", null);
         });
     }

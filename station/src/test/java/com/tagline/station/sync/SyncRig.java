@@ -1,8 +1,8 @@
 package com.tagline.station.sync;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.simulator.line.SimulatedClock;
 import com.tagline.simulator.platform.FaultSettings;
-import com.tagline.simulator.platform.tagbase.TagProtocol;
 import com.tagline.simulator.platform.tagbase.TagStatus;
 import com.tagline.simulator.platform.tagbase.TagbaseEmulator;
 import com.tagline.simulator.platform.tagbase.TagbaseEmulatorConfig;
@@ -37,7 +37,7 @@ import java.util.UUID;
  */
 public final class SyncRig implements AutoCloseable {
     public static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
-    public static final String P424 = "ntag_424_dna";
+    public static final ChipProtocol P424 = ChipProtocol.NTAG_424_DNA;
     public static final String STATION = "line-1";
 
     public final SimulatedClock clock = new SimulatedClock(T0);
@@ -88,7 +88,7 @@ public final class SyncRig implements AutoCloseable {
 
     /** Seeds {@code n} pending NTAG 424 DNA tags on the platform and leases them through {@link Leasing}. */
     public List<String> seedAndLease(int n) {
-        List<String> ids = emulator.seedTags(apiKey, n, TagProtocol.NTAG_424_DNA, "https://t.example/p");
+        List<String> ids = emulator.seedTags(apiKey, n, ChipProtocol.NTAG_424_DNA, "https://t.example/p");
         leasing.runOnce();
         return ids;
     }

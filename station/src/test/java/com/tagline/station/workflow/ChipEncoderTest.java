@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.simulator.ntag424.SimulatedNtag424Link;
 import com.tagline.simulator.ntag424.TearPoint;
 import com.tagline.station.personalize.Reason;
@@ -47,7 +48,7 @@ class ChipEncoderTest {
         store.close();
     }
 
-    private ChipEncoder encoder(Map<String, ChipRecipe> recipes, EncodingPolicy policy, Clock clock) {
+    private ChipEncoder encoder(Map<ChipProtocol, ChipRecipe> recipes, EncodingPolicy policy, Clock clock) {
         return new ChipEncoder(StoreAccess.direct(store), recipes, policy, 3, clock, alarms);
     }
 

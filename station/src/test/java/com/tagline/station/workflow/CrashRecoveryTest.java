@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.simulator.ntag223.SimulatedNtag223Link;
 import com.tagline.simulator.ntag424.SimulatedNtag424Link;
 import com.tagline.station.personalize.Reason;
@@ -46,7 +47,7 @@ class CrashRecoveryTest {
     }
 
     /** Where the power fails: before a step runs (its intent committed), or after the recipe returned. */
-    record CrashPoint(String protocol, Step beforeStep) {
+    record CrashPoint(ChipProtocol protocol, Step beforeStep) {
         @Override
         public String toString() {
             return protocol + " " + (beforeStep == null ? "after the recipe, before the outcome" : "before " + beforeStep);
@@ -144,8 +145,8 @@ class CrashRecoveryTest {
     }
 
     /** The recipes, with the power failing at {@code point}. */
-    private static Map<String, ChipRecipe> crashing(CrashPoint point) {
-        Map<String, ChipRecipe> recipes = new HashMap<>(WorkflowFixture.recipes());
+    private static Map<ChipProtocol, ChipRecipe> crashing(CrashPoint point) {
+        Map<ChipProtocol, ChipRecipe> recipes = new HashMap<>(WorkflowFixture.recipes());
         ChipRecipe real = recipes.get(point.protocol());
         recipes.put(point.protocol(), (link, url, listener) -> {
             var result = real.personalize(link, url, (step, uid) -> {
@@ -164,12 +165,12 @@ class CrashRecoveryTest {
 
     private final Map<Integer, Object> chips = new HashMap<>();
 
-    private Runnable present(String protocol, WorkflowFixture.TestAntenna antenna) {
+    private Runnable present(ChipProtocol protocol, WorkflowFixture.TestAntenna antenna) {
         return present(protocol, antenna, 1);
     }
 
     /** Puts chip {@code n} (made once per test) at the antenna; returns how to power-cycle it. */
-    private Runnable present(String protocol, WorkflowFixture.TestAntenna antenna, int n) {
+    private Runnable present(ChipProtocol protocol, WorkflowFixture.TestAntenna antenna, int n) {
         if (protocol.equals(P424)) {
             SimulatedNtag424Link c = (SimulatedNtag424Link) chips.computeIfAbsent(n, WorkflowFixture::blank424);
             antenna.present(c);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.simulator.ntag424.SimulatedNtag424Link;
 import com.tagline.simulator.platform.tagbase.TagStatus;
 import com.tagline.station.personalize.Reason;
@@ -214,7 +215,7 @@ class LeasingIntegrationTest {
         rig.leasing.runOnce();
         assertEquals(3, rig.alarms.timesRaised(Alarm.LEASE_FAILED));
         rig.faults(com.tagline.simulator.platform.FaultSettings.NONE);
-        rig.emulator.seedTags(rig.apiKey(), 3, com.tagline.simulator.platform.tagbase.TagProtocol.NTAG_424_DNA,
+        rig.emulator.seedTags(rig.apiKey(), 3, ChipProtocol.NTAG_424_DNA,
                 "https://t.example/q");
         rig.clock.advanceTo(T0.plusSeconds(35));
         rig.leasing.runOnce();

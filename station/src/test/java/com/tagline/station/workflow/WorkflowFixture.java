@@ -6,6 +6,7 @@ import com.tagline.hardware.ntag223.Ntag223Originality;
 import com.tagline.hardware.ntag223.Ntag223Variant;
 import com.tagline.hardware.ntag223.sun.MirrorTemplate;
 import com.tagline.hardware.ntag424.sdm.SunTemplate;
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.hardware.tag.TagLink;
 import com.tagline.simulator.field.OriginalityKeyPair;
 import com.tagline.simulator.ntag223.SimulatedNtag223;
@@ -34,8 +35,8 @@ import java.util.SplittableRandom;
 /** Shared set-up for workflow tests: keys, both recipes, simulated chips, an antenna and a store file. */
 final class WorkflowFixture {
     static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
-    static final String P424 = "ntag_424_dna";
-    static final String P223 = "ntag_223_dna";
+    static final ChipProtocol P424 = ChipProtocol.NTAG_424_DNA;
+    static final ChipProtocol P223 = ChipProtocol.NTAG_223_DNA;
     static final MasterKeySet KEYS = keys();
 
     private WorkflowFixture() {
@@ -52,7 +53,7 @@ final class WorkflowFixture {
         return new MasterKeySet(keys, 3, MasterKeySet.DEFAULT_SYSTEM_IDENTIFIER);
     }
 
-    static Map<String, ChipRecipe> recipes() {
+    static Map<ChipProtocol, ChipRecipe> recipes() {
         Ntag424Personalizer p424 = new Ntag424Personalizer(Ntag424Recipe.of(KEYS, SunTemplate.defaults(),
                 OriginalitySignature.ntag424(List.of(OriginalityKeyPair.ntag424Test().publicKeyHex()))));
         Ntag223Personalizer p223 = new Ntag223Personalizer(Ntag223Recipe.of(KEYS, MirrorTemplate.defaults(),
@@ -68,7 +69,7 @@ final class WorkflowFixture {
         return Clock.fixed(T0, ZoneOffset.UTC);
     }
 
-    static LeasedJob job(String tagId, String protocol) {
+    static LeasedJob job(String tagId, ChipProtocol protocol) {
         return new LeasedJob(tagId, protocol, "https://tags.example.com/t/" + tagId, "lse_1",
                 T0.plusSeconds(86_400));
     }
@@ -96,7 +97,7 @@ final class WorkflowFixture {
     static final class TestAntenna implements Antenna {
         private TagLink link;
         private String uid;
-        private String protocol;
+        private ChipProtocol protocol;
         private Runnable putBack = () -> { };
         private boolean comesBack = true;
         int reactivations;
@@ -109,7 +110,7 @@ final class WorkflowFixture {
             return present(chip, chip.chip().uidHex(), P223, chip::putBack);
         }
 
-        TestAntenna present(TagLink chip, String uidHex, String kind, Runnable back) {
+        TestAntenna present(TagLink chip, String uidHex, ChipProtocol kind, Runnable back) {
             this.link = chip;
             this.uid = uidHex;
             this.protocol = kind;
@@ -128,7 +129,7 @@ final class WorkflowFixture {
 
         @Override
         public Optional<ChipInField> detect() {
-            return link == null ? Optional.empty() : Optional.of(new ChipInField(link, uid, protocol));
+            return link == null ? Optional.empty() : Optional.of(ChipInField.of(link, uid, protocol));
         }
 
         @Override

@@ -101,7 +101,7 @@ final class JsonApi {
     static ObjectNode tagResource(TagView tag) {
         ObjectNode r = JSON.createObjectNode().put("type", "tags").put("id", tag.id());
         ObjectNode a = r.putObject("attributes");
-        a.put("protocol", tag.protocol().wireName()).put("url", tag.url()).put("status", tag.status().wireName());
+        a.put("protocol", tag.protocol().code()).put("url", tag.url()).put("status", tag.status().wireName());
         if (tag.configuredAt() == null) {
             a.putNull("configured_at");
         } else {

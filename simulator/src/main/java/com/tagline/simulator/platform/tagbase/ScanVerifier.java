@@ -8,6 +8,7 @@ import com.tagline.hardware.ntag223.sun.SunMessageVerifier;
 import com.tagline.hardware.ntag424.sdm.SunResult;
 import com.tagline.hardware.ntag424.sdm.SunTemplate;
 import com.tagline.hardware.ntag424.sdm.SunVerifier;
+import com.tagline.hardware.tag.ChipProtocol;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -42,7 +43,7 @@ final class ScanVerifier {
         this.masterKeys = masterKeys;
     }
 
-    Check check(TagProtocol protocol, String tagUrl, String boundUid, Map<String, String> parameters) {
+    Check check(ChipProtocol protocol, String tagUrl, String boundUid, Map<String, String> parameters) {
         ChipKeys keys = masterKeys.diversify(HexFormat.of().parseHex(boundUid));
         String url = tagUrl + (tagUrl.contains("?") ? "&" : "?") + parameters.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));

@@ -1,5 +1,6 @@
 package com.tagline.simulator.platform.tagbase;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -11,7 +12,7 @@ import java.util.Set;
 final class TagRecord {
     final String id;
     final String account;
-    final TagProtocol protocol;
+    final ChipProtocol protocol;
     final String url;
     /** Creation order: leases hand out the oldest first (platform-api §1.2). */
     final long sequence;
@@ -23,7 +24,7 @@ final class TagRecord {
     /** Keys of the reports applied to this tag, for {@code duplicate} answers. */
     final Set<String> appliedReports = new HashSet<>();
 
-    TagRecord(String id, String account, TagProtocol protocol, String url, long sequence) {
+    TagRecord(String id, String account, ChipProtocol protocol, String url, long sequence) {
         this.id = id;
         this.account = account;
         this.protocol = protocol;

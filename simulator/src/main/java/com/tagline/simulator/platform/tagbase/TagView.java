@@ -1,5 +1,6 @@
 package com.tagline.simulator.platform.tagbase;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import java.time.Instant;
 
 /**
@@ -13,5 +14,5 @@ import java.time.Instant;
  * @param configuredAt when it was configured, null while {@code created}
  * @param uid          the chip UID bound by the accepted {@code configured} report (uppercase hex), or null
  */
-public record TagView(String id, String account, TagProtocol protocol, String url, TagStatus status,
+public record TagView(String id, String account, ChipProtocol protocol, String url, TagStatus status,
         Instant configuredAt, String uid) {}

@@ -1,5 +1,6 @@
 package com.tagline.simulator.platform.tagbase;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.simulator.platform.EmulatorFaults;
 import com.tagline.simulator.platform.EmulatorHttpServer;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ public final class TagbaseEmulator implements AutoCloseable {
      * @return the new tag ids, oldest first
      * @throws IllegalArgumentException for an unknown or revoked key or {@code n} below 1
      */
-    public List<String> seedTags(String apiKey, int n, TagProtocol protocol, String urlBase) {
+    public List<String> seedTags(String apiKey, int n, ChipProtocol protocol, String urlBase) {
         if (n < 1) {
             throw new IllegalArgumentException("seed at least one tag, got " + n);
         }

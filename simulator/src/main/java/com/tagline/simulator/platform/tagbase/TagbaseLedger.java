@@ -2,6 +2,7 @@ package com.tagline.simulator.platform.tagbase;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tagline.hardware.keys.MasterKeySet;
+import com.tagline.hardware.tag.ChipProtocol;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,7 @@ final class TagbaseLedger {
     static final Duration LEASE_LIFE = Duration.ofHours(24);
 
     /** One tag of a create batch; {@code index} is its position for error pointers. */
-    record NewTag(int index, TagProtocol protocol, String url) {}
+    record NewTag(int index, ChipProtocol protocol, String url) {}
 
     /** A granted lease. */
     record LeaseGrant(String id, String station, Instant expiresAt, List<TagView> tags) {}
@@ -107,7 +108,7 @@ final class TagbaseLedger {
     }
 
     /** Leases up to {@code max} created tags of these protocols not in another live lease, oldest first. */
-    synchronized LeaseGrant lease(String account, String station, Set<TagProtocol> protocols, int max) {
+    synchronized LeaseGrant lease(String account, String station, Set<ChipProtocol> protocols, int max) {
         Instant now = clock.instant();
         Set<String> taken = new HashSet<>();
         leases.values().stream().filter(l -> l.live(now)).forEach(l -> taken.addAll(l.unreported));

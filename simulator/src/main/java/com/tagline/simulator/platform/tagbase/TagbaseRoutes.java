@@ -3,6 +3,7 @@ package com.tagline.simulator.platform.tagbase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.simulator.platform.EmulatorHandler;
 import com.tagline.simulator.platform.EmulatorHttpServer;
 import com.tagline.simulator.platform.EmulatorRequest;
@@ -86,7 +87,7 @@ final class TagbaseRoutes {
         for (int i = 0; i < entries.size(); i++) {
             String protocol = entries.get(i)[0];
             int index = i;
-            TagProtocol p = TagProtocol.byWireName(protocol).orElseThrow(() -> JsonApiException.unprocessable(
+            ChipProtocol p = ChipProtocol.byCode(protocol).orElseThrow(() -> JsonApiException.unprocessable(
                     "unknown protocol '" + protocol + "' (supported: ntag_424_dna, ntag_223_dna)",
                     "/data/" + index + "/attributes/protocol"));
             batch.add(new TagbaseLedger.NewTag(i, p, entries.get(i)[1]));
@@ -111,7 +112,7 @@ final class TagbaseRoutes {
     private EmulatorResponse lease(String account, EmulatorRequest request) {
         ObjectNode a = JsonApi.attributes(JsonApi.dataObject(JsonApi.body(request)), "/data");
         String station = JsonApi.requiredText(a, "station", "/data/attributes");
-        Set<TagProtocol> protocols = protocols(a.get("protocols"));
+        Set<ChipProtocol> protocols = protocols(a.get("protocols"));
         JsonNode max = a.get("max_tags");
         if (max == null || !max.isIntegralNumber()) {
             throw JsonApiException.badRequest("max_tags is required and must be an integer",
@@ -128,16 +129,16 @@ final class TagbaseRoutes {
         for (TagView t : g.tags()) {
             refs.addObject().put("type", "tags").put("id", t.id());
             ObjectNode r = included.addObject().put("type", "tags").put("id", t.id());
-            r.putObject("attributes").put("protocol", t.protocol().wireName()).put("url", t.url())
+            r.putObject("attributes").put("protocol", t.protocol().code()).put("url", t.url())
                     .put("status", t.status().wireName());
         }
         return JsonApi.document(201, doc);
     }
 
     /** Absent means every protocol; otherwise a non-empty array of known protocol identifiers. */
-    private static Set<TagProtocol> protocols(JsonNode node) {
+    private static Set<ChipProtocol> protocols(JsonNode node) {
         if (node == null) {
-            return EnumSet.allOf(TagProtocol.class);
+            return EnumSet.allOf(ChipProtocol.class);
         }
         if (!node.isArray()) {
             throw JsonApiException.badRequest("protocols must be an array of strings", "/data/attributes/protocols");
@@ -146,14 +147,14 @@ final class TagbaseRoutes {
             throw JsonApiException.unprocessable("protocols must name at least one protocol",
                     "/data/attributes/protocols");
         }
-        Set<TagProtocol> out = EnumSet.noneOf(TagProtocol.class);
+        Set<ChipProtocol> out = EnumSet.noneOf(ChipProtocol.class);
         for (int i = 0; i < node.size(); i++) {
             String pointer = "/data/attributes/protocols/" + i;
             JsonNode p = node.get(i);
             if (!p.isTextual()) {
                 throw JsonApiException.badRequest("protocols must be an array of strings", pointer);
             }
-            out.add(TagProtocol.byWireName(p.textValue()).orElseThrow(() -> JsonApiException.unprocessable(
+            out.add(ChipProtocol.byCode(p.textValue()).orElseThrow(() -> JsonApiException.unprocessable(
                     "unknown protocol '" + p.textValue() + "'", pointer)));
         }
         return out;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.simulator.line.SimulatedClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -46,7 +47,7 @@ class TagbaseLeasesTest {
 
     @Test
     void handsOutTheOldestCreatedTagsWithTheirAttributes() throws Exception {
-        List<String> seeded = emulator.seedTags(KEY, 5, TagProtocol.NTAG_424_DNA, "https://x.test/p");
+        List<String> seeded = emulator.seedTags(KEY, 5, ChipProtocol.NTAG_424_DNA, "https://x.test/p");
         JsonNode l = lease(3, "ntag_424_dna");
         assertTrue(l.path("data").path("id").asText().startsWith("lse_"));
         assertEquals("line-1", l.path("data").path("attributes").path("station").asText());
@@ -68,9 +69,9 @@ class TagbaseLeasesTest {
 
     @Test
     void filtersByProtocolAndAccount() throws Exception {
-        List<String> a = emulator.seedTags(KEY, 2, TagProtocol.NTAG_424_DNA, "https://x.test/a");
-        List<String> b = emulator.seedTags(KEY, 2, TagProtocol.NTAG_223_DNA, "https://x.test/b");
-        emulator.seedTags("tb_other", 2, TagProtocol.NTAG_223_DNA, "https://x.test/c");
+        List<String> a = emulator.seedTags(KEY, 2, ChipProtocol.NTAG_424_DNA, "https://x.test/a");
+        List<String> b = emulator.seedTags(KEY, 2, ChipProtocol.NTAG_223_DNA, "https://x.test/b");
+        emulator.seedTags("tb_other", 2, ChipProtocol.NTAG_223_DNA, "https://x.test/c");
         assertEquals(b, ids(lease(10, "ntag_223_dna")));
         JsonNode all = http.expect(201, "/api/v1/encoding_leases", KEY,
                 "{\"data\":{\"type\":\"encoding_leases\",\"attributes\":{\"station\":\"s\",\"max_tags\":10}}}");
@@ -79,7 +80,7 @@ class TagbaseLeasesTest {
 
     @Test
     void expiredLeasesFreeTheirTagsAndCannotBeRenewed() throws Exception {
-        List<String> seeded = emulator.seedTags(KEY, 2, TagProtocol.NTAG_424_DNA, "https://x.test/p");
+        List<String> seeded = emulator.seedTags(KEY, 2, ChipProtocol.NTAG_424_DNA, "https://x.test/p");
         String leaseId = lease(2, "ntag_424_dna").path("data").path("id").asText();
         clock.advance(Duration.ofHours(23));
         assertEquals(List.of(), ids(lease(2, "ntag_424_dna")));
@@ -92,7 +93,7 @@ class TagbaseLeasesTest {
 
     @Test
     void renewExtendsTheLeaseBy24HoursFromNow() throws Exception {
-        List<String> seeded = emulator.seedTags(KEY, 1, TagProtocol.NTAG_424_DNA, "https://x.test/p");
+        List<String> seeded = emulator.seedTags(KEY, 1, ChipProtocol.NTAG_424_DNA, "https://x.test/p");
         String leaseId = lease(1, "ntag_424_dna").path("data").path("id").asText();
         clock.advance(Duration.ofHours(20));
         JsonNode renewed = http.expect(200, "/api/v1/encoding_leases/" + leaseId + "/renew", KEY, null);
@@ -108,7 +109,7 @@ class TagbaseLeasesTest {
 
     @Test
     void releaseReturnsUnreportedTagsToThePool() throws Exception {
-        List<String> seeded = emulator.seedTags(KEY, 3, TagProtocol.NTAG_424_DNA, "https://x.test/p");
+        List<String> seeded = emulator.seedTags(KEY, 3, ChipProtocol.NTAG_424_DNA, "https://x.test/p");
         String leaseId = lease(3, "ntag_424_dna").path("data").path("id").asText();
         http.expect(200, "/api/v1/tag_configurations", KEY,
                 TagbaseHttp.reports(TagbaseHttp.configured(seeded.get(0), "04A1B2C3D4E5F6")));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.simulator.line.SimulatedClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class TagbaseReportsTest {
         emulator = TagbaseEmulator.start(TagbaseEmulatorConfig.forApiKey(KEY).withApiKey("tb_other", "other")
                 .withClock(clock));
         http = new TagbaseHttp(emulator);
-        tags = emulator.seedTags(KEY, 3, TagProtocol.NTAG_424_DNA, "https://x.test/p");
+        tags = emulator.seedTags(KEY, 3, ChipProtocol.NTAG_424_DNA, "https://x.test/p");
     }
 
     @AfterEach
@@ -90,7 +91,7 @@ class TagbaseReportsTest {
 
     @Test
     void rejectedForUnknownTagsOtherAccountsAndInvalidEntriesInRequestOrder() throws Exception {
-        String foreign = emulator.seedTags("tb_other", 1, TagProtocol.NTAG_424_DNA, "https://x.test/o").get(0);
+        String foreign = emulator.seedTags("tb_other", 1, ChipProtocol.NTAG_424_DNA, "https://x.test/o").get(0);
         List<String> got = results(reports(configured("tag_missing", UID_A), configured(tags.get(0), UID_A),
                 configured(foreign, UID_B), configured(tags.get(1), "04ZZ"),
                 "{\"type\":\"tag_configurations\",\"attributes\":{\"tag_id\":\"" + tags.get(2) + "\",\"outcome\":\"lost\"}}"));

@@ -11,6 +11,7 @@ import com.tagline.hardware.keys.MasterKeySet;
 import com.tagline.hardware.ntag223.Ntag223Keys;
 import com.tagline.hardware.ntag223.sun.SunMessage;
 import com.tagline.hardware.ntag424.sdm.SdmCrypto;
+import com.tagline.hardware.tag.ChipProtocol;
 import java.net.http.HttpResponse;
 import java.util.HexFormat;
 import java.util.List;
@@ -59,8 +60,8 @@ class TagbaseVerificationsTest {
         return "\"picc_data\":\"" + HEX.formatHex(picc) + "\",\"cmac\":\"" + HEX.formatHex(mac) + "\"";
     }
 
-    private String configuredTag(TagProtocol protocol, byte[] uid) throws Exception {
-        String id = emulator.seedTags(KEY, 1, protocol, "https://x.test/" + protocol.wireName()).get(0);
+    private String configuredTag(ChipProtocol protocol, byte[] uid) throws Exception {
+        String id = emulator.seedTags(KEY, 1, protocol, "https://x.test/" + protocol.code()).get(0);
         http.expect(200, "/api/v1/tag_configurations", KEY, reports(configured(id, HEX.formatHex(uid))));
         return id;
     }
@@ -72,7 +73,7 @@ class TagbaseVerificationsTest {
 
     @Test
     void ntag424ScanIsValidOnceThenItsCounterIsAReplay() throws Exception {
-        String id = configuredTag(TagProtocol.NTAG_424_DNA, UID);
+        String id = configuredTag(ChipProtocol.NTAG_424_DNA, UID);
         JsonNode v = verify(id, ntag424Params(UID, 5));
         assertEquals("verifications", v.path("type").asText());
         assertEquals("valid", v.path("attributes").path("verdict").asText(), v.toString());
@@ -88,7 +89,7 @@ class TagbaseVerificationsTest {
 
     @Test
     void tamperedMacAnotherChipAndGarbageAreInvalid() throws Exception {
-        String id = configuredTag(TagProtocol.NTAG_424_DNA, UID);
+        String id = configuredTag(ChipProtocol.NTAG_424_DNA, UID);
         String good = ntag424Params(UID, 9);
         char last = good.charAt(good.length() - 2);
         String tampered = good.substring(0, good.length() - 2) + (last == '0' ? '1' : '0') + "\"";
@@ -103,7 +104,7 @@ class TagbaseVerificationsTest {
 
     @Test
     void ntag223ScanVerifiesWithItsSunKey() throws Exception {
-        String id = configuredTag(TagProtocol.NTAG_223_DNA, UID);
+        String id = configuredTag(ChipProtocol.NTAG_223_DNA, UID);
         byte[] sunKey = Ntag223Keys.sunKey(MASTER_KEYS.diversify(UID));
         String sun = SunMessage.compute(sunKey, UID, 3, null).text();
         assertEquals("valid", verify(id, "\"sun\":\"" + sun + "\"").path("attributes").path("verdict").asText());
@@ -114,11 +115,11 @@ class TagbaseVerificationsTest {
 
     @Test
     void notConfiguredOrForeignTagsAre404() throws Exception {
-        String pending = emulator.seedTags(KEY, 1, TagProtocol.NTAG_424_DNA, "https://x.test/p").get(0);
+        String pending = emulator.seedTags(KEY, 1, ChipProtocol.NTAG_424_DNA, "https://x.test/p").get(0);
         String body = "{\"data\":{\"type\":\"verifications\",\"attributes\":{" + ntag424Params(UID, 1) + "}}}";
         assertEquals(404, http.post("/api/v1/tags/" + pending + "/verifications", KEY, body).statusCode());
         assertEquals(404, http.post("/api/v1/tags/tag_missing/verifications", KEY, body).statusCode());
-        String id = configuredTag(TagProtocol.NTAG_424_DNA, UID);
+        String id = configuredTag(ChipProtocol.NTAG_424_DNA, UID);
         emulator.addApiKey("tb_foreign", "foreign");
         assertEquals(404, http.post("/api/v1/tags/" + id + "/verifications", "tb_foreign", body).statusCode());
         HttpResponse<String> bad = http.post("/api/v1/tags/" + id + "/verifications", KEY,
@@ -131,7 +132,7 @@ class TagbaseVerificationsTest {
     void withoutMasterKeysVerificationsAre503() throws Exception {
         try (TagbaseEmulator keyless = TagbaseEmulator.start(TagbaseEmulatorConfig.forApiKey(KEY))) {
             TagbaseHttp h = new TagbaseHttp(keyless);
-            String id = keyless.seedTags(KEY, 1, TagProtocol.NTAG_424_DNA, "https://x.test/p").get(0);
+            String id = keyless.seedTags(KEY, 1, ChipProtocol.NTAG_424_DNA, "https://x.test/p").get(0);
             h.expect(200, "/api/v1/tag_configurations", KEY, reports(configured(id, HEX.formatHex(UID))));
             HttpResponse<String> r = h.post("/api/v1/tags/" + id + "/verifications", KEY,
                     "{\"data\":{\"type\":\"verifications\",\"attributes\":{" + ntag424Params(UID, 1) + "}}}");

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.simulator.line.SimulatedClock;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +98,7 @@ class TagbaseWebhookTest {
     @Test
     void eventsArriveSignedAndAFailedDeliveryIsRetried() throws Exception {
         TagbaseHttp http = new TagbaseHttp(emulator);
-        List<String> ids = emulator.seedTags(KEY, 2, TagProtocol.NTAG_424_DNA, "https://x.test/p");
+        List<String> ids = emulator.seedTags(KEY, 2, ChipProtocol.NTAG_424_DNA, "https://x.test/p");
         http.expect(200, "/api/v1/tag_configurations", KEY, reports(configured(ids.get(0), "04A1B2C3D4E5F6"),
                 failed(ids.get(1), "2026-11-24T09:00:01Z")));
         awaitDeliveries(4);

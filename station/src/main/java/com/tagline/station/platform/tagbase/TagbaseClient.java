@@ -1,5 +1,6 @@
 package com.tagline.station.platform.tagbase;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.platform.HttpEndpoint;
 import com.tagline.station.platform.HttpTransport;
 import com.tagline.station.platform.PlatformProtocolException;
@@ -39,7 +40,7 @@ public final class TagbaseClient implements TagbasePlatform, AutoCloseable {
     }
 
     @Override
-    public Lease lease(String station, List<String> protocols, int maxTags) {
+    public Lease lease(String station, List<ChipProtocol> protocols, int maxTags) {
         if (maxTags < 1 || maxTags > 500) {
             throw new IllegalArgumentException("max_tags must be 1..500, was " + maxTags);
         }

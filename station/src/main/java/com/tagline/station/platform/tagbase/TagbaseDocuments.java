@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.platform.PlatformProtocolException;
 import java.io.IOException;
 import java.time.Instant;
@@ -32,10 +33,10 @@ final class TagbaseDocuments {
     private TagbaseDocuments() {
     }
 
-    static byte[] leaseRequest(String station, List<String> protocols, int maxTags) {
+    static byte[] leaseRequest(String station, List<ChipProtocol> protocols, int maxTags) {
         ObjectNode attrs = JSON.createObjectNode().put("station", station).put("max_tags", maxTags);
         ArrayNode p = attrs.putArray("protocols");
-        protocols.forEach(p::add);
+        protocols.forEach(c -> p.add(c.code()));
         return write(single("encoding_leases", attrs));
     }
 
@@ -77,11 +78,18 @@ final class TagbaseDocuments {
             JsonNode t = included.get(i);
             if ("tags".equals(t.path("type").asText())) {
                 String at = "/included/" + i;
-                tags.add(new LeasedTag(str(t, "id", at + "/id"), str(t.path("attributes"), "protocol",
-                        at + "/attributes/protocol"), str(t.path("attributes"), "url", at + "/attributes/url")));
+                tags.add(new LeasedTag(str(t, "id", at + "/id"), protocol(str(t.path("attributes"), "protocol",
+                        at + "/attributes/protocol"), at + "/attributes/protocol"),
+                        str(t.path("attributes"), "url", at + "/attributes/url")));
             }
         }
         return new Lease(str(data, "id", "/data/id"), expires, tags);
+    }
+
+    /** A leased tag's protocol: one the station knows, or the answer is unusable. */
+    private static ChipProtocol protocol(String code, String pointer) {
+        return ChipProtocol.byCode(code).orElseThrow(() -> new PlatformProtocolException("lease answer: " + pointer
+                + " is '" + code + "', not a protocol this station encodes (" + ChipProtocol.codes() + ")"));
     }
 
     static Instant renewed(byte[] body) {

@@ -1,5 +1,6 @@
 package com.tagline.station.platform.tagbase;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Optional;
  * HTTP in production and in integration tests; anything else only in unit tests of the sync logic.
  */
 public interface TagbasePlatform {
-    Lease lease(String station, List<String> protocols, int maxTags);
+    Lease lease(String station, List<ChipProtocol> protocols, int maxTags);
 
     Instant renew(String leaseId);
 

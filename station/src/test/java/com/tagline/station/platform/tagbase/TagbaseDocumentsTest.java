@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.platform.PlatformProtocolException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -85,7 +86,7 @@ class TagbaseDocumentsTest {
                 + "\"attributes\":{\"protocol\":\"ntag_424_dna\",\"url\":\"https://t.example/a\",\"status\":\"created\"}}]}";
         Lease lease = TagbaseDocuments.lease(b(ok));
         assertEquals(new Lease("lse_1", Instant.parse("2026-11-25T09:00:00Z"),
-                List.of(new LeasedTag("tag_a", "ntag_424_dna", "https://t.example/a"))), lease);
+                List.of(new LeasedTag("tag_a", ChipProtocol.NTAG_424_DNA, "https://t.example/a"))), lease);
         assertThrows(PlatformProtocolException.class, () -> TagbaseDocuments.lease(b(ok.replace("expires_at",
                 "expiry"))));
         assertThrows(PlatformProtocolException.class, () -> TagbaseDocuments.lease(b(ok.replace(
