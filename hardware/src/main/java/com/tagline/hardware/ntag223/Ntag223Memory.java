@@ -1,8 +1,5 @@
 package com.tagline.hardware.ntag223;
 
-import com.tagline.hardware.ntag223.sun.MirrorLayout;
-import com.tagline.hardware.ntag223.sun.SunCmac;
-import com.tagline.hardware.ntag223.sun.SunMessage;
 import java.util.Arrays;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -54,12 +51,6 @@ public final class Ntag223Memory {
         return NdefTlv.decode(readUserMemory());
     }
 
-    /** FAST_READ of the pages holding the message of {@code layout}, parsed. */
-    public SunMessage readSunMessage(MirrorLayout layout) {
-        byte[] pages = chip.fastRead(layout.firstMessagePage(), layout.lastMessagePage());
-        return SunMessage.parse(layout.extractMessage(pages, layout.firstMessagePage()));
-    }
-
     // ---- writing -----------------------------------------------------------------------------------
 
     /** Writes {@code data} (whole pages) from {@code firstPage} on, one WRITE per page. */
@@ -73,7 +64,7 @@ public final class Ntag223Memory {
         }
     }
 
-    /** Writes a user-memory image (e.g. {@link MirrorLayout#userImage()}) from the first user page (§7 step 3). */
+    /** Writes a user-memory image (e.g. the SUN mirror layout's user image) from the first user page (§7 step 3). */
     public void writeUserMemory(byte[] image) {
         if (image.length > map.userBytes()) {
             throw new IllegalArgumentException("image of " + image.length + " bytes exceeds the " + map.userBytes()
@@ -97,12 +88,6 @@ public final class Ntag223Memory {
         return true;
     }
 
-    /** Writes SUNCMAC_KEY to its four pages, byte-reversed, first page first (§6.3, §7 step 4). */
-    public void writeSunKey(byte[] key) {
-        writePages(map.sunKey(), SunCmac.keyToPages(key));
-        log.debug("SUNCMAC_KEY written");
-    }
-
     public void writeCfg0(Ntag223Config config) {
         chip.write(map.cfg0(), config.cfg0());
     }
@@ -113,20 +98,6 @@ public final class Ntag223Memory {
 
     public void writeKeyLock(Ntag223Config config) {
         chip.write(map.keyLock(), config.keyLock());
-    }
-
-    /**
-     * Turns the SUN mirror on for {@code layout}, and sets the counter and tamper visibility
-     * (§7 step 5): CFG0 then CFG1, keeping every other bit as read.
-     *
-     * @return the configuration now on the chip
-     */
-    public Ntag223Config enableMirror(MirrorLayout layout, boolean counter, boolean tamperVisible) {
-        Ntag223Config current = readConfiguration();
-        Ntag223Config updated = layout.configure(current).withCounter(counter).withTamperVisible(tamperVisible);
-        writeCfg0(updated);
-        writeCfg1(updated);
-        return updated;
     }
 
     /** Sets LOCK_SUNCMAC_KEY, keeping the key-lock bits already set (§7 step 7). Irreversible [inferred]. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tagline.hardware.ntag223.sun.MirrorLayout;
 import com.tagline.hardware.ntag223.sun.MirrorTemplate;
 import com.tagline.hardware.ntag223.sun.SunMessage;
+import com.tagline.hardware.ntag223.sun.SunMirror;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class Ntag223MemoryTest {
     void writesTheSunKeyReversedPageByPage() {
         // ntag223.md §6.3 illustration with K = 000102…0F.
         link.expectAck("A2340F0E0D0C").expectAck("A2350B0A0908").expectAck("A23607060504").expectAck("A23703020100");
-        memory.writeSunKey(HEX.parseHex("000102030405060708090A0B0C0D0E0F"));
+        new SunMirror(memory).writeKey(HEX.parseHex("000102030405060708090A0B0C0D0E0F"));
         link.assertDone();
     }
 
@@ -43,7 +44,7 @@ class Ntag223MemoryTest {
         link.expect(CONFIG_READ, "00000000" + "003D003C" + "80000000" + "00".repeat(8) + "00000000");
         link.expectAck("A229983C083C").expectAck("A22A80000000");
         memory.writeUserMemory(l.userImage());
-        Ntag223Config after = memory.enableMirror(l, false, false);
+        Ntag223Config after = new SunMirror(memory).enable(l, false, false);
         assertTrue(after.mirrorEnabled());
         link.assertDone();
     }
@@ -54,7 +55,7 @@ class Ntag223MemoryTest {
                 Ntag223Variant.STATUS_DETECT, MemoryMap.ntag223());
         link.expect(CONFIG_READ, "00000000" + "003C003C" + "00000000" + "00".repeat(8) + "00000000");
         link.expectAck("A229983D083C").expectAck("A22A13000000");
-        memory.enableMirror(l, true, true);
+        new SunMirror(memory).enable(l, true, true);
         link.assertDone();
     }
 
@@ -103,7 +104,7 @@ class Ntag223MemoryTest {
         String text = "048A0FEA841390x000000x0000000000x1A797B9096B03021";
         String pages = "69643D" + HEX.formatHex(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         link.expect("3A0814", pages);
-        SunMessage m = memory.readSunMessage(l);
+        SunMessage m = new SunMirror(memory).readMessage(l);
         assertEquals(text, m.text());
         link.assertDone();
     }

@@ -1,5 +1,6 @@
 package com.tagline.simulator.ntag223;
 
+import com.tagline.hardware.ntag223.sun.SunMirror;
 import com.tagline.simulator.field.OriginalityKeyPair;
 import static com.tagline.simulator.ntag223.Fixture.UID;
 import static com.tagline.simulator.ntag223.Fixture.hex;
@@ -52,9 +53,9 @@ class HostRoundTripTest {
         // AN12998 vector 1 (ntag223.md §6.5): UID 04AA2BD2335780, zero key, counter 000001 after the first read.
         MirrorLayout l = MirrorLayout.build(URL, MirrorTemplate.defaults(), Ntag223Variant.PLAIN, MemoryMap.ntag223());
         f.memory.writeUserMemory(l.userImage());
-        f.memory.enableMirror(l, true, false);
+        new SunMirror(f.memory).enable(l, true, false);
         f.link.putBack();
-        assertEquals("04AA2BD2335780x000001xB188AC6F69140B92", f.memory.readSunMessage(l).text());
+        assertEquals("04AA2BD2335780x000001xB188AC6F69140B92", new SunMirror(f.memory).readMessage(l).text());
     }
 
     @Test
@@ -72,8 +73,8 @@ class HostRoundTripTest {
         // write (§7 steps 3–5)
         assertFalse(f.memory.ensureCapabilityContainer());
         f.memory.writeUserMemory(l.userImage());
-        f.memory.writeSunKey(sunKey);
-        f.memory.enableMirror(l, true, false);
+        new SunMirror(f.memory).writeKey(sunKey);
+        new SunMirror(f.memory).enable(l, true, false);
         // verify (§7 step 6) through the NDEF a phone reads
         f.link.putBack();
         String scanned = NdefUri.parse(f.memory.readNdefMessage().orElseThrow()).uri();
@@ -91,7 +92,7 @@ class HostRoundTripTest {
         assertTrue(done.passwordProtectionActive(0x3B));
         // re-select and read once more (§7 step 9)
         f.link.putBack();
-        SunMessage last = f.memory.readSunMessage(l);
+        SunMessage last = new SunMirror(f.memory).readMessage(l);
         assertTrue(SunMessageVerifier.verify(last, sunKey).valid());
         assertEquals(2, last.counter());
         assertEquals(MasterKeySet.kcv(sunKey), f.chip.sunKeyCheckValue());
@@ -101,16 +102,16 @@ class HostRoundTripTest {
     void counterCountsTheFirstReadOfEachPowerUp() {
         MirrorLayout l = MirrorLayout.build(URL, MirrorTemplate.defaults(), Ntag223Variant.PLAIN, MemoryMap.ntag223());
         f.memory.writeUserMemory(l.userImage());
-        f.memory.enableMirror(l, true, false);
+        new SunMirror(f.memory).enable(l, true, false);
         assertEquals(0, f.chip.nfcCounter(), "enabled after this power-up's first read");
         f.link.putBack();
-        assertEquals(1, f.memory.readSunMessage(l).counter());
-        assertEquals(1, f.memory.readSunMessage(l).counter(), "same power-up");
+        assertEquals(1, new SunMirror(f.memory).readMessage(l).counter());
+        assertEquals(1, new SunMirror(f.memory).readMessage(l).counter(), "same power-up");
         f.link.reactivate();
-        assertEquals(1, f.memory.readSunMessage(l).counter(), "re-selection is no power-up");
+        assertEquals(1, new SunMirror(f.memory).readMessage(l).counter(), "re-selection is no power-up");
         f.link.putBack();
         assertEquals(1, f.host.readCnt(), "READ_CNT is no READ: nothing counted yet");
-        assertEquals(2, f.memory.readSunMessage(l).counter());
+        assertEquals(2, new SunMirror(f.memory).readMessage(l).counter());
         assertEquals(2, f.host.readCnt());
         assertEquals(2, f.chip.nfcCounter());
     }
@@ -120,11 +121,11 @@ class HostRoundTripTest {
         // §6.1: with the counter disabled two reads give identical messages (static, replayable).
         MirrorLayout l = MirrorLayout.build(URL, MirrorTemplate.defaults(), Ntag223Variant.PLAIN, MemoryMap.ntag223());
         f.memory.writeUserMemory(l.userImage());
-        f.memory.enableMirror(l, false, false);
+        new SunMirror(f.memory).enable(l, false, false);
         f.link.putBack();
-        SunMessage a = f.memory.readSunMessage(l);
+        SunMessage a = new SunMirror(f.memory).readMessage(l);
         f.link.putBack();
-        assertEquals(a, f.memory.readSunMessage(l));
+        assertEquals(a, new SunMirror(f.memory).readMessage(l));
         assertEquals(0, a.counter());
         assertTrue(SunMessageVerifier.verify(a, ZERO_KEY).valid(), "factory zero key");
     }
@@ -134,10 +135,10 @@ class HostRoundTripTest {
         Fixture s = new Fixture(SimulatedNtag223.builder().uid(UID).nfcCounter(0xFFFFFE).build());
         MirrorLayout l = MirrorLayout.build(URL, MirrorTemplate.defaults(), Ntag223Variant.PLAIN, MemoryMap.ntag223());
         s.memory.writeUserMemory(l.userImage());
-        s.memory.enableMirror(l, true, false);
+        new SunMirror(s.memory).enable(l, true, false);
         for (int i = 0; i < 3; i++) {
             s.link.putBack();
-            s.memory.readSunMessage(l);
+            new SunMirror(s.memory).readMessage(l);
         }
         assertEquals(0xFFFFFF, s.chip.nfcCounter());
     }
@@ -146,11 +147,11 @@ class HostRoundTripTest {
     void mirrorUsesTheKeyInMemoryAtReadTimeAndLeavesEepromAlone() {
         MirrorLayout l = MirrorLayout.build(URL, MirrorTemplate.defaults(), Ntag223Variant.PLAIN, MemoryMap.ntag223());
         f.memory.writeUserMemory(l.userImage());
-        f.memory.enableMirror(l, false, false);
-        assertTrue(SunMessageVerifier.verify(f.memory.readSunMessage(l), ZERO_KEY).valid());
+        new SunMirror(f.memory).enable(l, false, false);
+        assertTrue(SunMessageVerifier.verify(new SunMirror(f.memory).readMessage(l), ZERO_KEY).valid());
         byte[] key = hex("2B7E151628AED2A6ABF7158809CF4F3C");
-        f.memory.writeSunKey(key);
-        assertTrue(SunMessageVerifier.verify(f.memory.readSunMessage(l), key).valid(), "no re-selection needed");
+        new SunMirror(f.memory).writeKey(key);
+        assertTrue(SunMessageVerifier.verify(new SunMirror(f.memory).readMessage(l), key).valid(), "no re-selection needed");
         int page = l.firstMessagePage() + 1;
         assertEquals("30303030", hex(f.chip.page(page)), "EEPROM keeps the '0' placeholder");
         Ntag223Config off = f.memory.readConfiguration().withMirror(false, l.mirrorPage(), l.mirrorByte());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tagline.hardware.keys.MasterKeySet;
 import com.tagline.hardware.ntag223.Ntag223NakException;
+import com.tagline.hardware.ntag223.sun.SunMirror;
 import org.junit.jupiter.api.Test;
 
 /** Static and dynamic lock bits, block locking, CFGLCK and LOCK_SUNCMAC_KEY (ntag223.md §2.1, §3, §4). */
@@ -65,7 +66,7 @@ class LockTest {
     @Test
     void lockedSunKeyCannotBeRewrittenAndTheLockIsSticky() {
         byte[] key = hex("2B7E151628AED2A6ABF7158809CF4F3C");
-        f.memory.writeSunKey(key);
+        new SunMirror(f.memory).writeKey(key);
         assertTrue(f.memory.lockSunKey().sunKeyLocked());
         for (int page = 0x34; page <= 0x37; page++) {
             refused(page);

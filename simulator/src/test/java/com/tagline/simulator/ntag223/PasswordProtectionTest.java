@@ -16,6 +16,7 @@ import com.tagline.hardware.ntag223.Ntag223Profile;
 import com.tagline.hardware.ntag223.Ntag223Variant;
 import com.tagline.hardware.ntag223.sun.MirrorLayout;
 import com.tagline.hardware.ntag223.sun.MirrorTemplate;
+import com.tagline.hardware.ntag223.sun.SunMirror;
 import com.tagline.hardware.tag.TagLostException;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,7 @@ class PasswordProtectionTest {
         MirrorLayout l = MirrorLayout.build("https://t.example/p", MirrorTemplate.defaults(), Ntag223Variant.PLAIN,
                 MemoryMap.ntag223());
         f.memory.writeUserMemory(l.userImage());
-        f.memory.enableMirror(l, true, false);
+        new SunMirror(f.memory).enable(l, true, false);
         f.memory.writePassword(PWD, PACK);
         f.memory.protect(0x20, true, 0);
         nak(() -> f.host.read(0x20));
@@ -63,7 +64,7 @@ class PasswordProtectionTest {
         assertEquals(hex(f.host.read(0x00)).substring(0, 16), rolled.substring(16), "roll-over at AUTH0");
         assertEquals("0004040204000F03", hex(f.host.getVersion().bytes()), "GET_VERSION ignores AUTH0");
         assertEquals(48, f.host.readSig().length, "READ_SIG ignores AUTH0");
-        assertTrue(f.memory.readSunMessage(l).counter() >= 0, "mirror below AUTH0 stays readable");
+        assertTrue(new SunMirror(f.memory).readMessage(l).counter() >= 0, "mirror below AUTH0 stays readable");
         f.host.pwdAuth(PWD);
         assertEquals(16, f.host.read(0x2A).length);
         assertEquals("00000000", hex(f.host.read(0x2B)).substring(0, 8), "PWD reads as 00 even when authenticated");

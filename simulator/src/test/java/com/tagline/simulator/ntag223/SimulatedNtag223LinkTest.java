@@ -18,6 +18,7 @@ import com.tagline.hardware.ntag223.sun.MirrorTemplate;
 import com.tagline.hardware.ntag223.sun.SunCmac;
 import com.tagline.hardware.ntag223.sun.SunMessage;
 import com.tagline.hardware.ntag223.sun.SunMessageVerifier;
+import com.tagline.hardware.ntag223.sun.SunMirror;
 import com.tagline.hardware.tag.TagLostException;
 import com.tagline.hardware.tag.Target;
 import com.tagline.simulator.ntag424.TearPoint;
@@ -83,18 +84,18 @@ class SimulatedNtag223LinkTest {
         MirrorLayout l = MirrorLayout.build("https://t.example/p", MirrorTemplate.defaults(), Ntag223Variant.PLAIN,
                 MemoryMap.ntag223());
         f.memory.writeUserMemory(l.userImage());
-        f.memory.enableMirror(l, true, false);
+        new SunMirror(f.memory).enable(l, true, false);
         f.link.tearNextWrite(0x36, TearPoint.BEFORE_APPLY);
-        assertThrows(TagLostException.class, () -> f.memory.writeSunKey(NEW_KEY));
+        assertThrows(TagLostException.class, () -> new SunMirror(f.memory).writeKey(NEW_KEY));
         byte[] pages = SunCmac.keyToPages(NEW_KEY);
         Arrays.fill(pages, 8, 16, (byte) 0); // pages 36h and 37h still hold the old (zero) key bytes
         byte[] mixed = SunCmac.pagesToKey(pages);
-        SunMessage m = f.memory.readSunMessage(l);
+        SunMessage m = new SunMirror(f.memory).readMessage(l);
         assertTrue(SunMessageVerifier.verify(m, mixed).valid());
         assertFalse(SunMessageVerifier.verify(m, OLD_KEY).valid());
         assertFalse(SunMessageVerifier.verify(m, NEW_KEY).valid());
-        f.memory.writeSunKey(NEW_KEY); // a resumed personalization rewrites all four pages
-        assertTrue(SunMessageVerifier.verify(f.memory.readSunMessage(l), NEW_KEY).valid());
+        new SunMirror(f.memory).writeKey(NEW_KEY); // a resumed personalization rewrites all four pages
+        assertTrue(SunMessageVerifier.verify(new SunMirror(f.memory).readMessage(l), NEW_KEY).valid());
         assertEquals(MasterKeySet.kcv(NEW_KEY), f.chip.sunKeyCheckValue());
     }
 

@@ -14,6 +14,7 @@ import com.tagline.hardware.ntag223.sun.MirrorTemplate;
 import com.tagline.hardware.ntag223.sun.SunMessage;
 import com.tagline.hardware.ntag223.sun.SunMessageResult;
 import com.tagline.hardware.ntag223.sun.SunMessageVerifier;
+import com.tagline.hardware.ntag223.sun.SunMirror;
 import com.tagline.hardware.ntag223.sun.TamperState;
 import org.junit.jupiter.api.Test;
 
@@ -26,14 +27,14 @@ class TamperTest {
     private static Fixture personalized(SimulatedNtag223 chip, boolean visible) {
         Fixture f = new Fixture(chip);
         f.memory.writeUserMemory(LAYOUT.userImage());
-        f.memory.writeSunKey(KEY);
-        f.memory.enableMirror(LAYOUT, false, visible);
+        new SunMirror(f.memory).writeKey(KEY);
+        new SunMirror(f.memory).enable(LAYOUT, false, visible);
         f.link.putBack();
         return f;
     }
 
     private static String scan(Fixture f) {
-        SunMessage m = f.memory.readSunMessage(LAYOUT);
+        SunMessage m = new SunMirror(f.memory).readMessage(LAYOUT);
         SunMessageResult r = SunMessageVerifier.verify(m, KEY);
         assertTrue(r.valid(), m.text());
         return r.tamper().text();
@@ -50,7 +51,7 @@ class TamperTest {
         f.link.putBack();
         String expected = "http://www.foo.bar?uid=048A0FEA841390x000000x0000000000x1A797B9096B03021";
         assertEquals(expected, NdefUri.parse(f.memory.readNdefMessage().orElseThrow()).uri());
-        assertEquals(expected, LAYOUT.urlWith(f.memory.readSunMessage(LAYOUT)));
+        assertEquals(expected, LAYOUT.urlWith(new SunMirror(f.memory).readMessage(LAYOUT)));
     }
 
     @Test
@@ -88,10 +89,10 @@ class TamperTest {
                 Ntag223Variant.PLAIN, MemoryMap.ntag223());
         Fixture f = Fixture.plain();
         f.memory.writeUserMemory(plain.userImage());
-        f.memory.enableMirror(plain, true, true);
+        new SunMirror(f.memory).enable(plain, true, true);
         f.chip.tamperLoop().open();
         f.link.putBack();
-        SunMessage m = f.memory.readSunMessage(plain);
+        SunMessage m = new SunMirror(f.memory).readMessage(plain);
         assertEquals(38, m.text().length());
         assertNull(m.tamper());
     }

@@ -2,6 +2,7 @@ package com.tagline.station.ixkio;
 
 import com.tagline.hardware.ndef.UrlDoesNotFitException;
 import com.tagline.hardware.tag.ChipProtocol;
+import com.tagline.station.platform.ixkio.ManifestRow;
 import com.tagline.station.platform.ixkio.NftChain;
 import com.tagline.station.platform.ixkio.NftData;
 import java.io.Reader;

@@ -1,5 +1,6 @@
 package com.tagline.station.ixkio;
 
+import com.tagline.station.platform.ixkio.ManifestRow;
 import java.util.List;
 
 /** The outcome of validating a whole encoding manifest: every row, or every error and no row. */

@@ -1,5 +1,6 @@
 package com.tagline.station.ixkio;
 
+import com.tagline.station.platform.ixkio.ManifestRow;
 import com.tagline.station.store.StoreAccess;
 import java.io.Reader;
 import java.util.ArrayList;

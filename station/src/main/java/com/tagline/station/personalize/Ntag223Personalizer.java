@@ -9,6 +9,7 @@ import com.tagline.hardware.ntag223.Ntag223Memory;
 import com.tagline.hardware.ntag223.Ntag223NakException;
 import com.tagline.hardware.ntag223.sun.MirrorLayout;
 import com.tagline.hardware.ndef.UrlDoesNotFitException;
+import com.tagline.hardware.ntag223.sun.SunMirror;
 import com.tagline.hardware.tag.TagLink;
 import com.tagline.hardware.tag.TagLostException;
 import java.util.ArrayList;
@@ -130,13 +131,13 @@ public final class Ntag223Personalizer {
             }
             if (!inspection.sunOurs()) {
                 step(Step.WRITE_SUN_KEY);
-                memory.writeSunKey(Ntag223Keys.sunKey(keys));
+                new SunMirror(memory).writeKey(Ntag223Keys.sunKey(keys));
             }
             boolean tamper = recipe.tamperVisibleOn(inspection.variant());
             if (!config.mirrorEnabled() || config.mirrorOffset() != layout.messageOffset() || !config.counterEnabled()
                     || config.tamperVisible() != tamper) {
                 step(Step.ENABLE_MIRROR);
-                memory.enableMirror(layout, true, tamper);
+                new SunMirror(memory).enable(layout, true, tamper);
             }
             if (!config.sunKeyLocked()) {
                 String problem = Ntag223SunCheck.problem(layout, memory.readConfiguration(), memory.readUserMemory(),

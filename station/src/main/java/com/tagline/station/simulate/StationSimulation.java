@@ -7,7 +7,6 @@ import com.tagline.simulator.line.ConveyorLayout;
 import com.tagline.simulator.line.GateRecord;
 import com.tagline.simulator.line.SimulatedClock;
 import com.tagline.station.line.LineTiming;
-import com.tagline.station.line.SimulatedLineRun;
 import com.tagline.station.store.ConfiguredChip;
 import com.tagline.station.workflow.ChipRecipe;
 import com.tagline.station.workflow.EncodeOutcome;

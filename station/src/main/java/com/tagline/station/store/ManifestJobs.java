@@ -1,7 +1,7 @@
 package com.tagline.station.store;
 
 import com.tagline.hardware.tag.ChipProtocol;
-import com.tagline.station.ixkio.ManifestRow;
+import com.tagline.station.platform.ixkio.ManifestRow;
 import com.tagline.station.platform.ixkio.NftChain;
 import com.tagline.station.platform.ixkio.NftData;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package com.tagline.station.sync;
 
-import com.tagline.station.ixkio.ManifestRow;
+import com.tagline.station.platform.ixkio.ManifestRow;
 import com.tagline.station.platform.PlatformException;
 import com.tagline.station.platform.PlatformStatusException;
 import com.tagline.station.platform.ixkio.IxkioClient;

@@ -13,6 +13,7 @@ import com.tagline.hardware.ntag424.sdm.SunTemplate;
 import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.personalize.Ntag223Recipe;
 import com.tagline.station.personalize.Ntag424Recipe;
+import com.tagline.station.platform.ixkio.ManifestRow;
 import com.tagline.station.platform.ixkio.NftChain;
 import com.tagline.station.platform.ixkio.NftData;
 import com.tagline.station.platform.ixkio.TagCodeUpdate;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.personalize.Reason;
+import com.tagline.station.platform.ixkio.ManifestRow;
 import com.tagline.station.store.LeasedJob;
 import com.tagline.station.store.ManifestJobs;
 import com.tagline.station.store.Outcome;

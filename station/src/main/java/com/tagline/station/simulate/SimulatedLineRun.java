@@ -1,10 +1,13 @@
-package com.tagline.station.line;
+package com.tagline.station.simulate;
 
 import com.tagline.hardware.line.LineSignals;
 import com.tagline.simulator.line.ConveyorItem;
 import com.tagline.simulator.line.ConveyorLayout;
 import com.tagline.simulator.line.GateRecord;
 import com.tagline.simulator.line.SimulatedLine;
+import com.tagline.station.line.ItemEncoder;
+import com.tagline.station.line.LineController;
+import com.tagline.station.line.LineTiming;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,6 @@
-package com.tagline.station.ixkio;
+package com.tagline.station.platform.ixkio;
 
 import com.tagline.hardware.tag.ChipProtocol;
-import com.tagline.station.platform.ixkio.NftData;
-import com.tagline.station.platform.ixkio.TagCodeUpdate;
 import java.util.Objects;
 import java.util.Optional;
 

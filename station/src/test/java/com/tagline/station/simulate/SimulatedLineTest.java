@@ -1,4 +1,4 @@
-package com.tagline.station.line;
+package com.tagline.station.simulate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tagline.hardware.line.LineSignals;
 import com.tagline.simulator.line.ConveyorLayout;
 import com.tagline.simulator.line.GateRecord;
+import com.tagline.station.line.ItemVerdict;
+import com.tagline.station.line.LineState;
+import com.tagline.station.line.LineTiming;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

@@ -1,0 +1,36 @@
+package com.tagline.station.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 11, architecture §1: the package structure of all three modules' main code.
+ */
+class ArchitectureTest {
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.tagline");
+
+    @Test
+    void noPackageDependsOnItselfThroughOthers() {
+        slices().matching("com.tagline.(**)").should().beFreeOfCycles().check(MAIN);
+    }
+
+    /**
+     * What runs on a line never reaches into the simulators: simulation and benchmark code lives in
+     * {@code station.simulate}, and only the command line ({@code station.cli}) starts it.
+     */
+    @Test
+    void productionCodeDoesNotDependOnSimulationCode() {
+        noClasses().that().resideInAPackage("com.tagline.station..")
+                .and().resideOutsideOfPackages("com.tagline.station.simulate..", "com.tagline.station.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.tagline.simulator..",
+                        "com.tagline.station.simulate..")
+                .check(MAIN);
+    }
+}
