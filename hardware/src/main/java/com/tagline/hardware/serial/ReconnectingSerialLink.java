@@ -1,5 +1,6 @@
 package com.tagline.hardware.serial;
 
+import com.tagline.hardware.retry.Backoff;
 import com.tagline.hardware.tag.TransportException;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,32 +35,14 @@ public final class ReconnectingSerialLink implements SerialLink {
     /** Link state as seen by this decorator. */
     public enum State { CONNECTED, DISCONNECTED, CLOSED }
 
-    /**
-     * Backoff between reopen attempts of one reconnect cycle: {@code initial}, then multiplied by
-     * {@code multiplier} up to {@code max}; {@code maxAttempts} opens per cycle (0 = until it works).
-     */
-    public record Backoff(Duration initial, Duration max, double multiplier, int maxAttempts) {
-        public Backoff {
-            Objects.requireNonNull(initial, "initial");
-            Objects.requireNonNull(max, "max");
-            if (initial.isNegative() || max.compareTo(initial) < 0 || multiplier < 1 || maxAttempts < 0) {
-                throw new IllegalArgumentException("invalid backoff " + initial + ".." + max + " x" + multiplier);
-            }
-        }
-
-        /** 100 ms doubling to 5 s, 10 attempts per cycle. */
-        public static Backoff defaults() {
-            return new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), 2.0, 10);
-        }
-
-        Duration next(Duration current) {
-            long nanos = (long) Math.min(max.toNanos(), current.toNanos() * multiplier);
-            return Duration.ofNanos(nanos);
-        }
-    }
+    /** 100 ms doubling to 5 s between reopen attempts (no jitter: a local device). */
+    public static final Backoff DEFAULT_BACKOFF = Backoff.exact(Duration.ofMillis(100), Duration.ofSeconds(5));
+    /** Reopen attempts per reconnect cycle. */
+    public static final int DEFAULT_ATTEMPTS = 10;
 
     private final Supplier<SerialLink> opener;
     private final Backoff backoff;
+    private final int attemptsPerCycle;
     private final Sleeper sleeper;
     private final Clock clock;
     private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
@@ -69,14 +52,20 @@ public final class ReconnectingSerialLink implements SerialLink {
     private volatile Instant since;
     private volatile long connections;
 
-    /** Opens lazily on the first operation, with the system sleeper and clock. */
-    public ReconnectingSerialLink(Supplier<SerialLink> opener, Backoff backoff) {
-        this(opener, backoff, Sleeper.SYSTEM, Clock.systemUTC());
+    /** Opens lazily on the first operation, with the default backoff, the system sleeper and clock. */
+    public ReconnectingSerialLink(Supplier<SerialLink> opener) {
+        this(opener, DEFAULT_BACKOFF, DEFAULT_ATTEMPTS, Sleeper.SYSTEM, Clock.systemUTC());
     }
 
-    public ReconnectingSerialLink(Supplier<SerialLink> opener, Backoff backoff, Sleeper sleeper, Clock clock) {
+    /** @param attemptsPerCycle reopen attempts before an operation fails (0 = until it works) */
+    public ReconnectingSerialLink(Supplier<SerialLink> opener, Backoff backoff, int attemptsPerCycle, Sleeper sleeper,
+                                  Clock clock) {
+        if (attemptsPerCycle < 0) {
+            throw new IllegalArgumentException("attempts per cycle must be >= 0, got " + attemptsPerCycle);
+        }
         this.opener = Objects.requireNonNull(opener, "opener");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.attemptsPerCycle = attemptsPerCycle;
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.since = clock.instant();
@@ -178,7 +167,6 @@ public final class ReconnectingSerialLink implements SerialLink {
     }
 
     private SerialLink reopen() {
-        Duration delay = backoff.initial();
         TransportException last = null;
         for (int attempt = 1; ; attempt++) {
             try {
@@ -187,13 +175,12 @@ public final class ReconnectingSerialLink implements SerialLink {
                 last = e;
                 LOG.debug("link open failed attempt={} error={}", attempt, e.getMessage());
             }
-            if (backoff.maxAttempts() != 0 && attempt >= backoff.maxAttempts()) {
+            if (attemptsPerCycle != 0 && attempt >= attemptsPerCycle) {
                 break;
             }
-            pause(delay);
-            delay = backoff.next(delay);
+            pause(backoff.delay(attempt));
         }
-        throw new TransportException("link unavailable after " + backoff.maxAttempts() + " attempts", last);
+        throw new TransportException("link unavailable after " + attemptsPerCycle + " attempts", last);
     }
 
     private void pause(Duration delay) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tagline.hardware.retry.Backoff;
 import com.tagline.hardware.tag.TransportException;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,8 +40,8 @@ class ReconnectingSerialLinkTest {
     };
 
     private ReconnectingSerialLink link(int maxAttempts) {
-        ReconnectingSerialLink link = new ReconnectingSerialLink(opener, new ReconnectingSerialLink.Backoff(
-                Duration.ofMillis(100), Duration.ofMillis(500), 2.0, maxAttempts), sleeps::add, CLOCK);
+        ReconnectingSerialLink link = new ReconnectingSerialLink(opener,
+                Backoff.exact(Duration.ofMillis(100), Duration.ofMillis(500)), maxAttempts, sleeps::add, CLOCK);
         link.onStateChange(states::add);
         return link;
     }

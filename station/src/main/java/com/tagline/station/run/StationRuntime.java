@@ -10,6 +10,7 @@ import com.tagline.hardware.ntag223.sun.MirrorTemplate;
 import com.tagline.hardware.ntag424.sdm.SunTemplate;
 import com.tagline.hardware.pn532.Pn532;
 import com.tagline.hardware.pn532.Pn532Settings;
+import com.tagline.hardware.retry.Backoff;
 import com.tagline.hardware.serial.ReconnectingSerialLink;
 import com.tagline.hardware.serial.SerialLink;
 import com.tagline.hardware.serial.SerialLinks;
@@ -94,8 +95,7 @@ public final class StationRuntime implements AutoCloseable {
                 clock, alarms);
         this.platformLoop = new PlatformLoop(leasing, sync, clock);
         this.platformThread = LineRuntime.daemon(platformLoop, "platform");
-        this.link = new ReconnectingSerialLink(SerialLinks.opener(config.reader().link(), simulators),
-                ReconnectingSerialLink.Backoff.defaults());
+        this.link = new ReconnectingSerialLink(SerialLinks.opener(config.reader().link(), simulators));
         Pn532Settings settings = config.reader().baud().map(b -> Pn532Settings.defaults().withSerialBaudRate(b))
                 .orElse(Pn532Settings.defaults());
         this.pn532 = new Pn532(link, settings, Sleeper.SYSTEM);

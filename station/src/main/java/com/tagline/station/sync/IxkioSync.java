@@ -1,5 +1,6 @@
 package com.tagline.station.sync;
 
+import com.tagline.hardware.retry.Backoff;
 import com.tagline.station.platform.ixkio.ManifestRow;
 import com.tagline.station.platform.PlatformException;
 import com.tagline.station.platform.PlatformStatusException;

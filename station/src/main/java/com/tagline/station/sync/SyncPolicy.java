@@ -1,5 +1,6 @@
 package com.tagline.station.sync;
 
+import com.tagline.hardware.retry.Backoff;
 import java.time.Duration;
 import java.util.Random;
 
@@ -20,7 +21,7 @@ public record SyncPolicy(int batchSize, Duration interval, Duration backoffIniti
 
     /** The backoff this policy describes ({@code backoffInitial} up to {@code backoffMax}), jitter from {@code jitter}. */
     public Backoff backoff(Random jitter) {
-        return new Backoff(backoffInitial, backoffMax, jitter);
+        return Backoff.jittered(backoffInitial, backoffMax, jitter);
     }
 
     public static SyncPolicy defaults() {

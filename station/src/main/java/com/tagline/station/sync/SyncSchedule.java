@@ -1,5 +1,6 @@
 package com.tagline.station.sync;
 
+import com.tagline.hardware.retry.Backoff;
 import com.tagline.station.store.StoreAccess;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package com.tagline.station.workflow;
 
+import com.tagline.hardware.retry.Backoff;
 import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.platform.PlatformException;
 import com.tagline.station.platform.tagbase.Lease;
@@ -42,6 +43,12 @@ public final class Leasing {
     /** The longest wait between lease calls after failures. */
     static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
 
+    /**
+     * Doubles from {@link LeasePolicy#retryAfter()} up to {@link #LONGEST_RETRY}: a lease call that
+     * timed out may still have created a lease on the platform (its tags held for 24 h), so a slow
+     * platform must not be asked every few seconds.
+     */
+    private final Backoff retries;
     private Instant nextTry = Instant.MIN;
     private int failures;
 
@@ -53,6 +60,7 @@ public final class Leasing {
         this.station = station;
         this.clock = clock;
         this.alarms = alarms;
+        this.retries = Backoff.exact(policy.retryAfter(), LONGEST_RETRY);
     }
 
     /** One pass: top up every protocol and renew what is due. Cheap when nothing is due. */
@@ -67,25 +75,12 @@ public final class Leasing {
             renewDue();
             failures = 0;
         } catch (PlatformException e) {
-            Duration wait = retryDelay(++failures);
+            Duration wait = retries.delay(++failures);
             nextTry = clock.instant().plus(wait);
             alarms.raise(Alarm.LEASE_FAILED, "cannot reach the platform to lease tags; encoding from the "
                     + "tags already leased: " + e.getMessage());
             log.warn("event=lease_failed retry_in_ms={} error=\"{}\"", wait.toMillis(), e.getMessage());
         }
-    }
-
-    /**
-     * Doubles from {@link LeasePolicy#retryAfter()} up to {@link #LONGEST_RETRY}: a lease call that
-     * timed out may still have created a lease on the platform (its tags held for 24 h), so a slow
-     * platform must not be asked every few seconds.
-     */
-    private Duration retryDelay(int failures) {
-        Duration d = policy.retryAfter();
-        for (int i = 1; i < failures && d.compareTo(LONGEST_RETRY) < 0; i++) {
-            d = d.multipliedBy(2);
-        }
-        return d.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : d;
     }
 
     /**

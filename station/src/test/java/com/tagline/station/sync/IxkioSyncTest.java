@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tagline.hardware.retry.Backoff;
 import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.simulator.line.SimulatedClock;
 import com.tagline.simulator.platform.EmulatorFaults;
@@ -86,7 +87,7 @@ class IxkioSyncTest {
                 Duration.ofSeconds(2), Duration.ofSeconds(3)));
         clients.add(client);
         SyncPolicy policy = SyncPolicy.defaults();
-        return new IxkioSync(store, client, policy, new Backoff(policy.backoffInitial(), policy.backoffMax(),
+        return new IxkioSync(store, client, policy, Backoff.jittered(policy.backoffInitial(), policy.backoffMax(),
                 new Random(1)), clock, alarms);
     }
 

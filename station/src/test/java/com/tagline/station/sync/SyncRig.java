@@ -1,5 +1,6 @@
 package com.tagline.station.sync;
 
+import com.tagline.hardware.retry.Backoff;
 import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.simulator.line.SimulatedClock;
 import com.tagline.simulator.platform.FaultSettings;
@@ -61,7 +62,7 @@ public final class SyncRig implements AutoCloseable {
         access = StoreAccess.direct(store);
         leasing = new Leasing(access, client, leasePolicy, STATION, clock, alarms);
         sync = new OutboxSync(access, client, syncPolicy,
-                new Backoff(syncPolicy.backoffInitial(), syncPolicy.backoffMax(), new Random(7)), clock, alarms);
+                Backoff.jittered(syncPolicy.backoffInitial(), syncPolicy.backoffMax(), new Random(7)), clock, alarms);
     }
 
     /** Batches of {@code batchSize}, idle interval 1 s, backoff 1 s .. 8 s; leases up to 500 tags. */
