@@ -1,5 +1,6 @@
 package com.tagline.station.cli;
 
+import com.tagline.hardware.csv.CsvRecords;
 import com.tagline.station.ixkio.ChipUrlFit;
 import com.tagline.station.ixkio.ManifestError;
 import com.tagline.station.ixkio.ManifestImport;
@@ -8,6 +9,7 @@ import com.tagline.station.store.StoreAccess;
 import com.tagline.station.store.StoreConfig;
 import com.tagline.station.store.StoreException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -38,9 +40,10 @@ final class ImportManifestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(file);
              StoreAccess store = open(dataDir, station)) {
-            ManifestImport.Result r = ManifestImport.run(in, file.getFileName().toString(), ChipUrlFit.defaults(), store);
+            ManifestImport.Result r = ManifestImport.run(CsvRecords.read(in), file.getFileName().toString(),
+                    ChipUrlFit.defaults(), store);
             if (r instanceof ManifestImport.Result.Refused refused) {
                 for (ManifestError e : refused.errors()) {
                     System.err.println(file.getFileName() + ": " + e);

@@ -1,6 +1,6 @@
 package com.tagline.station.ixkio;
 
-import java.io.IOException;
+import com.tagline.hardware.csv.CsvOutput;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
  */
 public final class AssociationExport {
     private static final Pattern HEX = Pattern.compile("([0-9A-F]{2})+");
-    private static final Pattern NEEDS_QUOTES = Pattern.compile("[\",\r\n]");
 
     /** One configured chip: its tag code and its UID (any case; written uppercase). */
     public record Association(String xuid, String uid) {
@@ -40,18 +39,8 @@ public final class AssociationExport {
      * @throws UncheckedIOException when writing fails
      */
     public static void write(List<Association> associations, Writer out) {
-        try {
-            out.write("xuid,uid\n");
-            for (Association a : associations) {
-                out.write(field(a.xuid()) + "," + a.uid() + "\n");
-            }
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (CsvOutput csv = new CsvOutput(out, List.of("xuid", "uid"))) {
+            associations.forEach(a -> csv.row(a.xuid(), a.uid()));
         }
-    }
-
-    private static String field(String value) {
-        return NEEDS_QUOTES.matcher(value).find() ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 }

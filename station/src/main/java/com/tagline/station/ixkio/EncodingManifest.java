@@ -1,5 +1,6 @@
 package com.tagline.station.ixkio;
 
+import com.tagline.hardware.csv.CsvRecords;
 import com.tagline.hardware.ndef.UrlDoesNotFitException;
 import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.platform.ixkio.ManifestRow;
@@ -54,7 +55,11 @@ public final class EncodingManifest {
      * @throws java.io.UncheckedIOException when {@code in} cannot be read
      */
     public static ManifestCheck validate(Reader in, ChipUrlFit fit) {
-        CsvRecords csv = CsvRecords.read(in);
+        return validate(CsvRecords.read(in), fit);
+    }
+
+    /** Validates the records of a manifest already read ({@link CsvRecords#read(java.io.InputStream)} for a file). */
+    public static ManifestCheck validate(CsvRecords csv, ChipUrlFit fit) {
         List<ManifestError> errors = new ArrayList<>();
         List<ManifestRow> rows = new ArrayList<>();
         if (csv.rows().isEmpty() && csv.malformed().isEmpty()) {
@@ -63,7 +68,7 @@ public final class EncodingManifest {
             ManifestColumns.of(csv.rows().get(0), errors)
                     .ifPresent(columns -> rows(csv.rows().subList(1, csv.rows().size()), columns, fit, rows, errors));
         }
-        csv.malformed().ifPresent(errors::add);
+        csv.malformed().ifPresent(m -> errors.add(new ManifestError(m.line(), ManifestError.CSV, m.message())));
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparingInt(ManifestError::line));
             return new ManifestCheck.Invalid(errors);

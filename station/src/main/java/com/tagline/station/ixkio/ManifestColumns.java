@@ -1,5 +1,6 @@
 package com.tagline.station.ixkio;
 
+import com.tagline.hardware.csv.CsvRecords;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package com.tagline.station.ixkio;
 
+import com.tagline.hardware.csv.CsvRecords;
 import com.tagline.station.platform.ixkio.ManifestRow;
 import com.tagline.station.store.StoreAccess;
 import java.io.Reader;
@@ -45,7 +46,12 @@ public final class ManifestImport {
      * @throws com.tagline.station.store.StoreException when the store refuses; nothing was imported then
      */
     public static Result run(Reader in, String fileName, ChipUrlFit fit, StoreAccess store) {
-        ManifestCheck check = EncodingManifest.validate(in, fit);
+        return run(CsvRecords.read(in), fileName, fit, store);
+    }
+
+    /** As {@link #run(Reader, String, ChipUrlFit, StoreAccess)}, for records already read (a file's bytes, strictly UTF-8). */
+    public static Result run(CsvRecords csv, String fileName, ChipUrlFit fit, StoreAccess store) {
+        ManifestCheck check = EncodingManifest.validate(csv, fit);
         if (check instanceof ManifestCheck.Invalid invalid) {
             return new Result.Refused(invalid.errors());
         }

@@ -1,5 +1,6 @@
 package com.tagline.station.simulate;
 
+import com.tagline.hardware.csv.CsvOutput;
 import com.tagline.hardware.keys.MasterKeySet;
 import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.simulator.platform.EmulatorFaults;
@@ -42,8 +43,9 @@ final class IxkioSimulatedPlatform implements SimulatedPlatform {
     private final long seed;
     private final String apiKey;
     private final List<TagCodeSeed> tagCodes = new ArrayList<>();
-    private final StringBuilder manifest = new StringBuilder(
-            "xuid,url,protocol,cuid,ix_dr,nft_chain,nft_contract,nft_token,nft_owner\n");
+    private static final List<String> MANIFEST_COLUMNS = List.of("xuid", "url", "protocol", "cuid", "ix_dr",
+            "nft_chain", "nft_contract", "nft_token", "nft_owner");
+    private final List<String[]> manifest = new ArrayList<>();
     private IxkioEmulator emulator;
     private boolean offline;
 
@@ -75,9 +77,9 @@ final class IxkioSimulatedPlatform implements SimulatedPlatform {
             tagCodes.add(new TagCodeSeed(xuid, "C" + xuid, "", "https://group.example/default"));
             String dr = i % 3 == 0 ? "https://brand.example/p/" + xuid : "";
             boolean nft = i % 4 == 1;
-            manifest.append(String.join(",", xuid, urlBase + xuid, protocol.code(), "C" + xuid, dr,
-                    nft ? "polygon_test" : "", nft ? "0xC0FFEE" : "", nft ? String.valueOf(i) : "",
-                    i % 5 == 2 ? "0xOwner" + i : "")).append('\n');
+            manifest.add(new String[] {xuid, urlBase + xuid, protocol.code(), "C" + xuid, dr,
+                nft ? "polygon_test" : "", nft ? "0xC0FFEE" : "", nft ? String.valueOf(i) : "",
+                i % 5 == 2 ? "0xOwner" + i : ""});
         }
     }
 
@@ -85,7 +87,11 @@ final class IxkioSimulatedPlatform implements SimulatedPlatform {
     public PlatformWork connect(StationParts parts) {
         emulator = IxkioEmulator.start(new IxkioAccount(IxkioEmulator.DEFAULT_AID, tagCodes, parts.clock()), apiKey,
                 new EmulatorFaults(seed), 0);
-        ManifestImport.Result r = ManifestImport.run(new StringReader(manifest.toString()), MANIFEST_NAME, fit,
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (CsvOutput csv = new CsvOutput(text, MANIFEST_COLUMNS)) {
+            manifest.forEach(csv::row);
+        }
+        ManifestImport.Result r = ManifestImport.run(new StringReader(text.toString()), MANIFEST_NAME, fit,
                 parts.store());
         if (r instanceof ManifestImport.Result.Refused refused) {
             throw new IllegalStateException("the simulated manifest was refused: " + refused.errors());

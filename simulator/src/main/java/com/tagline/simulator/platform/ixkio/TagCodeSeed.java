@@ -1,5 +1,6 @@
 package com.tagline.simulator.platform.ixkio;
 
+import com.tagline.hardware.csv.CsvRecords;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +41,11 @@ public record TagCodeSeed(String xuid, String cuid, String uid, String groupResp
      *     is not hex
      */
     public static List<TagCodeSeed> read(Reader in) {
-        List<CsvRows.Row> rows = CsvRows.read(in);
+        CsvRecords csv = CsvRecords.read(in);
+        csv.malformed().ifPresent(m -> {
+            throw new SeedFileException(m.line(), m.message());
+        });
+        List<CsvRecords.Row> rows = csv.rows();
         if (rows.isEmpty()) {
             throw new SeedFileException(1, "empty file: expected the header xuid,cuid,url[,uid]");
         }
@@ -49,7 +54,7 @@ public record TagCodeSeed(String xuid, String cuid, String uid, String groupResp
         Set<String> xuids = new HashSet<>();
         Set<String> cuids = new HashSet<>();
         Set<String> uids = new HashSet<>();
-        for (CsvRows.Row row : rows.subList(1, rows.size())) {
+        for (CsvRecords.Row row : rows.subList(1, rows.size())) {
             if (row.fields().size() != columns.size()) {
                 throw new SeedFileException(row.line(), "has " + row.fields().size() + " fields, the header has "
                         + columns.size());
@@ -63,7 +68,7 @@ public record TagCodeSeed(String xuid, String cuid, String uid, String groupResp
         return List.copyOf(seeds);
     }
 
-    private static Map<String, Integer> columns(CsvRows.Row header) {
+    private static Map<String, Integer> columns(CsvRecords.Row header) {
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < header.fields().size(); i++) {
             String name = header.fields().get(i).trim();
@@ -82,7 +87,7 @@ public record TagCodeSeed(String xuid, String cuid, String uid, String groupResp
         return columns;
     }
 
-    private static TagCodeSeed of(CsvRows.Row row, Map<String, Integer> columns) {
+    private static TagCodeSeed of(CsvRecords.Row row, Map<String, Integer> columns) {
         String xuid = field(row, columns, "xuid");
         if (xuid.isEmpty()) {
             throw new SeedFileException(row.line(), "xuid is empty");
@@ -95,12 +100,12 @@ public record TagCodeSeed(String xuid, String cuid, String uid, String groupResp
                 field(row, columns, "url"));
     }
 
-    private static String field(CsvRows.Row row, Map<String, Integer> columns, String name) {
+    private static String field(CsvRecords.Row row, Map<String, Integer> columns, String name) {
         Integer at = columns.get(name);
         return at == null ? "" : row.fields().get(at).trim();
     }
 
-    private static void unique(Set<String> seen, String value, CsvRows.Row row, String column) {
+    private static void unique(Set<String> seen, String value, CsvRecords.Row row, String column) {
         if (!value.isEmpty() && !seen.add(value)) {
             throw new SeedFileException(row.line(), "duplicate " + column + " '" + value + "'");
         }
