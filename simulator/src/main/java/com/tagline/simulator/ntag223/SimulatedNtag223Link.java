@@ -6,7 +6,7 @@ import com.tagline.hardware.tag.TagLostException;
 import com.tagline.hardware.tag.Target;
 import com.tagline.simulator.field.FieldChip;
 import com.tagline.simulator.ntag424.Sleeper;
-import com.tagline.simulator.ntag424.TearPoint;
+import com.tagline.simulator.field.TearPoint;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -4,6 +4,7 @@ import com.tagline.hardware.TaglineException;
 import com.tagline.hardware.tag.TagLink;
 import com.tagline.hardware.tag.TagLostException;
 import com.tagline.hardware.tag.Target;
+import com.tagline.simulator.field.TearPoint;
 import java.time.Duration;
 import java.util.Objects;
 

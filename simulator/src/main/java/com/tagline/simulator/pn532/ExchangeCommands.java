@@ -1,5 +1,6 @@
 package com.tagline.simulator.pn532;
 
+import com.tagline.simulator.field.ChipTornException;
 import com.tagline.simulator.field.FieldChip;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
@@ -201,7 +202,19 @@ final class ExchangeCommands {
         if (target.lost()) {
             return Optional.empty();
         }
-        byte[] answer = op.apply(target.chip());
+        byte[] answer;
+        try {
+            answer = op.apply(target.chip());
+        } catch (ChipTornException torn) {
+            // The field dropped for the chip mid-command: no answer (an RF timeout), and the chip powers
+            // up again from scratch, still at the antenna or gone.
+            FieldChip chip = target.chip();
+            field.depart(chip);
+            if (torn.staysInField()) {
+                field.add(chip);
+            }
+            return Optional.empty();
+        }
         if (leave.isPresent()) {
             field.depart(target.chip());
             return Optional.empty();

@@ -21,7 +21,7 @@ import com.tagline.hardware.ntag223.sun.SunMessageVerifier;
 import com.tagline.hardware.ntag223.sun.SunMirror;
 import com.tagline.hardware.tag.TagLostException;
 import com.tagline.hardware.tag.Target;
-import com.tagline.simulator.ntag424.TearPoint;
+import com.tagline.simulator.field.TearPoint;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

@@ -14,6 +14,7 @@ import com.tagline.hardware.crypto.Crc32Nk;
 import com.tagline.hardware.ntag424.CommMode;
 import com.tagline.hardware.tag.TagLostException;
 import com.tagline.hardware.tag.Target;
+import com.tagline.simulator.field.TearPoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

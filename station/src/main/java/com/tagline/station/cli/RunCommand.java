@@ -1,11 +1,14 @@
 package com.tagline.station.cli;
 
 import com.tagline.hardware.TaglineException;
-import com.tagline.hardware.serial.SerialLinks;
+import com.tagline.hardware.keys.KeyFileException;
 import com.tagline.station.config.ConfigException;
 import com.tagline.station.config.ConfigLoader;
 import com.tagline.station.config.StationConfig;
+import com.tagline.station.ixkio.ManifestSource;
+import com.tagline.station.run.Station;
 import com.tagline.station.run.StationRuntime;
+import com.tagline.station.run.Surroundings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +44,16 @@ final class RunCommand implements Callable<Integer> {
         }
         StationRuntime station;
         try {
-            station = StationRuntime.start(cfg, System.getenv(), SerialLinks.NO_SIMULATOR, o -> { });
-        } catch (TaglineException | IllegalArgumentException e) {
+            station = StationRuntime.start(Station.assemble(cfg, Surroundings.line(System.getenv())), o -> { });
+        } catch (ManifestSource.ManifestRefusedException e) {
+            System.err.println("run: " + e.getMessage() + ":");
+            e.errors().forEach(m -> System.err.println("  " + m));
+            return 2;
+        } catch (ConfigException | KeyFileException e) {
+            // a secret the configuration names is missing or unsafe: the configuration's problem (exit 2)
+            System.err.println("run: " + e.getMessage());
+            return 2;
+        } catch (TaglineException | IllegalArgumentException | java.io.UncheckedIOException e) {
             System.err.println("run: the station cannot start: " + e.getMessage());
             return 1;
         }

@@ -1,33 +1,23 @@
 package com.tagline.station.cli;
 
-import com.tagline.hardware.crypto.OriginalitySignature;
-import com.tagline.hardware.keys.MasterKeySet;
-import com.tagline.hardware.ntag223.Ntag223Originality;
+import com.tagline.hardware.TaglineException;
+import com.tagline.hardware.keys.KeyFileException;
 import com.tagline.hardware.ntag223.sun.MirrorTemplate;
 import com.tagline.hardware.ntag424.sdm.SunTemplate;
-import com.tagline.hardware.keys.KeyFile;
-import com.tagline.hardware.tag.ChipProtocol;
-import com.tagline.station.ixkio.ChipUrlFit;
-import com.tagline.station.personalize.Ntag223Personalizer;
-import com.tagline.station.personalize.Ntag223Recipe;
-import com.tagline.station.personalize.Ntag424Personalizer;
-import com.tagline.station.personalize.Ntag424Recipe;
+import com.tagline.station.run.Recipes;
 import com.tagline.station.simulate.BatchProtocol;
 import com.tagline.station.simulate.BatchSummary;
-import com.tagline.station.simulate.SimulatedChips;
+import com.tagline.station.simulate.SimulatedPlatform;
+import com.tagline.station.simulate.SimulationKeys;
 import com.tagline.station.simulate.SimulationOptions;
 import com.tagline.station.simulate.StationSimulation;
-import com.tagline.station.workflow.ChipRecipe;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntConsumer;
-import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -82,7 +72,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Keep the station's SQLite file here (default: a temporary directory).")
     Path dataDir;
 
-    @Option(names = "--station", defaultValue = "sim-1", description = "Station name in reports (default ${DEFAULT-VALUE}).")
+    @Option(names = "--station", defaultValue = "sim",
+            description = "Station name prefix: stations are named PREFIX-1 .. PREFIX-N in reports (default ${DEFAULT-VALUE}).")
     String station;
 
     @Option(names = "--platform", defaultValue = "tagbase",
@@ -93,52 +84,42 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Present chips one by one at the antenna (bench mode) instead of on the simulated conveyor.")
     boolean handFed;
 
+    @Option(names = "--stations", defaultValue = "1",
+            description = "Stations on one platform, each with its own store, PN532 emulator and conveyor (default ${DEFAULT-VALUE}).")
+    int stations;
+
     @Override
     public Integer call() {
-        if (count < 1) {
-            System.err.println("simulate: --count must be at least 1");
-            return 2;
-        }
         if (!platformName.equals("tagbase") && !platformName.equals("ixkio")) {
             System.err.println("simulate: unknown --platform '" + platformName + "' (known: tagbase, ixkio)");
             return 2;
         }
-        MasterKeySet keys;
-        SunTemplate template;
+        SimulationKeys keys;
         SimulationOptions options;
         try {
-            keys = keyFile != null ? KeyFile.load(keyFile) : randomKeys();
-            template = new SunTemplate(sunTemplate, 1, 2);
+            keys = keyFile != null ? SimulationKeys.file(keyFile) : SimulationKeys.random();
+            new SunTemplate(sunTemplate, Recipes.META_READ_KEY, Recipes.FILE_READ_KEY);
             options = new SimulationOptions(count, BatchProtocol.parse(protocol), defectRate, seed, urlBase, station,
-                    handFed, Optional.ofNullable(outageAt).map(StationSimulation::seconds), StationSimulation.seconds(outageFor),
-                    Optional.ofNullable(dataDir));
-        } catch (IllegalArgumentException | com.tagline.hardware.keys.KeyFileException e) {
+                    handFed, Optional.ofNullable(outageAt).map(StationSimulation::seconds),
+                    StationSimulation.seconds(outageFor), Optional.ofNullable(dataDir), stations, sunTemplate);
+        } catch (IllegalArgumentException | KeyFileException e) {
             System.err.println("simulate: " + e.getMessage());
             return 2;
         }
-        Recipes recipes = recipes(keys, template);
-        java.util.function.Supplier<com.tagline.station.simulate.SimulatedPlatform> platform = platformName.equals("ixkio")
-                ? () -> StationSimulation.ixkio(keys, template.metaReadKey(), template.fileReadKey(), recipes.fit(), seed)
-                : () -> StationSimulation.tagbase(keys, seed);
-        StationSimulation simulation = new StationSimulation(options, recipes.byProtocol(), keys.version(), platform);
-        BatchSummary summary = simulation.run(progressTo(System.err, count));
-        System.out.print(json ? summary.json(keys.version()) + System.lineSeparator() : summary.text());
+        Supplier<SimulatedPlatform> platform = platformName.equals("ixkio") ? StationSimulation.ixkio(keys, seed)
+                : StationSimulation.tagbase(keys, seed);
+        BatchSummary summary;
+        try {
+            summary = new StationSimulation(options, keys, platform).run(progressTo(System.err, count));
+        } catch (IllegalArgumentException e) {
+            System.err.println("simulate: " + e.getMessage());
+            return 2;
+        } catch (TaglineException | UncheckedIOException e) {
+            System.err.println("simulate: the simulation cannot run: " + e.getMessage());
+            return 1;
+        }
+        System.out.print(json ? summary.json(keys.keys().version()) + System.lineSeparator() : summary.text());
         return summary.allAsExpected() ? 0 : 1;
-    }
-
-    /** The recipe per protocol, and whether a manifest URL fits them (the ixkio import's check). */
-    private record Recipes(Map<ChipProtocol, ChipRecipe> byProtocol, ChipUrlFit fit) {
-    }
-
-    private static Recipes recipes(MasterKeySet keys, SunTemplate template) {
-        OriginalitySignature trust = OriginalitySignature.ntag424(List.of(SimulatedChips.trustedTestKeyHex()));
-        Ntag424Recipe r424 = Ntag424Recipe.of(keys, template, trust);
-        Ntag223Recipe r223 = Ntag223Recipe.of(keys, MirrorTemplate.defaults(),
-                Ntag223Originality.trust(List.of(SimulatedChips.trustedNtag223TestKeyHex())));
-        Ntag424Personalizer p424 = new Ntag424Personalizer(r424);
-        Ntag223Personalizer p223 = new Ntag223Personalizer(r223);
-        return new Recipes(Map.of(ChipProtocol.NTAG_424_DNA, p424::personalize, ChipProtocol.NTAG_223_DNA, p223::personalize),
-                ChipUrlFit.of(r424, r223));
     }
 
     /** Progress lines on stderr every tenth of the batch. */
@@ -149,16 +130,5 @@ final class SimulateCommand implements Callable<Integer> {
                 err.printf("simulate: %d/%d chips%n", done, count);
             }
         };
-    }
-
-    private static MasterKeySet randomKeys() {
-        SecureRandom random = new SecureRandom();
-        List<byte[]> keys = new ArrayList<>();
-        for (int i = 0; i < MasterKeySet.KEY_COUNT; i++) {
-            byte[] k = new byte[16];
-            random.nextBytes(k);
-            keys.add(k);
-        }
-        return new MasterKeySet(keys, 1, MasterKeySet.DEFAULT_SYSTEM_IDENTIFIER);
     }
 }

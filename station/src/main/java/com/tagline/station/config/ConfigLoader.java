@@ -78,8 +78,13 @@ public final class ConfigLoader {
 
     private static StationConfig.Platform platform(ConfigNode n, Path base) {
         n.allowOnly(Set.of("kind", "base_url", "api_key_file", "api_key_env", "connect_timeout_ms",
-                "request_timeout_ms", "api_base"));
-        n.choice("kind", "tagbase", Set.of("tagbase"));
+                "request_timeout_ms", "api_base", "manifest"));
+        StationConfig.PlatformKind kind = n.choice("kind", "tagbase", Set.of("tagbase", "ixkio")).equals("ixkio")
+                ? StationConfig.PlatformKind.IXKIO : StationConfig.PlatformKind.TAGBASE;
+        Optional<String> manifest = n.text("manifest");
+        if (manifest.isPresent() && kind != StationConfig.PlatformKind.IXKIO) {
+            n.problem("manifest", "only platform.kind ixkio takes an encoding manifest; tagbase leases its tags");
+        }
         String url = n.requiredText("base_url");
         URI uri = URI.create("http://invalid");
         try {
@@ -96,9 +101,11 @@ public final class ConfigLoader {
         if (keyFile.isPresent() == keyEnv.isPresent()) {
             n.problem("api_key_file", "give exactly one of platform.api_key_file and platform.api_key_env");
         }
-        return new StationConfig.Platform(uri, new Secret(keyFile.map(base::resolve), keyEnv),
+        String apiBase = n.text("api_base").orElse(kind == StationConfig.PlatformKind.IXKIO ? "/v1" : "/api/v1");
+        return new StationConfig.Platform(kind, uri, new Secret(keyFile.map(base::resolve), keyEnv),
                 n.millis("connect_timeout_ms", Duration.ofSeconds(5), 120_000),
-                n.millis("request_timeout_ms", Duration.ofSeconds(15), 600_000), n.text("api_base").orElse("/api/v1"));
+                n.millis("request_timeout_ms", Duration.ofSeconds(15), 600_000), apiBase,
+                manifest.map(base::resolve));
     }
 
     private static StationConfig.Encoding encoding(ConfigNode n) {

@@ -27,9 +27,30 @@ public record StationConfig(String station, Path dataDir, Keys keys, Platform pl
     public record Keys(Optional<Path> file, Optional<String> environmentPrefix) {
     }
 
-    /** The tag platform (tagbase, platform-api §1). */
-    public record Platform(URI baseUrl, Secret apiKey, Duration connectTimeout, Duration requestTimeout,
-                           String apiBase) {
+    /**
+     * The tag platform: tagbase (platform-api §1: leases and outcome reports) or ixkio (§2: an imported
+     * encoding manifest and one PATCH per configured code).
+     *
+     * @param apiBase  the API's path prefix ({@code /api/v1} for tagbase, {@code /v1} for ixkio)
+     * @param manifest ixkio: an encoding manifest imported at start unless this file name was imported before
+     */
+    public record Platform(PlatformKind kind, URI baseUrl, Secret apiKey, Duration connectTimeout,
+                           Duration requestTimeout, String apiBase, Optional<Path> manifest) {
+    }
+
+    /** The platforms a station can serve. */
+    public enum PlatformKind {
+        TAGBASE("tagbase"), IXKIO("ixkio");
+
+        private final String code;
+
+        PlatformKind(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
     }
 
     /**

@@ -8,23 +8,33 @@ import java.util.Objects;
  * Where a platform lives and how long a call may take.
  *
  * @param baseUrl        scheme, host, port and optional path prefix, e.g. {@code http://127.0.0.1:8080}
- * @param token          the API token; never logged: {@link #toString()} leaves it out (architecture §6)
+ * @param credential     the API token and its source; never logged: {@link #toString()} leaves it out (architecture §6)
  * @param connectTimeout TCP connect budget
  * @param requestTimeout whole-call budget: request, answer and body
  */
-public record HttpEndpoint(URI baseUrl, String token, Duration connectTimeout, Duration requestTimeout) {
+public record HttpEndpoint(URI baseUrl, Credential credential, Duration connectTimeout, Duration requestTimeout) {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(15);
 
     public HttpEndpoint {
         Objects.requireNonNull(baseUrl, "baseUrl");
-        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(credential, "credential");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         String scheme = baseUrl.getScheme();
         if (!"http".equals(scheme) && !"https".equals(scheme) || baseUrl.getHost() == null) {
             throw new IllegalArgumentException("platform base URL must be http(s)://host[:port][/path], was " + baseUrl);
         }
+    }
+
+    /** A fixed token. */
+    public HttpEndpoint(URI baseUrl, String token, Duration connectTimeout, Duration requestTimeout) {
+        this(baseUrl, Credential.fixed(token), connectTimeout, requestTimeout);
+    }
+
+    /** The token to send now. */
+    public String token() {
+        return credential.token();
     }
 
     /** Default timeouts. */

@@ -1,56 +1,21 @@
 package com.tagline.station.run;
 
-import com.tagline.hardware.crypto.OriginalitySignature;
-import com.tagline.hardware.keys.KeyFile;
-import com.tagline.hardware.keys.MasterKeySet;
-import com.tagline.hardware.line.Pi4jBackend;
-import com.tagline.hardware.line.Pi4jLineIo;
-import com.tagline.hardware.ntag223.Ntag223Originality;
-import com.tagline.hardware.ntag223.sun.MirrorTemplate;
-import com.tagline.hardware.ntag424.sdm.SunTemplate;
-import com.tagline.hardware.pn532.Pn532;
-import com.tagline.hardware.pn532.Pn532Settings;
-import com.tagline.hardware.retry.Backoff;
-import com.tagline.hardware.serial.ReconnectingSerialLink;
-import com.tagline.hardware.serial.SerialLink;
-import com.tagline.hardware.serial.SerialLinks;
-import com.tagline.hardware.serial.Sleeper;
-import com.tagline.hardware.tag.ChipProtocol;
-import com.tagline.station.config.StationConfig;
-import com.tagline.station.personalize.Ntag223Personalizer;
-import com.tagline.station.personalize.Ntag223Recipe;
-import com.tagline.station.personalize.Ntag424Personalizer;
-import com.tagline.station.personalize.Ntag424Recipe;
-import com.tagline.station.platform.HttpEndpoint;
-import com.tagline.station.platform.HttpTransport;
-import com.tagline.station.platform.tagbase.TagbaseClient;
-import com.tagline.station.store.StoreConfig;
-import com.tagline.station.store.StoreThread;
-import com.tagline.station.sync.Alarms;
-import com.tagline.station.sync.OutboxSync;
-import com.tagline.station.workflow.ChipEncoder;
-import com.tagline.station.workflow.ChipRecipe;
 import com.tagline.station.workflow.EncodeOutcome;
-import com.tagline.station.workflow.Leasing;
-import com.tagline.station.workflow.Pn532Antenna;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code station run}: the production station from its configuration (issue 6). Threads
- * (architecture §3): {@code store} owns SQLite, {@code reader} owns the serial link, the PN532 and the
- * chip session, {@code platform} leases and syncs, {@code line} owns the line controller (conveyor
- * mode; hand-fed mode polls the antenna on the reader thread instead).
+ * {@code station run}: a {@link Station} on its threads (architecture §3): {@code store} owns SQLite,
+ * {@code reader} owns the serial link, the PN532 and the chip session, {@code platform} runs the job source
+ * and the outcome sync, {@code line} owns the line controller (conveyor mode; hand-fed mode polls the
+ * antenna on the reader thread instead).
  *
  * <p>Start-up resolves attempts a crash left in flight from the chip at the antenna before anything
  * else. {@link #close()} is the clean shutdown (SIGTERM): the line stops, the chip in progress is
@@ -61,73 +26,42 @@ public final class StationRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StationRuntime.class);
     private static final Duration FLUSH_BUDGET = Duration.ofSeconds(10);
 
-    private final StationConfig config;
-    private final Alarms alarms = new Alarms();
+    private final Station station;
     private final ExecutorService readerThread = Executors.newSingleThreadExecutor(r -> LineRuntime.daemon(r, "reader"));
-    private final Thread platformThread;
-    private final StoreThread store;
-    private final TagbaseClient platform;
-    private final Leasing leasing;
     private final PlatformLoop platformLoop;
-    private final SerialLink link;
-    private final Pn532 pn532;
-    private final Pn532Antenna antenna;
-    private final ChipEncoder encoder;
+    private final Thread platformThread;
     private final LineRuntime line;
     private final BenchLoop bench;
-    private final Pi4jLineIo lineIo;
     private volatile boolean closed;
 
-    private StationRuntime(StationConfig config, Map<String, String> env, Function<String, SerialLink> simulators,
-                           Consumer<EncodeOutcome> outcomes) {
-        this.config = config;
-        Clock clock = Clock.systemUTC();
-        MasterKeySet keys = config.keys().file().map(KeyFile::load)
-                .orElseGet(() -> KeyFile.fromEnvironment(env, config.keys().environmentPrefix().orElseThrow()));
-        String token = config.platform().apiKey().read("platform.api_key", env);
-        createDataDir(config.dataDir());
-        this.store = StoreThread.open(StoreConfig.of(config.dataDir().resolve("station.db"), config.station())
-                .withQueueLimit(config.storage().queueLimit()).withMinFreeBytes(config.storage().minFreeBytes()));
-        this.platform = new TagbaseClient(new HttpTransport(new HttpEndpoint(config.platform().baseUrl(), token,
-                config.platform().connectTimeout(), config.platform().requestTimeout())), config.platform().apiBase());
-        this.leasing = new Leasing(store, platform, config.encoding().leases(), config.station(), clock, alarms);
-        OutboxSync sync = new OutboxSync(store, platform, config.sync(), config.sync().backoff(new SecureRandom()),
-                clock, alarms);
-        this.platformLoop = new PlatformLoop(leasing, sync, clock);
+    private StationRuntime(Station station, Consumer<EncodeOutcome> outcomes) {
+        this.station = station;
+        this.platformLoop = new PlatformLoop(station.platform(), station.clock());
         this.platformThread = LineRuntime.daemon(platformLoop, "platform");
-        this.link = new ReconnectingSerialLink(SerialLinks.opener(config.reader().link(), simulators));
-        Pn532Settings settings = config.reader().baud().map(b -> Pn532Settings.defaults().withSerialBaudRate(b))
-                .orElse(Pn532Settings.defaults());
-        this.pn532 = new Pn532(link, settings, Sleeper.SYSTEM);
-        this.antenna = new Pn532Antenna(pn532);
-        this.encoder = new ChipEncoder(store, recipes(config, keys), config.encoding().policy(), keys.version(), clock,
-                alarms);
-        if (config.line().conveyor()) {
-            Pi4jBackend backend = config.line().mockPins() ? Pi4jBackend.MOCK : Pi4jBackend.GPIOD;
-            this.lineIo = Pi4jLineIo.open(backend.newContext(), config.line().pins(), backend);
-            lineIo.installShutdownHook();
-            lineIo.startWatchdog(config.line().watchdog());
-            this.line = new LineRuntime(clock, lineIo, config.line().signals(), config.line().timing(), readerThread,
-                    antenna, encoder, outcomes, alarms);
+        if (station.lineIo().isPresent()) {
+            this.line = new LineRuntime(station.clock(), station.lineIo().get(), station.config().line().signals(),
+                    station.config().line().timing(), readerThread, station.antenna(), station.encoder(), outcomes,
+                    station.alarms());
             this.bench = null;
         } else {
-            this.lineIo = null;
             this.line = null;
-            this.bench = new BenchLoop(antenna, encoder, Duration.ofMillis(200), outcomes);
+            this.bench = new BenchLoop(station.antenna(), station.encoder(), Duration.ofMillis(200), outcomes);
         }
-        log.info("event=station_configured station={} platform={} keys={} reader={} mode={}", config.station(),
-                config.platform().baseUrl(), keys, config.reader().link(), config.line().conveyor() ? "conveyor" : "hand-fed");
     }
 
     /**
-     * Builds and starts the station.
+     * Starts {@code station}'s threads; on failure closes it.
      *
-     * @param simulators resolves {@code sim:} reader links (tests, benches); {@link SerialLinks#NO_SIMULATOR} in production
-     * @param outcomes   told of every chip's outcome (the operator display; may be a no-op)
+     * @param outcomes told of every chip's outcome (the operator display; may be a no-op)
      */
-    public static StationRuntime start(StationConfig config, Map<String, String> env,
-                                       Function<String, SerialLink> simulators, Consumer<EncodeOutcome> outcomes) {
-        StationRuntime r = new StationRuntime(config, env, simulators, outcomes);
+    public static StationRuntime start(Station station, Consumer<EncodeOutcome> outcomes) {
+        StationRuntime r;
+        try {
+            r = new StationRuntime(station, outcomes);
+        } catch (RuntimeException e) {
+            station.close();
+            throw e;
+        }
         try {
             r.begin();
         } catch (RuntimeException e) {
@@ -138,8 +72,8 @@ public final class StationRuntime implements AutoCloseable {
     }
 
     private void begin() {
-        await(readerThread.submit(() -> encoder.recover(antenna)));
-        leasing.runOnce(); // tags on hand before the first chip; offline, this only raises the alarm
+        await(readerThread.submit(() -> station.encoder().recover(station.antenna())));
+        station.platform().jobs().runOnce(); // work on hand before the first chip; offline, this only raises the alarm
         platformThread.start();
         if (line != null) {
             line.start();
@@ -148,8 +82,8 @@ public final class StationRuntime implements AutoCloseable {
         }
     }
 
-    public Alarms alarms() {
-        return alarms;
+    public Station station() {
+        return station;
     }
 
     /** The operator's reset of the line (no-op in hand-fed mode). */
@@ -158,7 +92,7 @@ public final class StationRuntime implements AutoCloseable {
     }
 
     public String status() {
-        return (line == null ? "hand-fed" : line.status()) + ", alarms " + alarms.raised().keySet();
+        return (line == null ? "hand-fed" : line.status()) + ", alarms " + station.alarms().raised().keySet();
     }
 
     @Override
@@ -177,60 +111,28 @@ public final class StationRuntime implements AutoCloseable {
         readerThread.shutdown();
         awaitTermination(readerThread);
         platformLoop.stop();
-        // A platform call in progress may take its whole request timeout; sync and leasing are not safe
+        // A platform call in progress may take its whole request timeout; sync and job source are not safe
         // on two threads, so they are flushed here only once the platform thread has ended.
-        join(platformThread, config.platform().requestTimeout().plusSeconds(2));
+        join(platformThread, station.config().platform().requestTimeout().plusSeconds(2));
         if (platformThread.isAlive()) {
             log.error("event=station_stopped outbox_flushed=false leases_released=0"
                     + " why=\"the platform thread did not end; outcomes stay on disk for the next start\"");
         } else {
             boolean[] flushed = {false};
             int[] released = {0};
-            closeQuietly(() -> flushed[0] = platformLoop.flush(FLUSH_BUDGET));
-            closeQuietly(() -> released[0] = leasing.releaseUnused());
+            closeQuietly(() -> flushed[0] = station.platform().flush(FLUSH_BUDGET, PlatformLoop::sleep));
+            closeQuietly(() -> released[0] = station.platform().releaseUnused());
             log.info("event=station_stopped outbox_flushed={} leases_released={}", flushed[0], released[0]);
         }
-        closeQuietly(antenna::release);
-        closeQuietly(pn532::close);
-        closeQuietly(link::close);
-        if (lineIo != null) {
-            closeQuietly(lineIo::close);
-        }
-        closeQuietly(platform::close);
-        closeQuietly(store::close);
+        station.close();
     }
 
-    private static void createDataDir(java.nio.file.Path dir) {
-        try {
-            java.nio.file.Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new com.tagline.station.store.StoreException("open", "cannot create the data directory " + dir
-                    + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Map<ChipProtocol, ChipRecipe> recipes(StationConfig config, MasterKeySet keys) {
-        Map<ChipProtocol, ChipRecipe> recipes = new HashMap<>();
-        if (config.encoding().protocols().contains(ChipProtocol.NTAG_424_DNA)) {
-            Ntag424Personalizer p = new Ntag424Personalizer(Ntag424Recipe.of(keys,
-                    new SunTemplate(config.encoding().sunParameters(), 1, 2),
-                    OriginalitySignature.ntag424(config.trust().ntag424())));
-            recipes.put(ChipProtocol.NTAG_424_DNA, p::personalize);
-        }
-        if (config.encoding().protocols().contains(ChipProtocol.NTAG_223_DNA)) {
-            Ntag223Personalizer p = new Ntag223Personalizer(Ntag223Recipe.of(keys, MirrorTemplate.defaults(),
-                    Ntag223Originality.trust(config.trust().ntag223())));
-            recipes.put(ChipProtocol.NTAG_223_DNA, p::personalize);
-        }
-        return recipes;
-    }
-
-    private static void await(java.util.concurrent.Future<?> f) {
+    private static void await(Future<?> f) {
         try {
             f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }

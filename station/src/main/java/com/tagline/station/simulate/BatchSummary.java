@@ -1,10 +1,15 @@
 package com.tagline.station.simulate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tagline.station.personalize.Reason;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Counts of one simulated batch, printed as text or as one JSON object. Single-threaded. */
 public final class BatchSummary {
@@ -23,6 +28,9 @@ public final class BatchSummary {
     private int tagsFailed;
     private Associations associations;
     private boolean verifiedByPlatform = true;
+    private List<StationResult> stations = List.of();
+    private int crossStationDuplicates;
+    private int chipsOnTwoTags;
 
     /**
      * What the platform side ended with.
@@ -59,12 +67,38 @@ public final class BatchSummary {
         this.verifiedByPlatform = byPlatform;
     }
 
-    void platform(PlatformSide side) {
-        this.platform = side;
-    }
-
-    void tagsFailed(int n) {
-        this.tagsFailed = n;
+    /**
+     * What the stations and the platform ended with: the platform side summed over the stations, and the
+     * checks across them (no tag configured by two stations, no chip on two tags).
+     */
+    void stations(List<StationResult> results, boolean drained, SimulatedPlatform.PlatformTotals totals) {
+        this.stations = List.copyOf(results);
+        int synced = 0;
+        int unsynced = 0;
+        int quarantined = 0;
+        long duplicates = 0;
+        long conflicts = 0;
+        boolean offline = false;
+        Map<String, Set<String>> stationsByTag = new HashMap<>();
+        Map<String, Set<String>> tagsByChip = new HashMap<>();
+        tagsFailed = 0;
+        for (StationResult r : results) {
+            synced += r.synced();
+            unsynced += r.unsynced();
+            quarantined += r.quarantined();
+            duplicates += r.stats().duplicates();
+            conflicts += r.stats().conflicts();
+            offline |= r.wentOffline();
+            tagsFailed += r.tagsFailed();
+            r.configured().forEach(c -> {
+                stationsByTag.computeIfAbsent(c.tagId(), t -> new HashSet<>()).add(r.name());
+                tagsByChip.computeIfAbsent(c.chipUid(), u -> new HashSet<>()).add(c.tagId());
+            });
+        }
+        crossStationDuplicates = (int) stationsByTag.values().stream().filter(v -> v.size() > 1).count();
+        chipsOnTwoTags = (int) tagsByChip.values().stream().filter(v -> v.size() > 1).count();
+        platform = new PlatformSide(drained, synced, unsynced, quarantined, duplicates, conflicts,
+                totals.configuredTags(), totals.conflicts(), offline);
     }
 
     void record(Reason reason) {
@@ -142,7 +176,8 @@ public final class BatchSummary {
         boolean line = !onLine || gateMismatches == 0 && itemsLost == 0;
         boolean exported = associations == null
                 || associations.mismatched() == 0 && associations.exported() == encoded();
-        return line && exported && platformAgrees() && unexpected == 0 && verifiedInvalid == 0 && verifiedValid == encoded();
+        return line && exported && platformAgrees() && unexpected == 0 && verifiedInvalid == 0 && verifiedValid == encoded()
+                && crossStationDuplicates == 0 && chipsOnTwoTags == 0;
     }
 
     /** Every outcome synced, none in conflict, and the platform holds exactly the chips configured here. */
@@ -184,6 +219,15 @@ public final class BatchSummary {
             o.put("associations", associations.exported());
             o.put("associations_mismatched", associations.mismatched());
         }
+        o.put("stations", stations.size());
+        o.put("cross_station_duplicates", crossStationDuplicates);
+        o.put("chips_on_two_tags", chipsOnTwoTags);
+        ArrayNode per = o.putArray("per_station");
+        for (StationResult r : stations) {
+            per.addObject().put("station", r.name()).put("chips", r.chips()).put("encoded", r.encoded())
+                    .put("failed", r.chips() - r.encoded()).put("synced", r.synced()).put("unsynced", r.unsynced())
+                    .put("quarantined", r.quarantined());
+        }
         o.put("resumed", resumed);
         o.put("verified_valid", verifiedValid);
         o.put("verified_invalid", verifiedInvalid);
@@ -220,6 +264,14 @@ public final class BatchSummary {
         if (associations != null) {
             sb.append(String.format("Associations:     %d exported (xuid,uid), %d mismatched%n",
                     associations.exported(), associations.mismatched()));
+        }
+        if (stations.size() > 1) {
+            sb.append(String.format("Stations:         %d on one platform; %d tags configured by two stations, %d chips"
+                    + " on two tags%n", stations.size(), crossStationDuplicates, chipsOnTwoTags));
+            for (StationResult r : stations) {
+                sb.append(String.format("  %-16s%d chips, %d encoded, %d synced%n", r.name(), r.chips(), r.encoded(),
+                        r.synced()));
+            }
         }
         sb.append(String.format("Resumed by tear:  %d%n", resumed));
         sb.append(String.format("Verified (scan):  %d valid, %d invalid%s%n", verifiedValid, verifiedInvalid,

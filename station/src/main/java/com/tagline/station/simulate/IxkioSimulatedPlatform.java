@@ -1,6 +1,7 @@
 package com.tagline.station.simulate;
 
 import com.tagline.hardware.csv.CsvOutput;
+import com.tagline.hardware.keys.ChipKeys;
 import com.tagline.hardware.keys.MasterKeySet;
 import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.simulator.platform.EmulatorFaults;
@@ -9,15 +10,21 @@ import com.tagline.simulator.platform.ixkio.IxkioAccount;
 import com.tagline.simulator.platform.ixkio.IxkioEmulator;
 import com.tagline.simulator.platform.ixkio.TagCode;
 import com.tagline.simulator.platform.ixkio.TagCodeSeed;
-import com.tagline.station.ixkio.ChipUrlFit;
+import com.tagline.station.config.StationConfig;
 import com.tagline.station.ixkio.ConfiguredAssociations;
-import com.tagline.station.ixkio.ManifestImport;
-import com.tagline.station.platform.HttpEndpoint;
+import com.tagline.station.run.Recipes;
 import com.tagline.station.store.ConfiguredChip;
 import com.tagline.station.store.StoreAccess;
-import java.io.StringReader;
+import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -28,32 +35,27 @@ import java.util.Set;
 
 /**
  * The ixkio emulator as a simulation's platform: {@link #seed} creates one tag code per chip of the
- * batch, {@link #connect} starts the emulator on a free loopback port (its assigned dates on the
- * simulation's clock, a fresh random API key), imports an encoding manifest built from those tag codes
- * (with some optional fields) through {@link ManifestImport} — the code of {@code station import-manifest}
- * — and returns the {@link IxkioPlatformWork}. The outage is the emulator's own fault control.
+ * batch; {@link #manifest} starts the emulator on a free loopback port (a fresh random API key) and writes
+ * an encoding manifest built from those tag codes (with some optional fields), which the station imports
+ * at start as {@code platform.manifest} — the code of {@code station import-manifest}. ixkio has no
+ * verification endpoint, so a phone's scan is verified locally with the chip's keys derived from the
+ * master keys. The outage is the emulator's own fault control.
  */
 final class IxkioSimulatedPlatform implements SimulatedPlatform {
     static final String MANIFEST_NAME = "simulated-manifest.csv";
+    private static final List<String> MANIFEST_COLUMNS = List.of("xuid", "url", "protocol", "cuid", "ix_dr",
+            "nft_chain", "nft_contract", "nft_token", "nft_owner");
 
     private final MasterKeySet keys;
-    private final int metaReadKey;
-    private final int fileReadKey;
-    private final ChipUrlFit fit;
     private final long seed;
     private final String apiKey;
     private final List<TagCodeSeed> tagCodes = new ArrayList<>();
-    private static final List<String> MANIFEST_COLUMNS = List.of("xuid", "url", "protocol", "cuid", "ix_dr",
-            "nft_chain", "nft_contract", "nft_token", "nft_owner");
     private final List<String[]> manifest = new ArrayList<>();
     private IxkioEmulator emulator;
     private boolean offline;
 
-    IxkioSimulatedPlatform(MasterKeySet keys, int metaReadKey, int fileReadKey, ChipUrlFit fit, long seed) {
+    IxkioSimulatedPlatform(MasterKeySet keys, long seed) {
         this.keys = keys;
-        this.metaReadKey = metaReadKey;
-        this.fileReadKey = fileReadKey;
-        this.fit = fit;
         this.seed = seed;
         byte[] key = new byte[16];
         new SecureRandom().nextBytes(key);
@@ -61,15 +63,25 @@ final class IxkioSimulatedPlatform implements SimulatedPlatform {
     }
 
     @Override
-    public HttpEndpoint endpoint() {
-        return HttpEndpoint.of(running().baseUrl(), apiKey);
+    public StationConfig.PlatformKind kind() {
+        return StationConfig.PlatformKind.IXKIO;
+    }
+
+    @Override
+    public URI baseUrl() {
+        return URI.create(running().baseUrl());
+    }
+
+    @Override
+    public String apiKey() {
+        return apiKey;
     }
 
     /** Tag codes {@code X<protocol initial>-0001...} and their manifest rows; every few rows an optional field. */
     @Override
     public void seed(ChipProtocol protocol, int count, String urlBase) {
         if (emulator != null) {
-            throw new IllegalStateException("seed before connect");
+            throw new IllegalStateException("seed before the manifest is written");
         }
         String prefix = protocol == ChipProtocol.NTAG_223_DNA ? "X223-" : "X424-";
         for (int i = 1; i <= count; i++) {
@@ -83,20 +95,36 @@ final class IxkioSimulatedPlatform implements SimulatedPlatform {
         }
     }
 
+    /** Starts the emulator with the seeded tag codes and writes their manifest into {@code dir}. */
     @Override
-    public PlatformWork connect(StationParts parts) {
-        emulator = IxkioEmulator.start(new IxkioAccount(IxkioEmulator.DEFAULT_AID, tagCodes, parts.clock()), apiKey,
+    public Optional<Path> manifest(Path dir) {
+        if (emulator != null) {
+            throw new IllegalStateException("the simulated manifest is written once");
+        }
+        emulator = IxkioEmulator.start(new IxkioAccount(IxkioEmulator.DEFAULT_AID, tagCodes, Clock.systemUTC()), apiKey,
                 new EmulatorFaults(seed), 0);
-        java.io.StringWriter text = new java.io.StringWriter();
-        try (CsvOutput csv = new CsvOutput(text, MANIFEST_COLUMNS)) {
+        Path file = dir.resolve(MANIFEST_NAME);
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CsvOutput csv = new CsvOutput(out, MANIFEST_COLUMNS)) {
             manifest.forEach(csv::row);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the simulated manifest " + file + ": " + e.getMessage(), e);
         }
-        ManifestImport.Result r = ManifestImport.run(new StringReader(text.toString()), MANIFEST_NAME, fit,
-                parts.store());
-        if (r instanceof ManifestImport.Result.Refused refused) {
-            throw new IllegalStateException("the simulated manifest was refused: " + refused.errors());
+        return Optional.of(file);
+    }
+
+    @Override
+    public boolean verify(ConfiguredChip chip, String url) {
+        ChipKeys chipKeys = keys.diversify(HexFormat.of().parseHex(chip.chipUid()));
+        if (chip.protocol() == ChipProtocol.NTAG_223_DNA) {
+            return PhoneScan.verifyNtag223(url, chipKeys).valid();
         }
-        return new IxkioPlatformWork(endpoint(), parts, keys, metaReadKey, fileReadKey);
+        return PhoneScan.verify(url, chipKeys, Recipes.META_READ_KEY, Recipes.FILE_READ_KEY).valid();
+    }
+
+    @Override
+    public boolean verifiedByPlatform() {
+        return false;
     }
 
     @Override
@@ -142,7 +170,7 @@ final class IxkioSimulatedPlatform implements SimulatedPlatform {
 
     private IxkioEmulator running() {
         if (emulator == null) {
-            throw new IllegalStateException("the ixkio emulator starts on connect");
+            throw new IllegalStateException("the ixkio emulator starts when the manifest is written");
         }
         return emulator;
     }

@@ -2,14 +2,18 @@ package com.tagline.station.simulate;
 
 import com.tagline.hardware.ntag223.MemoryMap;
 import com.tagline.hardware.ntag223.Ntag223Variant;
+import com.tagline.hardware.tag.ChipProtocol;
+import com.tagline.simulator.field.FieldChip;
 import com.tagline.simulator.field.OriginalityKeyPair;
+import com.tagline.simulator.field.TearPoint;
+import com.tagline.simulator.field.TearingChip;
 import com.tagline.simulator.ntag223.SimulatedNtag223;
 import com.tagline.simulator.ntag223.SimulatedNtag223Link;
-import com.tagline.simulator.field.OriginalityKeyPair;
+import com.tagline.simulator.ntag424.Ntag424FieldChip;
 import com.tagline.simulator.ntag424.SimulatedNtag424;
 import com.tagline.simulator.ntag424.SimulatedNtag424Link;
-import com.tagline.simulator.ntag424.TearPoint;
 import java.math.BigInteger;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -49,20 +53,65 @@ public final class SimulatedChips {
                 new BigInteger(180, new java.util.Random(seed ^ 0x223L)).add(BigInteger.TWO));
     }
 
-    /** One chip on the antenna, its link and what is wrong with it. */
+    /** One chip on the antenna, its link (with the defect's tear armed) and what is wrong with it. */
     public record Chip(SimulatedNtag424Link link, ChipDefect defect) {}
 
-    /** One NTAG 223 DNA on the antenna, its link and what is wrong with it. */
+    /** One NTAG 223 DNA on the antenna, its link (with the defect's tear armed) and what is wrong with it. */
     public record Chip223(SimulatedNtag223Link link, ChipDefect defect) {}
+
+    /** Where a torn chip's field drops: the INS (NTAG 424 DNA) or WRITE page (NTAG 223 DNA), and when. */
+    private record Tear(int at, TearPoint point) {}
+
+    /** What was drawn for one NTAG 424 DNA of the batch. */
+    private record Drawn424(SimulatedNtag424 chip, ChipDefect defect, Optional<Tear> tear) {}
+
+    /** What was drawn for one NTAG 223 DNA of the batch. */
+    private record Drawn223(SimulatedNtag223 chip, ChipDefect defect, Optional<Tear> tear) {}
 
     /** Chip number {@code index} of the batch (UIDs are unique within a batch: the index is in them). */
     public Chip next(int index) {
+        Drawn424 d = draw424(index);
+        SimulatedNtag424Link link = new SimulatedNtag424Link(d.chip());
+        d.tear().ifPresent(t -> link.tearNext(t.at(), t.point()));
+        return new Chip(link, d.defect());
+    }
+
+    /**
+     * NTAG 223 DNA number {@code index}: a foreign chip has someone else's SUNCMAC_KEY locked; a chip that
+     * leaves the field or is torn loses the field at the WRITE of one irreversible step.
+     */
+    public Chip223 next223(int index) {
+        Drawn223 d = draw223(index);
+        SimulatedNtag223Link link = new SimulatedNtag223Link(d.chip());
+        d.tear().ifPresent(t -> link.tearNextWrite(t.at(), t.point()));
+        return new Chip223(link, d.defect());
+    }
+
+    /**
+     * Chip number {@code index} of a {@code protocol} batch, of the kind the batch puts there, as a reader
+     * emulator hosts it: a torn chip's field drops at its armed command and it stays at the antenna
+     * ({@link ChipDefect#TORN_THEN_RESUMED}) or leaves ({@link ChipDefect#LEAVES_FIELD}).
+     */
+    public SimulatedChip chip(int index, BatchProtocol protocol) {
+        if (protocol.ntag223At(index)) {
+            Drawn223 d = draw223(index);
+            FieldChip inField = d.tear().<FieldChip>map(t -> TearingChip.tearAtWrite(d.chip(), t.at(), t.point(),
+                    d.defect() == ChipDefect.TORN_THEN_RESUMED)).orElse(d.chip());
+            return new SimulatedChip(index, ChipProtocol.NTAG_223_DNA, inField, d.chip().uidHex(), d.defect(),
+                    () -> PhoneScan.readType2(new SimulatedNtag223Link(d.chip())));
+        }
+        Drawn424 d = draw424(index);
+        FieldChip plain = new Ntag424FieldChip(d.chip());
+        FieldChip inField = d.tear().<FieldChip>map(t -> TearingChip.tearAtIns(plain, t.at(), t.point(),
+                d.defect() == ChipDefect.TORN_THEN_RESUMED)).orElse(plain);
+        return new SimulatedChip(index, ChipProtocol.NTAG_424_DNA, inField, d.chip().uidHex(), d.defect(),
+                () -> PhoneScan.read(new SimulatedNtag424Link(d.chip())));
+    }
+
+    private Drawn424 draw424(int index) {
         SplittableRandom chipRandom = random.split();
-        ChipDefect defect = chipRandom.nextDouble() < defectRate ? DEFECTS[chipRandom.nextInt(DEFECTS.length)]
-                : ChipDefect.NONE;
-        byte[] uid = {0x04, (byte) (index >>> 16), (byte) (index >>> 8), (byte) index, (byte) chipRandom.nextInt(256),
-            (byte) chipRandom.nextInt(256), (byte) 0x80};
-        var builder = SimulatedNtag424.builder().uid(uid).random(chipRandom.split());
+        ChipDefect defect = defect(chipRandom);
+        var builder = SimulatedNtag424.builder().uid(uid(index, chipRandom)).random(chipRandom.split());
         if (defect == ChipDefect.COUNTERFEIT) {
             builder.originalityKey(untrusted);
         }
@@ -71,24 +120,14 @@ public final class SimulatedChips {
             chipRandom.nextBytes(foreignKey);
             builder.key(0, foreignKey, 7);
         }
-        SimulatedNtag424Link link = new SimulatedNtag424Link(builder.build());
-        if (defect == ChipDefect.LEAVES_FIELD || defect == ChipDefect.TORN_THEN_RESUMED) {
-            TearPoint point = chipRandom.nextBoolean() ? TearPoint.BEFORE_APPLY : TearPoint.AFTER_APPLY;
-            link.tearNext(IRREVERSIBLE_INS[chipRandom.nextInt(IRREVERSIBLE_INS.length)], point);
-        }
-        return new Chip(link, defect);
+        SimulatedNtag424 chip = builder.build();
+        return new Drawn424(chip, defect, tear(defect, chipRandom, IRREVERSIBLE_INS));
     }
 
-    /**
-     * NTAG 223 DNA number {@code index}: a foreign chip has someone else's SUNCMAC_KEY locked; a chip that
-     * leaves the field or is torn loses the field at the WRITE of one irreversible step.
-     */
-    public Chip223 next223(int index) {
+    private Drawn223 draw223(int index) {
         SplittableRandom chipRandom = random.split();
-        ChipDefect defect = chipRandom.nextDouble() < defectRate ? DEFECTS[chipRandom.nextInt(DEFECTS.length)]
-                : ChipDefect.NONE;
-        byte[] uid = {0x04, (byte) (index >>> 16), (byte) (index >>> 8), (byte) index, (byte) chipRandom.nextInt(256),
-            (byte) chipRandom.nextInt(256), (byte) 0x80};
+        ChipDefect defect = defect(chipRandom);
+        byte[] uid = uid(index, chipRandom);
         Ntag223Variant variant = chipRandom.nextBoolean() ? Ntag223Variant.PLAIN : Ntag223Variant.STATUS_DETECT;
         var builder = SimulatedNtag223.builder().uid(uid).variant(variant).random(chipRandom.split());
         if (defect == ChipDefect.COUNTERFEIT) {
@@ -99,17 +138,25 @@ public final class SimulatedChips {
             chipRandom.nextBytes(foreignKey);
             builder.sunKey(foreignKey).page(MemoryMap.ntag223().keyLock(), new byte[] {(byte) 0x80, 0, 0, 0});
         }
-        SimulatedNtag223Link link = new SimulatedNtag223Link(builder.build());
-        if (defect == ChipDefect.LEAVES_FIELD || defect == ChipDefect.TORN_THEN_RESUMED) {
-            TearPoint point = chipRandom.nextBoolean() ? TearPoint.BEFORE_APPLY : TearPoint.AFTER_APPLY;
-            link.tearNextWrite(IRREVERSIBLE_223_PAGES[chipRandom.nextInt(IRREVERSIBLE_223_PAGES.length)], point);
-        }
-        return new Chip223(link, defect);
+        return new Drawn223(builder.build(), defect, tear(defect, chipRandom, IRREVERSIBLE_223_PAGES));
     }
 
-    /** Chip number {@code index} of a {@code protocol} batch, of the kind the batch puts there. */
-    public SimulatedChip chip(int index, BatchProtocol protocol) {
-        return protocol.ntag223At(index) ? SimulatedChip.of(index, next223(index)) : SimulatedChip.of(index, next(index));
+    private ChipDefect defect(SplittableRandom chipRandom) {
+        return chipRandom.nextDouble() < defectRate ? DEFECTS[chipRandom.nextInt(DEFECTS.length)] : ChipDefect.NONE;
+    }
+
+    private static byte[] uid(int index, SplittableRandom chipRandom) {
+        return new byte[] {0x04, (byte) (index >>> 16), (byte) (index >>> 8), (byte) index,
+            (byte) chipRandom.nextInt(256), (byte) chipRandom.nextInt(256), (byte) 0x80};
+    }
+
+    /** A leaving or torn chip loses the field at one of the irreversible commands, before or after applying it. */
+    private static Optional<Tear> tear(ChipDefect defect, SplittableRandom chipRandom, int[] irreversible) {
+        if (defect != ChipDefect.LEAVES_FIELD && defect != ChipDefect.TORN_THEN_RESUMED) {
+            return Optional.empty();
+        }
+        TearPoint point = chipRandom.nextBoolean() ? TearPoint.BEFORE_APPLY : TearPoint.AFTER_APPLY;
+        return Optional.of(new Tear(irreversible[chipRandom.nextInt(irreversible.length)], point));
     }
 
     /** The public key simulated genuine NTAG 223 DNA chips sign with; trusted in simulation. */

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -30,7 +32,8 @@ public final class SimulatedLineRun implements AutoCloseable {
 
     private final SimulatedLine line;
     private final LineController controller;
-    private final Predicate<ConveyorItem> encodeCallback;
+    /** The verdict of the chip at the antenna; empty while no tag is on hand for it (the item waits). */
+    private final Function<ConveyorItem, Optional<Boolean>> encodeCallback;
     private final Duration encodeTime;
     private final Map<Long, Attempt> attempts = new LinkedHashMap<>();
     private final List<Long> encodedWhileBeltRan = new ArrayList<>();
@@ -38,7 +41,11 @@ public final class SimulatedLineRun implements AutoCloseable {
     private Pending pending;
     private Runnable afterStep = () -> { };
 
-    private record Pending(long itemId, boolean passed, Instant due, ItemEncoder.EncodeResult result) {
+    /** How often an item without a tag asks again (as the station's line runtime does). */
+    private static final Duration NO_JOB_RETRY = Duration.ofSeconds(1);
+
+    /** An item at the encoder: its verdict when due, or, with {@code passed} null, a retry when due. */
+    private record Pending(long itemId, Boolean passed, Instant due, ItemEncoder.EncodeResult result) {
     }
 
     /**
@@ -53,6 +60,15 @@ public final class SimulatedLineRun implements AutoCloseable {
     /** As above, with virtual time starting at {@code start}. */
     public SimulatedLineRun(ConveyorLayout layout, LineSignals signals, LineTiming timing, Duration encodeTime,
                             Predicate<ConveyorItem> encodeCallback, Instant start) {
+        this(layout, signals, timing, encodeTime, start, item -> Optional.of(encodeCallback.test(item)));
+    }
+
+    /**
+     * As above, with an encoder that may have no tag for the item yet ({@code Optional.empty()}): the item then
+     * waits at the antenna with the belt stopped and is tried again every second of virtual time, as on a line.
+     */
+    public SimulatedLineRun(ConveyorLayout layout, LineSignals signals, LineTiming timing, Duration encodeTime,
+                            Instant start, Function<ConveyorItem, Optional<Boolean>> encodeCallback) {
         this.signals = signals;
         this.encodeTime = encodeTime;
         this.encodeCallback = encodeCallback;
@@ -81,8 +97,12 @@ public final class SimulatedLineRun implements AutoCloseable {
         if (pending != null && !line.clock().instant().isBefore(pending.due())) {
             Pending done = pending;
             pending = null;
-            attempts.put(done.itemId(), done.passed() ? Attempt.CONFIGURED : Attempt.FAILED);
-            done.result().finished(done.itemId(), done.passed());
+            if (done.passed() == null) {
+                attempt(done.itemId(), done.result());
+            } else {
+                attempts.put(done.itemId(), done.passed() ? Attempt.CONFIGURED : Attempt.FAILED);
+                done.result().finished(done.itemId(), done.passed());
+            }
         }
         controller.tick();
         line.observe();
@@ -133,14 +153,20 @@ public final class SimulatedLineRun implements AutoCloseable {
         line.close();
     }
 
+    private void attempt(long itemId, ItemEncoder.EncodeResult result) {
+        Optional<Boolean> verdict = line.itemAtEncoder().map(encodeCallback).orElse(Optional.of(false));
+        Instant now = line.clock().instant();
+        pending = verdict.isPresent() ? new Pending(itemId, verdict.get(), now.plus(encodeTime), result)
+                : new Pending(itemId, null, now.plus(NO_JOB_RETRY), result);
+    }
+
     private final class Encoder implements ItemEncoder {
         @Override
         public void encode(long itemId, EncodeResult result) {
             if (line.outputActive(signals.conveyor())) {
                 encodedWhileBeltRan.add(itemId);
             }
-            boolean passed = line.itemAtEncoder().map(encodeCallback::test).orElse(false);
-            pending = new Pending(itemId, passed, line.clock().instant().plus(encodeTime), result);
+            attempt(itemId, result);
         }
 
         @Override

@@ -1,30 +1,45 @@
 package com.tagline.station.simulate;
 
 import com.tagline.hardware.tag.ChipProtocol;
-import com.tagline.station.platform.HttpEndpoint;
+import com.tagline.station.config.StationConfig;
+import com.tagline.station.store.ConfiguredChip;
 import com.tagline.station.store.StoreAccess;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The platform emulator a simulation runs against, over real loopback HTTP: seeded with pending
- * tags, connected to the station's store as its {@link PlatformWork}, able to go offline, and able to
- * say what it ended up holding.
+ * The platform emulator a simulation runs against, over real loopback HTTP: seeded with pending work,
+ * reached by the stations exactly as configured on a line ({@link #kind()}, {@link #baseUrl()}, the API key),
+ * able to go offline, to say what it ended up holding and to verify a phone's scan.
  */
 public interface SimulatedPlatform extends AutoCloseable {
-    /** Where the station reaches it, with the station's API key. */
-    HttpEndpoint endpoint();
+    StationConfig.PlatformKind kind();
+
+    URI baseUrl();
+
+    /** The stations' API key (put in their environment, as a line puts it in a file or variable). */
+    String apiKey();
 
     /** Creates {@code count} pending tags of {@code protocol}, URLs under {@code urlBase}. */
     void seed(ChipProtocol protocol, int count, String urlBase);
 
-    /** The station's platform side over {@code parts} (after {@link #seed}; once per run). */
-    PlatformWork connect(StationParts parts);
+    /** ixkio: writes the encoding manifest of the seeded tag codes into {@code dir}; tagbase leases instead. */
+    default Optional<Path> manifest(Path dir) {
+        return Optional.empty();
+    }
 
     /** Every API call fails (connection closed) while on. */
     void outage(boolean on);
 
     /** What the platform holds now. */
     PlatformTotals totals();
+
+    /** Whether the URL a phone read from {@code chip} verifies (by the platform, or locally). */
+    boolean verify(ConfiguredChip chip, String scannedUrl);
+
+    /** Whether {@link #verify} asks the platform (for the text summary). */
+    boolean verifiedByPlatform();
 
     /**
      * The association check of a platform that takes an {@code xuid,uid} export (ixkio): the export of

@@ -1,97 +1,79 @@
 package com.tagline.station.simulate;
 
-import com.tagline.hardware.tag.ChipProtocol;
-import com.tagline.simulator.line.SimulatedClock;
-import com.tagline.station.store.Store;
-import com.tagline.station.store.StoreAccess;
-import com.tagline.station.store.StoreConfig;
-import com.tagline.station.sync.Alarms;
-import com.tagline.station.workflow.ChipEncoder;
-import com.tagline.station.workflow.ChipRecipe;
-import com.tagline.station.workflow.EncodingPolicy;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
+import com.tagline.station.config.StationConfig;
+import com.tagline.station.run.Station;
+import com.tagline.station.run.Surroundings;
+import com.tagline.station.workflow.EncodeOutcome;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The real station parts of a simulation, all on one virtual clock and one thread: the SQLite store,
- * the chip encoder, and the platform side the {@link SimulatedPlatform} connects ({@link PlatformWork}:
- * tagbase leasing and outbox sync, or the ixkio sink). {@link #tick} runs the platform's periodic work,
- * as the station's platform thread would.
+ * One station of a simulation: a {@link Station} assembled by the composition root from its configuration,
+ * in surroundings of doubles (a PN532 emulator as its reader, the simulated line's pins, a virtual clock),
+ * driven on the simulation's thread: a chip is put at the antenna and encoded by the station's encoder
+ * through the real PN532 driver, and the platform side ticks in virtual time.
  */
 final class SimulatedStation implements AutoCloseable {
-    private final SimulatedClock clock;
-    private final StoreAccess store;
-    private final Alarms alarms = new Alarms();
-    private final ChipEncoder encoder;
-    private final PlatformWork work;
+    private final Station station;
+    private final SimulatedReader reader;
 
-    SimulatedStation(SimulatedClock clock, Path dbFile, String station, SimulatedPlatform platform,
-                     List<ChipProtocol> protocols, Map<ChipProtocol, ChipRecipe> recipes, int keySetVersion, long seed) {
-        this.clock = clock;
-        this.store = StoreAccess.direct(Store.open(StoreConfig.of(dbFile, station).withClock(clock)));
+    private SimulatedStation(Station station, SimulatedReader reader) {
+        this.station = station;
+        this.reader = reader;
+    }
+
+    /** Assembles the station and resolves attempts a crash left in flight, as {@code station run} does at start. */
+    static SimulatedStation open(StationConfig config, Surroundings surroundings, SimulatedReader reader) {
+        Station station = Station.assemble(config, surroundings.withLinks(name -> reader.hostEnd()));
         try {
-            this.work = platform.connect(new StationParts(clock, store, alarms, station, protocols, seed));
+            List<EncodeOutcome> resumed = station.encoder().recover(station.antenna());
+            if (!resumed.isEmpty()) {
+                throw new IllegalStateException("a fresh simulated station resumed " + resumed.size() + " chips");
+            }
         } catch (RuntimeException e) {
-            store.close();
+            station.close();
             throw e;
         }
-        this.encoder = new ChipEncoder(store, recipes, EncodingPolicy.defaults(), keySetVersion, clock, alarms);
+        return new SimulatedStation(station, reader);
     }
 
-    ChipEncoder encoder() {
-        return encoder;
+    Station station() {
+        return station;
     }
 
-    StoreAccess store() {
-        return store;
+    String name() {
+        return station.config().station();
     }
 
-    PlatformWork work() {
-        return work;
-    }
-
-    Alarms alarms() {
-        return alarms;
-    }
-
-    /** The periodic work that is due at the clock's time. */
-    void tick() {
-        work.tick();
-    }
-
-    /**
-     * Advances virtual time in {@code step}s, running {@link #tick}, until the outbox is drained or
-     * {@code budget} has passed; {@code beforeTick} runs first each step (the outage schedule).
-     *
-     * @return whether the outbox drained
-     */
-    boolean drain(Duration step, Duration budget, Runnable beforeTick) {
-        Instant end = clock.instant().plus(budget);
-        while (!work.drained()) {
-            if (clock.instant().isAfter(end)) {
-                return false;
-            }
-            clock.advance(step);
-            beforeTick.run();
-            tick();
+    /** Puts {@code chip} at the antenna, encodes it, and takes it away. */
+    EncodeOutcome encode(SimulatedChip chip) {
+        reader.present(chip);
+        try {
+            return station.encoder().encode(station.antenna());
+        } finally {
+            reader.remove();
         }
-        return true;
     }
 
-    /** Clean shutdown of the platform side (tagbase: leases with unused tags go back). */
+    /** The platform side's work due at the station's clock time. */
+    void tick() {
+        station.platform().tick();
+    }
+
+    boolean drained() {
+        return station.platform().drained();
+    }
+
+    /** Clean shutdown of the platform side: leases with unused tags go back. */
     void shutdownPlatform() {
-        work.shutdown();
+        station.platform().releaseUnused();
     }
 
     @Override
     public void close() {
         try {
-            work.close();
+            station.close();
         } finally {
-            store.close();
+            reader.close();
         }
     }
 }

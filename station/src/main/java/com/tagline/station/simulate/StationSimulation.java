@@ -2,40 +2,44 @@ package com.tagline.station.simulate;
 
 import com.tagline.hardware.line.LineSignals;
 import com.tagline.hardware.tag.ChipProtocol;
-import com.tagline.simulator.line.ConveyorItem;
 import com.tagline.simulator.line.ConveyorLayout;
 import com.tagline.simulator.line.GateRecord;
 import com.tagline.simulator.line.SimulatedClock;
+import com.tagline.station.config.StationConfig;
 import com.tagline.station.line.LineTiming;
+import com.tagline.station.personalize.Reason;
+import com.tagline.station.run.Surroundings;
 import com.tagline.station.store.ConfiguredChip;
-import com.tagline.station.workflow.ChipRecipe;
 import com.tagline.station.workflow.EncodeOutcome;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import com.tagline.station.workflow.LeasePolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
- * {@code station simulate}: the whole station in one process against simulated parts. Simulated
- * chips (a share defective) ride the simulated conveyor under the real line controller; the real
- * encoder personalizes each at the antenna with the recipe of its protocol, recording every step in
- * a real SQLite file; the platform side ({@link PlatformWork}: tagbase leasing and outbox sync, or an
- * imported ixkio manifest and the ixkio sink) talks to the platform emulator over loopback HTTP,
- * through a scheduled outage if asked. Afterwards every configured chip is scanned like a phone and
- * its URL verified (tagbase: by the platform's verification endpoint; ixkio, which has none: locally
- * with the derived keys), and a platform taking an association export checks it.
+ * {@code station simulate}: whole stations in one process against simulated parts. Each station is
+ * assembled by the composition root ({@link com.tagline.station.run.Station}) from the configuration a
+ * line would have, with only the physical parts and the platform swapped for doubles: its own SQLite file,
+ * its own PN532 emulator (the real PN532 driver speaks HSU frames to it) and its own simulated conveyor
+ * under the real line controller on pi4j mock pins. All stations draw from one platform emulator over
+ * loopback HTTP (tagbase leases, or an ixkio manifest), through a scheduled outage if asked. Simulated chips
+ * (a share defective) are dealt to the stations in turn. Afterwards every configured chip is scanned like a
+ * phone and its URL verified (tagbase: by the platform's verification endpoint; ixkio, which has none:
+ * locally with the derived keys), and no tag may be configured by two stations nor a chip carry two tags.
  *
- * <p>Everything runs in virtual time on the caller's thread; HTTP calls are real.
+ * <p>Everything runs on the caller's thread in virtual time, the stations' lines stepped in lockstep (so a
+ * run is reproducible from its seed); HTTP calls and the PN532 frames are real.
  */
 public final class StationSimulation {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StationSimulation.class);
@@ -44,42 +48,50 @@ public final class StationSimulation {
     /** Virtual-time budget per item before the run is declared stuck. */
     private static final Duration LINE_TIME_PER_ITEM = Duration.ofSeconds(10);
     private static final Duration DRAIN_STEP = Duration.ofMillis(100);
+    private static final Duration NO_JOB_RETRY = Duration.ofSeconds(1);
     private static final Duration DRAIN_BUDGET = Duration.ofMinutes(30);
+    /** Lease water marks per station when several share one pool: each keeps a few tags, none hoards them. */
+    private static final int SHARED_LOW_WATER = 10;
+    private static final int SHARED_HIGH_WATER = 20;
 
     private final SimulationOptions options;
-    private final Map<ChipProtocol, ChipRecipe> recipes;
-    private final int keySetVersion;
+    private final SimulationKeys keys;
     private final Supplier<SimulatedPlatform> platforms;
     private final Map<String, SimulatedChip> chipsByUid = new HashMap<>();
     private final BatchSummary summary = new BatchSummary();
-    private final SimulatedAntenna antenna = new SimulatedAntenna();
-    private SimulatedChips chips;
+    private final List<Lane> lanes = new ArrayList<>();
     private SimulatedPlatform platform;
-    private SimulatedStation station;
-    private SimulatedClock clock;
+    private SimulatedClock benchClock;
     private Instant start;
+    private int done;
 
-    public StationSimulation(SimulationOptions options, Map<ChipProtocol, ChipRecipe> recipes, int keySetVersion,
-                             Supplier<SimulatedPlatform> platforms) {
+    /** One station with its conveyor (none on a bench) and the chips dealt to it. */
+    private static final class Lane {
+        final List<SimulatedChip> chips = new ArrayList<>();
+        final Set<Long> failedItems = new HashSet<>();
+        SimulatedLineRun line;
+        SimulatedStation station;
+        int encoded;
+
+        boolean lineDone() {
+            return line.line().gateRecords().size() >= chips.size();
+        }
+    }
+
+    public StationSimulation(SimulationOptions options, SimulationKeys keys, Supplier<SimulatedPlatform> platforms) {
         this.options = options;
-        this.recipes = Map.copyOf(recipes);
-        this.keySetVersion = keySetVersion;
+        this.keys = keys;
         this.platforms = platforms;
     }
 
-    /** The tagbase emulator on a free loopback port, holding the platform's copy of {@code keys}. */
-    public static SimulatedPlatform tagbase(com.tagline.hardware.keys.MasterKeySet keys, long seed) {
-        return new TagbaseSimulatedPlatform(keys, seed);
+    /** The tagbase emulator on a free loopback port, holding the platform's copy of the master keys. */
+    public static Supplier<SimulatedPlatform> tagbase(SimulationKeys keys, long seed) {
+        return () -> new TagbaseSimulatedPlatform(keys.keys(), seed);
     }
 
-    /**
-     * The ixkio emulator on a free loopback port; phone scans are verified locally with {@code keys}
-     * (ixkio has no verification endpoint), NTAG 424 DNA SUN messages with key numbers
-     * {@code metaReadKey}/{@code fileReadKey}; the manifest is checked against {@code fit}.
-     */
-    public static SimulatedPlatform ixkio(com.tagline.hardware.keys.MasterKeySet keys, int metaReadKey, int fileReadKey,
-                                          com.tagline.station.ixkio.ChipUrlFit fit, long seed) {
-        return new IxkioSimulatedPlatform(keys, metaReadKey, fileReadKey, fit, seed);
+    /** The ixkio emulator on a free loopback port; phone scans are verified locally with the derived keys. */
+    public static Supplier<SimulatedPlatform> ixkio(SimulationKeys keys, long seed) {
+        return () -> new IxkioSimulatedPlatform(keys.keys(), seed);
     }
 
     /** A command-line number of seconds as a duration; refuses NaN and infinities. */
@@ -92,118 +104,202 @@ public final class StationSimulation {
 
     public BatchSummary run(IntConsumer progress) {
         long t0 = System.nanoTime();
-        chips = new SimulatedChips(options.seed(), options.defectRate());
-        Path dir = dataDir();
+        Path dir = SimulationDataDir.open(options.dataDir(), options.stations());
         try (SimulatedPlatform p = platforms.get()) {
             platform = p;
-            for (ChipProtocol protocol : options.protocol().protocols(options.count())) {
-                p.seed(protocol, options.protocol().countOf(protocol, options.count()), options.urlBase());
+            if (p.kind() == StationConfig.PlatformKind.IXKIO && options.stations() > 1) {
+                throw new IllegalArgumentException("--stations above 1 needs --platform tagbase: ixkio has no leases,"
+                        + " so each station would need a manifest of its own");
             }
+            seedPlatform();
+            Optional<Path> manifest = p.manifest(dir);
+            dealChips();
+            openStations(dir, manifest);
             if (options.handFed()) {
-                runHandFed(dir, progress);
+                runHandFed(progress);
             } else {
-                runOnLine(dir, progress);
+                runOnLines(progress);
             }
             finish();
         } finally {
-            if (station != null) {
-                station.close();
-            }
+            lanes.forEach(SimulationCleanup::close);
             if (options.dataDir().isEmpty()) {
-                deleteTree(dir);
+                SimulationDataDir.delete(dir);
             }
         }
         summary.elapsed(System.nanoTime() - t0);
         return summary;
     }
 
-    private void runHandFed(Path dir, IntConsumer progress) {
-        SimulatedClock clock = new SimulatedClock(Instant.now());
-        openStation(clock, dir);
+    /** One tag per chip; several stations get headroom so that none waits for tags another holds. */
+    private void seedPlatform() {
+        for (ChipProtocol protocol : options.protocol().protocols(options.count())) {
+            int headroom = options.stations() > 1 ? options.stations() * SHARED_HIGH_WATER : 0;
+            platform.seed(protocol, options.protocol().countOf(protocol, options.count()) + headroom, options.urlBase());
+        }
+    }
+
+    /** Chip i goes to station i mod N: its items are numbered from 1 in the order they are fed. */
+    private void dealChips() {
+        SimulatedChips chips = new SimulatedChips(options.seed(), options.defectRate());
+        for (int i = 0; i < options.stations(); i++) {
+            lanes.add(new Lane());
+        }
         for (int i = 0; i < options.count(); i++) {
-            encodeChip(i);
-            progress.accept(i + 1);
-            clock.advance(ENCODE_TIME);
+            SimulatedChip chip = chips.chip(i, options.protocol());
+            chipsByUid.put(chip.uidHex(), chip);
+            lanes.get(i % options.stations()).chips.add(chip);
+        }
+    }
+
+    private void openStations(Path dir, Optional<Path> manifest) {
+        Instant t = Instant.now();
+        benchClock = new SimulatedClock(t);
+        List<ChipProtocol> protocols = options.protocol().protocols(options.count());
+        LeasePolicy leases = options.stations() == 1 ? LeasePolicy.of(protocols)
+                : new LeasePolicy(protocols, SHARED_LOW_WATER, SHARED_HIGH_WATER, Duration.ofHours(2), Duration.ofSeconds(5));
+        Map<String, String> env = new HashMap<>(keys.env());
+        env.put(SimulationConfig.TOKEN_VARIABLE, platform.apiKey());
+        for (int k = 0; k < lanes.size(); k++) {
+            Lane lane = lanes.get(k);
+            String name = options.station() + "-" + (k + 1);
+            Path stationDir = options.stations() == 1 ? dir : dir.resolve(name);
+            SimulatedClock clock = benchClock;
+            if (!options.handFed()) {
+                lane.line = new SimulatedLineRun(ConveyorLayout.standard(), LineSignals.standard(), LineTiming.standard(),
+                        ENCODE_TIME, t, item -> encodeItem(lane, (int) item.id() - 1));
+                clock = lane.line.line().clock();
+            }
+            SimulatedLineRun line = lane.line;
+            Surroundings surroundings = new Surroundings(clock, env, link -> {
+                throw new IllegalStateException("the reader link is set per station");
+            }, cfg -> line.line().lineIo(), new SplittableRandom(options.seed() + k));
+            StationConfig config = SimulationConfig.of(name, stationDir, keys, platform, protocols, options.sunParameters(),
+                    leases, options.handFed(), manifest);
+            lane.station = SimulatedStation.open(config, surroundings, new SimulatedReader());
+        }
+        start = t;
+        periodic();
+    }
+
+    /** A bench: the chips are placed at each station's antenna in turn, each encoded, then removed. */
+    private void runHandFed(IntConsumer progress) {
+        for (int i = 0; i < options.count(); i++) {
+            Lane lane = lanes.get(i % lanes.size());
+            while (encode(lane, lane.chips.get(i / lanes.size())).isEmpty()) {
+                // no tag on hand: the chip waits on the bench, as the station's bench loop keeps polling
+                benchClock.advance(NO_JOB_RETRY);
+                periodic();
+                if (Duration.between(start, now()).compareTo(LINE_TIME_PER_ITEM.multipliedBy(options.count())) > 0) {
+                    throw new IllegalStateException(lane.station.name() + " found no tag for chip " + i);
+                }
+            }
+            progress.accept(++done);
+            benchClock.advance(ENCODE_TIME);
             periodic();
         }
     }
 
-    /** The real line controller indexes each item to the antenna; the gate must reject exactly the failed ones. */
-    private void runOnLine(Path dir, IntConsumer progress) {
-        Set<Long> failedItems = new HashSet<>();
-        int[] encoded = {0};
-        java.util.function.Predicate<ConveyorItem> encoder = item -> {
-            boolean configured = encodeChip((int) item.id() - 1); // items are numbered from 1 in feed order
-            if (!configured) {
-                failedItems.add(item.id());
+    /** The real line controllers index each item to the antenna; each gate must reject exactly the failed ones. */
+    private void runOnLines(IntConsumer progress) {
+        int before = done;
+        for (Lane lane : lanes) {
+            lane.line.line().load(Collections.nCopies(lane.chips.size(), false));
+            lane.line.controller().start();
+        }
+        Instant end = lanes.get(0).line.line().clock().instant().plus(LINE_TIME_PER_ITEM.multipliedBy(options.count()));
+        while (!lanes.stream().allMatch(Lane::lineDone) && !now().isAfter(end)) {
+            for (Lane lane : lanes) {
+                lane.line.step();
             }
-            progress.accept(++encoded[0]);
-            return configured;
-        };
-        try (SimulatedLineRun line = new SimulatedLineRun(ConveyorLayout.standard(), LineSignals.standard(),
-                LineTiming.standard(), ENCODE_TIME, encoder, Instant.now())) {
-            openStation(line.line().clock(), dir);
-            line.afterEachStep(this::periodic);
-            List<GateRecord> gate = line.runItems(Collections.nCopies(options.count(), false),
-                    LINE_TIME_PER_ITEM.multipliedBy(options.count()));
-            gate.forEach(g -> summary.gate(g.rejected(), failedItems.contains(g.itemId())));
-            summary.itemsLost(options.count() - gate.size());
+            periodic();
+            if (done != before) {
+                for (int d = before + 1; d <= done; d++) {
+                    progress.accept(d);
+                }
+                before = done;
+            }
+        }
+        for (Lane lane : lanes) {
+            List<GateRecord> gate = lane.line.line().gateRecords();
+            gate.forEach(g -> summary.gate(g.rejected(), lane.failedItems.contains(g.itemId())));
+            summary.itemsLost(lane.chips.size() - gate.size());
         }
     }
 
-    private void openStation(SimulatedClock lineClock, Path dir) {
-        clock = lineClock;
-        start = clock.instant();
-        station = new SimulatedStation(clock, dir.resolve("station.db"), options.station(), platform,
-                options.protocol().protocols(options.count()), recipes, keySetVersion, options.seed());
-        periodic();
+    /** The item's verdict; empty while no tag is on hand (the item waits at the antenna, as on a line). */
+    private Optional<Boolean> encodeItem(Lane lane, int indexOnLane) {
+        Optional<Boolean> configured = encode(lane, lane.chips.get(indexOnLane));
+        if (configured.isEmpty()) {
+            return configured;
+        }
+        if (!configured.get()) {
+            lane.failedItems.add((long) indexOnLane + 1);
+        }
+        done++;
+        return configured;
     }
 
-    /** The outage schedule, then the station's periodic work. */
-    private void periodic() {
-        platform.outage(options.offlineAt(Duration.between(start, currentTime())));
-        station.tick();
-    }
-
-    private Instant currentTime() {
-        return clock.instant();
-    }
-
-    private boolean encodeChip(int index) {
-        SimulatedChip chip = chips.chip(index, options.protocol());
-        chipsByUid.put(chip.uidHex(), chip);
-        antenna.present(chip);
-        EncodeOutcome outcome = station.encoder().encode(antenna);
-        antenna.present(null);
+    /** Encodes the chip; empty when the station had no tag for it (NO_JOB: nothing was recorded). */
+    private Optional<Boolean> encode(Lane lane, SimulatedChip chip) {
+        EncodeOutcome outcome = lane.station.encode(chip);
+        if (outcome.reason() == Reason.NO_JOB) {
+            return Optional.empty();
+        }
         summary.record(outcome.reason());
         if (outcome.resumed()) {
             summary.resumed();
         }
         if (outcome.reason() != chip.defect().expectedReason()) {
             summary.unexpected();
+            log.warn("event=unexpected_outcome station={} uid={} defect={} outcome={} detail=\"{}\"", lane.station.name(),
+                    chip.uidHex(), chip.defect(), outcome.reason().code(), outcome.detail());
         }
-        return outcome.configured();
+        lane.encoded += outcome.configured() ? 1 : 0;
+        return Optional.of(outcome.configured());
     }
 
-    /** Drains the outbox (through the rest of any outage), gives back unused leases, scans every configured chip. */
-    private void finish() {
-        boolean drained = station.drain(DRAIN_STEP, DRAIN_BUDGET, () -> platform.outage(
-                options.offlineAt(Duration.between(start, currentTime()))));
-        platform.outage(false);
-        station.shutdownPlatform();
-        for (ConfiguredChip c : station.store().call(s -> s.configuredChips())) {
-            summary.verified(verifies(c));
+    private Instant now() {
+        return options.handFed() ? benchClock.instant() : lanes.get(0).line.line().clock().instant();
+    }
+
+    /** Advances every station's clock by {@code step} (the lines' clocks stay in lockstep). */
+    private void advance(Duration step) {
+        if (options.handFed()) {
+            benchClock.advance(step);
+        } else {
+            lanes.forEach(l -> l.line.line().clock().advance(step));
         }
-        summary.verifiedByPlatform(station.work().verifiedByPlatform());
-        platform.associations(station.store()).ifPresent(summary::associations);
-        var counts = station.store().call(s -> s.outbox().counts());
-        var stats = station.work().stats();
-        var totals = platform.totals();
-        summary.platform(new BatchSummary.PlatformSide(drained, counts.getOrDefault("confirmed", 0),
-                counts.getOrDefault("pending", 0) + counts.getOrDefault("sent", 0),
-                counts.getOrDefault("quarantined", 0), stats.duplicates(), stats.conflicts(), totals.configuredTags(),
-                totals.conflicts(), station.alarms().timesRaised(com.tagline.station.sync.Alarm.OFFLINE) > 0));
-        summary.tagsFailed(station.store().call(s -> s.failedOutcomes()));
+    }
+
+    /** The outage schedule, then each station's periodic platform work. */
+    private void periodic() {
+        platform.outage(options.offlineAt(Duration.between(start, now())));
+        lanes.forEach(l -> l.station.tick());
+    }
+
+    /** Drains every outbox (through the rest of any outage), gives back unused leases, scans every configured chip. */
+    private void finish() {
+        Instant end = now().plus(DRAIN_BUDGET);
+        boolean drained = lanes.stream().allMatch(l -> l.station.drained());
+        while (!drained && !now().isAfter(end)) {
+            advance(DRAIN_STEP);
+            periodic();
+            drained = lanes.stream().allMatch(l -> l.station.drained());
+        }
+        platform.outage(false);
+        lanes.forEach(l -> l.station.shutdownPlatform());
+        List<StationResult> results = new ArrayList<>();
+        for (Lane lane : lanes) {
+            List<ConfiguredChip> configured = lane.station.station().store().call(s -> s.configuredChips());
+            configured.forEach(c -> summary.verified(verifies(c)));
+            results.add(StationResult.of(lane.station.station(), lane.chips.size(), lane.encoded, configured));
+        }
+        summary.verifiedByPlatform(platform.verifiedByPlatform());
+        if (lanes.size() == 1) {
+            platform.associations(lanes.get(0).station.station().store()).ifPresent(summary::associations);
+        }
+        summary.stations(results, drained, platform.totals());
     }
 
     /** A phone scan of the chip, verified as the platform would (tagbase: by the platform itself). */
@@ -215,7 +311,7 @@ public final class StationSimulation {
         }
         try {
             String url = chip.phoneScan().get();
-            boolean ok = station.work().verify(c, url);
+            boolean ok = platform.verify(c, url);
             if (!ok) {
                 log.warn("event=scan_invalid tag={} uid={} url={} defect={}", c.tagId(), c.chipUid(), url, chip.defect());
             }
@@ -226,22 +322,18 @@ public final class StationSimulation {
         }
     }
 
-    private Path dataDir() {
-        try {
-            if (options.dataDir().isPresent()) {
-                return Files.createDirectories(options.dataDir().get());
+    /** Closing order: the station (store, reader link, pins), its PN532 emulator, then its simulated line. */
+    private static final class SimulationCleanup {
+        static void close(Lane lane) {
+            try {
+                if (lane.station != null) {
+                    lane.station.close();
+                }
+            } finally {
+                if (lane.line != null) {
+                    lane.line.close();
+                }
             }
-            return Files.createTempDirectory("tagline-simulate-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory: " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind is harmless
         }
     }
 }

@@ -19,6 +19,7 @@ import com.tagline.station.sync.Alarms;
 import com.tagline.station.sync.OutboxSync;
 import com.tagline.station.sync.SyncPolicy;
 import com.tagline.station.sync.SyncStats;
+import com.tagline.station.sync.TagbaseSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -240,7 +241,7 @@ public final class SyncBench {
     private Drain drain(StoreThread store, TagbaseClient client, Alarms alarms, int n) {
         SyncPolicy policy = new SyncPolicy(options.batch(), Duration.ofSeconds(1), Duration.ofMillis(500),
                 Duration.ofSeconds(60));
-        OutboxSync sync = new OutboxSync(store, client, policy, policy.backoff(new Random(1)), Clock.systemUTC(),
+        OutboxSync sync = new OutboxSync(store, new TagbaseSink(client), policy, policy.backoff(new Random(1)), Clock.systemUTC(),
                 alarms);
         List<Long> batchNanos = new ArrayList<>();
         progress.accept("draining " + n + " reports, " + options.batch() + " per request");

@@ -102,6 +102,12 @@ public final class ManifestJobs {
         });
     }
 
+    /** Whether rows of the manifest file {@code fileName} were imported before. */
+    public boolean imported(String fileName) {
+        return db.read("manifestImported", c -> Attempts.queryInt(c,
+                "SELECT COUNT(*) FROM manifest_rows WHERE manifest = ?", fileName) > 0);
+    }
+
     /** How many manifest rows the store holds. */
     public int count() {
         return db.read("manifestRows", c -> Attempts.queryInt(c, "SELECT COUNT(*) FROM manifest_rows"));

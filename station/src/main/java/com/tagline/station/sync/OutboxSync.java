@@ -3,11 +3,6 @@ package com.tagline.station.sync;
 import com.tagline.hardware.retry.Backoff;
 import com.tagline.station.platform.PlatformException;
 import com.tagline.station.platform.PlatformStatusException;
-import com.tagline.station.platform.tagbase.OutcomeReport;
-import com.tagline.station.platform.tagbase.ReportResult;
-import com.tagline.station.platform.tagbase.TagState;
-import com.tagline.station.platform.tagbase.TagbasePlatform;
-import com.tagline.station.store.Outcome;
 import com.tagline.station.store.OutboxEntry;
 import com.tagline.station.store.StoreAccess;
 import java.time.Clock;
@@ -15,41 +10,45 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the outbox to tagbase (architecture §5: at-least-once, idempotent; platform-api §1.2).
+ * Drains the outbox to the platform through its {@link OutcomeSink} (architecture §5: at-least-once,
+ * idempotent; platform-api §1.2, §2.2). The one sync skeleton of every platform.
  *
- * <p>Each {@link #runOnce} pass first reconciles rows whose earlier send got no answer (a configured
- * report whose tag reads back {@code configured} with our {@code configured_at} was applied; anything
- * else is sent again, which the contract's {@code duplicate} makes safe), then sends one batch of due
- * rows. A row is confirmed only on {@code accepted} or {@code duplicate}; {@code conflict} and
- * {@code rejected} quarantine it and raise an alarm. No answer leaves the batch {@code sent} for
- * reconciliation; 429/5xx put it back with backoff, never before {@code Retry-After}. A 4xx on a
- * batch halves the batch until the offending report is alone, which is then quarantined, so one bad
- * record never blocks the queue.
+ * <p>Each {@link #runOnce} pass first settles rows whose earlier send got no answer (the sink says which
+ * the platform shows applied; the rest are sent again, which the contracts make safe), then sends one
+ * batch of due rows, in calls of {@link OutcomeSink#rowsPerCall}. A row is confirmed only when the
+ * platform applied it (now or before) or there is nothing to send; {@code conflict} and {@code rejected}
+ * quarantine it with an alarm. No answer leaves the call's rows {@code sent} for the next settle.
+ * An HTTP status: 400/422 (the document) halve the batch until the bad row is alone, then quarantine it,
+ * so one bad record never blocks the queue; 401/403 raise {@link Alarm#AUTH_REFUSED}, read the token
+ * again and retry after the backoff (a corrected token file is used without a restart); any other
+ * status puts the rows back with backoff, never before {@code Retry-After}.
  *
- * <p>Threading: call from one thread (the sync thread, or the simulation loop); the store is reached
- * through {@link StoreAccess}.
+ * <p>Threading: one thread (the platform thread, or the simulation loop), but {@link #stats()} and
+ * {@link #reloadCredentials()} may be called from any thread.
  */
-public final class OutboxSync {
+public final class OutboxSync implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxSync.class);
 
     private final StoreAccess store;
-    private final TagbasePlatform platform;
+    private final OutcomeSink sink;
     private final SyncPolicy policy;
     private final SyncSchedule schedule;
     private final Clock clock;
     private final Alarms alarms;
     private final SyncStats stats = new SyncStats();
+    private volatile boolean retryNow;
+    private boolean tokenRefused;
     private int batchSize;
 
-    public OutboxSync(StoreAccess store, TagbasePlatform platform, SyncPolicy policy, Backoff backoff, Clock clock,
+    public OutboxSync(StoreAccess store, OutcomeSink sink, SyncPolicy policy, Backoff backoff, Clock clock,
                       Alarms alarms) {
         this.store = store;
-        this.platform = platform;
+        this.sink = sink;
         this.policy = policy;
         this.schedule = new SyncSchedule(store, policy, backoff, clock);
         this.clock = clock;
@@ -62,27 +61,43 @@ public final class OutboxSync {
     }
 
     /**
-     * One pass: reconcile, then send at most one batch.
+     * One pass: settle what is in doubt, then send at most one batch.
      *
      * @return when the next pass is due (now, when more reports wait)
      */
     public Instant runOnce() {
         Instant now = clock.instant();
+        if (retryNow) {
+            retryNow = false;
+            schedule.block(Duration.ZERO);
+        }
         if (schedule.blocked(now)) {
             return schedule.blockedUntil();
         }
+        if (tokenRefused) {
+            // read the token again before trying: an operator may have replaced it since the refusal
+            tokenRefused = false;
+            reloadQuietly();
+        }
+        List<OutboxEntry> call = List.of();
         try {
-            if (reconcile()) {
+            if (settle()) {
                 answered();
             }
             List<OutboxEntry> batch = store.call(s -> s.outbox().pending(batchSize));
             if (batch.isEmpty()) {
                 return schedule.nextIdle(now);
             }
-            send(batch);
+            int perCall = Math.max(1, sink.rowsPerCall(batch.size()));
+            for (int from = 0; from < batch.size(); from += perCall) {
+                call = batch.subList(from, Math.min(batch.size(), from + perCall));
+                send(call);
+            }
+            batchSize = Math.min(policy.batchSize(), batchSize * 2);
+            answered();
             return batch.size() == batchSize ? clock.instant() : schedule.nextIdle(clock.instant());
         } catch (PlatformStatusException e) {
-            return refused(e);
+            return refused(call, e);
         } catch (PlatformException e) {
             return unreachable(e);
         }
@@ -93,77 +108,69 @@ public final class OutboxSync {
         return schedule.drained();
     }
 
-    /** @return whether the platform answered a lookup (it is reachable and takes our key) */
-    private boolean reconcile() {
+    /**
+     * Reads the API token again (an operator replaced it after a 401) and lets the next pass call the
+     * platform at once. Any thread.
+     *
+     * @return whether the token changed
+     */
+    public boolean reloadCredentials() {
+        boolean changed = sink.credential().reload();
+        retryNow = true;
+        return changed;
+    }
+
+    @Override
+    public void close() {
+        sink.close();
+    }
+
+    /** @return whether the platform answered (it is reachable and takes our token) */
+    private boolean settle() {
         List<OutboxEntry> inDoubt = store.call(s -> s.outbox().sent(policy.batchSize()));
-        boolean lookedUp = false;
-        List<Long> resend = new ArrayList<>();
-        List<Long> applied = new ArrayList<>();
-        for (OutboxEntry e : inDoubt) {
-            boolean configured = e.outcome() == Outcome.CONFIGURED;
-            lookedUp |= configured;
-            if (configured && appliedBefore(e)) {
-                applied.add(e.outboxId());
-            } else {
-                resend.add(e.outboxId());
-            }
+        if (inDoubt.isEmpty()) {
+            return false;
         }
-        if (!applied.isEmpty()) {
-            store.run(s -> s.outbox().markConfirmed(applied));
-            stats.reconciled.addAndGet(applied.size());
+        OutcomeSink.InDoubt found = sink.settle(inDoubt);
+        List<Long> resend = inDoubt.stream().map(OutboxEntry::outboxId).filter(id -> !found.applied().contains(id))
+                .toList();
+        if (!found.applied().isEmpty()) {
+            store.run(s -> s.outbox().markConfirmed(found.applied()));
+            stats.reconciled.addAndGet(found.applied().size());
         }
         if (!resend.isEmpty()) {
-            store.run(s -> s.outbox().retryLater(resend, "no answer to an earlier send; sending again", clock.instant()));
+            store.run(s -> s.outbox().retryLater(resend, "no answer to an earlier send; sending again",
+                    clock.instant()));
         }
-        return lookedUp;
+        return found.asked();
     }
 
-    /** The tag reads back configured at exactly our configured_at: our report was applied. */
-    private boolean appliedBefore(OutboxEntry e) {
-        Optional<TagState> tag = platform.tag(e.tagId());
-        String ours = Reports.timestamp(e.occurredAt());
-        return tag.isPresent() && tag.get().configured() && tag.get().configuredAt().map(ours::equals).orElse(false);
-    }
-
-    private void send(List<OutboxEntry> batch) {
-        List<Long> ids = batch.stream().map(OutboxEntry::outboxId).toList();
-        List<OutcomeReport> reports = batch.stream().map(Reports::of).toList();
+    private void send(List<OutboxEntry> rows) {
+        List<Long> ids = rows.stream().map(OutboxEntry::outboxId).toList();
         store.run(s -> s.outbox().markSent(ids));
         stats.batches.incrementAndGet();
-        List<ReportResult> results = platform.report(reports);
-        apply(batch, results);
-        batchSize = Math.min(policy.batchSize(), batchSize * 2);
-        answered();
-    }
-
-    /**
-     * The platform answered with our key (a report batch, or the tag lookups of a reconciliation,
-     * platform-api §1.1/§1.2): it is reachable, so the backoff starts afresh and OFFLINE/AUTH_REFUSED
-     * clear, also when every in-doubt report was confirmed by lookup and nothing was left to send.
-     */
-    private void answered() {
-        schedule.succeeded();
-        alarms.clear(Alarm.OFFLINE);
-        alarms.clear(Alarm.AUTH_REFUSED);
-    }
-
-    private void apply(List<OutboxEntry> batch, List<ReportResult> results) {
+        List<Delivery> results = sink.deliver(rows);
+        if (results.size() != rows.size()) {
+            throw new IllegalStateException(sink.platform() + " sink answered " + results.size() + " results for "
+                    + rows.size() + " rows");
+        }
         List<Long> confirmed = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            OutboxEntry e = batch.get(i);
-            ReportResult r = results.get(i);
-            switch (r.kind()) {
-                case ACCEPTED -> {
-                    stats.accepted.incrementAndGet();
-                    confirmed.add(e.outboxId());
-                }
-                case DUPLICATE -> {
-                    stats.duplicates.incrementAndGet();
-                    confirmed.add(e.outboxId());
+        for (int i = 0; i < rows.size(); i++) {
+            OutboxEntry e = rows.get(i);
+            Delivery d = results.get(i);
+            switch (d.kind()) {
+                case APPLIED -> count(stats.accepted, confirmed, e);
+                case DUPLICATE -> count(stats.duplicates, confirmed, e);
+                case LOCAL -> {
+                    store.run(s -> s.outbox().confirmLocally(e.outboxId(), d.detail()));
+                    stats.reportedLocally.incrementAndGet();
+                    log.info("event=outcome_reported_locally tag={} uid={} reason={}", e.tagId(), e.chipUid(),
+                            e.reason());
                 }
                 case CONFLICT -> quarantine(e, Alarm.CONFLICT, stats.conflicts, "conflict: tag " + e.tagId()
                         + " or chip " + e.chipUid() + " is already bound elsewhere on the platform");
-                case REJECTED -> quarantine(e, Alarm.REPORT_REJECTED, stats.rejected, "rejected: " + r.detail());
+                case REJECTED -> quarantine(e, Alarm.REPORT_REJECTED, stats.rejected, "rejected by "
+                        + sink.platform() + ": " + d.detail());
             }
         }
         if (!confirmed.isEmpty()) {
@@ -171,55 +178,86 @@ public final class OutboxSync {
         }
     }
 
-    private void quarantine(OutboxEntry e, Alarm alarm, java.util.concurrent.atomic.AtomicLong counter,
-                            String why) {
+    private static void count(AtomicLong counter, List<Long> confirmed, OutboxEntry e) {
+        counter.incrementAndGet();
+        confirmed.add(e.outboxId());
+    }
+
+    /**
+     * The platform answered with our token: it is reachable, so the backoff starts afresh and
+     * OFFLINE/AUTH_REFUSED clear, also when every in-doubt report was settled and nothing was left to send.
+     */
+    private void answered() {
+        schedule.succeeded();
+        alarms.clear(Alarm.OFFLINE);
+        alarms.clear(Alarm.AUTH_REFUSED);
+    }
+
+    private void quarantine(OutboxEntry e, Alarm alarm, AtomicLong counter, String why) {
         counter.incrementAndGet();
         store.run(s -> s.outbox().quarantine(e.outboxId(), why));
         alarms.raise(alarm, "outcome of tag " + e.tagId() + " kept for an operator: " + why);
         log.error("event=report_quarantined tag={} uid={} why=\"{}\"", e.tagId(), e.chipUid(), why);
     }
 
-    /** No answer: the batch stays {@code sent} and is reconciled on the next pass. */
+    /** No answer: the call's rows stay {@code sent} and are settled on the next pass. */
     private Instant unreachable(PlatformException e) {
         stats.ambiguous.incrementAndGet();
         schedule.failed();
-        alarms.raise(Alarm.OFFLINE, "platform unreachable, outcomes buffered on disk: " + e.getMessage());
+        alarms.raise(Alarm.OFFLINE, sink.platform() + " unreachable, outcomes buffered on disk: " + e.getMessage());
         return schedule.block(schedule.backoff());
     }
 
-    /** An HTTP error status: nothing was applied; put the batch back. */
-    private Instant refused(PlatformStatusException e) {
+    /** An HTTP error status: nothing of the call was applied. */
+    private Instant refused(List<OutboxEntry> call, PlatformStatusException e) {
         stats.refused.incrementAndGet();
         schedule.failed();
-        List<OutboxEntry> batch = store.call(s -> s.outbox().sent(policy.batchSize()));
-        List<Long> ids = batch.stream().map(OutboxEntry::outboxId).toList();
-        if (e.status() == 401 || e.status() == 403) {
-            alarms.raise(Alarm.AUTH_REFUSED, e.getMessage());
-        } else if (e.status() == 400 || e.status() == 422) {
-            // The contract's answers to a report document it cannot take (platform-api §1.1/§1.2): find the
-            // bad report. Any other status (404 from a wrong api_base, 408, 413 from a proxy) says nothing
-            // about a report, so the batch waits with backoff instead of being quarantined row by row.
-            return isolate(batch, e);
-        } else {
-            alarms.raise(Alarm.OFFLINE, "platform refusing reports, outcomes buffered on disk: " + e.getMessage());
+        if (e.status() == 400 || e.status() == 422) {
+            // The contracts' answers to a document they cannot take (platform-api §1.1/§1.2): find the bad
+            // report. Any other status (404 from a wrong base URL, 408, 413 from a proxy) says nothing about
+            // a report, so the rows wait with backoff instead of being quarantined one by one.
+            return isolate(call, e);
         }
         Duration delay = schedule.backoff(e.retryAfter().orElse(null));
+        List<Long> ids = call.stream().map(OutboxEntry::outboxId).toList();
+        if (e.status() == 401 || e.status() == 403) {
+            alarms.raise(Alarm.AUTH_REFUSED, sink.platform() + " refused the API token; outcomes kept on disk,"
+                    + " retried with the token read again: " + e.getMessage());
+            tokenRefused = true;
+            // due at once: only the schedule holds them back, so a reloaded token sends them without waiting
+            if (!ids.isEmpty()) {
+                store.run(s -> s.outbox().retryLater(ids, e.getMessage(), clock.instant()));
+            }
+            return schedule.block(delay);
+        } else {
+            alarms.raise(Alarm.OFFLINE, sink.platform() + " refusing reports, outcomes buffered on disk: "
+                    + e.getMessage());
+        }
         if (!ids.isEmpty()) {
             store.run(s -> s.outbox().retryLater(ids, e.getMessage(), clock.instant().plus(delay)));
         }
         return schedule.block(delay);
     }
 
-    /** A 4xx on the batch: halve it until the bad report is alone, then quarantine that report. */
-    private Instant isolate(List<OutboxEntry> batch, PlatformStatusException e) {
-        if (batch.size() == 1) {
-            quarantine(batch.get(0), Alarm.REPORT_REJECTED, stats.rejected, e.getMessage());
+    private void reloadQuietly() {
+        try {
+            sink.credential().reload();
+        } catch (RuntimeException ex) {
+            log.warn("event=credential_reload_failed platform={} error=\"{}\"", sink.platform(), ex.getMessage());
+        }
+    }
+
+    /** A 400/422 on a call: halve the batch until the bad report is alone, then quarantine that report. */
+    private Instant isolate(List<OutboxEntry> call, PlatformStatusException e) {
+        if (call.size() == 1) {
+            quarantine(call.get(0), Alarm.REPORT_REJECTED, stats.rejected, e.getMessage());
             return clock.instant();
         }
-        batchSize = Math.max(1, batch.size() / 2);
-        List<Long> ids = batch.stream().map(OutboxEntry::outboxId).toList();
+        batchSize = Math.max(1, call.size() / 2);
+        List<Long> ids = call.stream().map(OutboxEntry::outboxId).toList();
         store.run(s -> s.outbox().retryLater(ids, e.getMessage(), clock.instant()));
-        log.warn("event=report_batch_refused status={} next_batch_size={}", e.status(), batchSize);
+        log.warn("event=report_batch_refused platform={} status={} next_batch_size={}", sink.platform(), e.status(),
+                batchSize);
         return clock.instant();
     }
 }

@@ -2,7 +2,7 @@ package com.tagline.station.sync;
 
 import com.tagline.hardware.retry.Backoff;
 import java.time.Duration;
-import java.util.Random;
+import java.util.random.RandomGenerator;
 
 /**
  * How the outbox is drained.
@@ -20,7 +20,7 @@ public record SyncPolicy(int batchSize, Duration interval, Duration backoffIniti
     }
 
     /** The backoff this policy describes ({@code backoffInitial} up to {@code backoffMax}), jitter from {@code jitter}. */
-    public Backoff backoff(Random jitter) {
+    public Backoff backoff(RandomGenerator jitter) {
         return Backoff.jittered(backoffInitial, backoffMax, jitter);
     }
 

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: one caller at a time (the platform thread, or the simulation loop).
  */
-public final class Leasing {
+public final class Leasing implements JobSource {
     private static final Logger log = LoggerFactory.getLogger(Leasing.class);
 
     private final StoreAccess store;
@@ -64,6 +64,7 @@ public final class Leasing {
     }
 
     /** One pass: top up every protocol and renew what is due. Cheap when nothing is due. */
+    @Override
     public void runOnce() {
         if (clock.instant().isBefore(nextTry)) {
             return;
@@ -88,6 +89,7 @@ public final class Leasing {
      * platform (a lease with unconfirmed outcomes stays: its tags would return to the pool before
      * their report lands). Failures are logged; the platform expires the lease by itself.
      */
+    @Override
     public int releaseUnused() {
         int released = 0;
         for (LeaseSummary lease : store.call(s -> s.jobs().leases())) {

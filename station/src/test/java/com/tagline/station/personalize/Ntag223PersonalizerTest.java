@@ -19,7 +19,7 @@ import com.tagline.hardware.tag.Target;
 import com.tagline.simulator.field.OriginalityKeyPair;
 import com.tagline.simulator.ntag223.SimulatedNtag223;
 import com.tagline.simulator.ntag223.SimulatedNtag223Link;
-import com.tagline.simulator.ntag424.TearPoint;
+import com.tagline.simulator.field.TearPoint;
 import com.tagline.station.simulate.PhoneScan;
 import java.math.BigInteger;
 import java.time.Duration;

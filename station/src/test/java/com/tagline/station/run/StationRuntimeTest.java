@@ -75,7 +75,8 @@ class StationRuntimeTest {
     @Test
     void benchEncodesEachPlacedChipOnceSyncsAndShutsDownCleanly() throws Exception {
         StationConfig config = ConfigLoader.load(config());
-        StationRuntime station = StationRuntime.start(config, Map.of(), name -> hostEnd, outcomes::add);
+        StationRuntime station = StationRuntime.start(Station.assemble(config,
+                Surroundings.line(Map.of()).withLinks(name -> hostEnd)), outcomes::add);
         try {
             for (int n = 1; n <= 2; n++) {
                 Ntag424FieldChip chip = new Ntag424FieldChip(SimulatedNtag424.builder()

@@ -79,7 +79,7 @@ class MalformedAnswerIntegrationTest {
         viaProxy = TagbaseClient.open(new HttpEndpoint(URI.create(proxy.baseUrl()), rigKey(), Duration.ofSeconds(2),
                 Duration.ofSeconds(5)));
         SyncPolicy policy = new SyncPolicy(100, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(8));
-        OutboxSync sync = new OutboxSync(rig.access, viaProxy, policy, Backoff.jittered(policy.backoffInitial(),
+        OutboxSync sync = new OutboxSync(rig.access, new TagbaseSink(viaProxy), policy, Backoff.jittered(policy.backoffInitial(),
                 policy.backoffMax(), new Random(3)), rig.clock, rig.alarms);
         rig.seedAndLease(4);
         for (int i = 0; i < 3; i++) {

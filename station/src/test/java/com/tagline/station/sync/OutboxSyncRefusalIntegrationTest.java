@@ -155,7 +155,7 @@ class OutboxSyncRefusalIntegrationTest {
         // A wrong API base path (or a proxy's 404/408/413) refuses every request alike.
         try (TagbaseClient wrongBase = new TagbaseClient(new com.tagline.station.platform.HttpTransport(
                 com.tagline.station.platform.HttpEndpoint.of(rig.emulator.baseUrl(), rig.apiKey())), "/api/v9")) {
-            OutboxSync sync = new OutboxSync(rig.access, wrongBase, SyncPolicy.defaults(),
+            OutboxSync sync = new OutboxSync(rig.access, new TagbaseSink(wrongBase), SyncPolicy.defaults(),
                     SyncPolicy.defaults().backoff(new java.util.Random(3)), rig.clock, rig.alarms);
             Instant next = sync.runOnce();
             assertTrue(next.isAfter(rig.clock.instant()), "backs off");

@@ -61,7 +61,7 @@ public final class SyncRig implements AutoCloseable {
                 .withQueueLimit(queueLimit));
         access = StoreAccess.direct(store);
         leasing = new Leasing(access, client, leasePolicy, STATION, clock, alarms);
-        sync = new OutboxSync(access, client, syncPolicy,
+        sync = new OutboxSync(access, new TagbaseSink(client), syncPolicy,
                 Backoff.jittered(syncPolicy.backoffInitial(), syncPolicy.backoffMax(), new Random(7)), clock, alarms);
     }
 

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.simulator.ntag424.SimulatedNtag424Link;
-import com.tagline.simulator.ntag424.TearPoint;
+import com.tagline.simulator.field.TearPoint;
 import com.tagline.station.personalize.Reason;
 import com.tagline.station.store.AttemptState;
 import com.tagline.station.store.OutboxEntry;

@@ -113,6 +113,11 @@ public final class IxkioClient implements AutoCloseable {
         }
     }
 
+    /** The token this client sends, to be read again after a refusal. */
+    public com.tagline.station.platform.Credential credential() {
+        return http.endpoint().credential();
+    }
+
     @Override
     public void close() {
         http.close();

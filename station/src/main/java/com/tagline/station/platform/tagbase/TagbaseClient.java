@@ -110,6 +110,11 @@ public final class TagbaseClient implements TagbasePlatform, AutoCloseable {
         return new PlatformStatusException(what, r, TagbaseDocuments.errorDetail(r.body()));
     }
 
+    /** The token this client sends, to be read again after a refusal. */
+    public com.tagline.station.platform.Credential credential() {
+        return http.endpoint().credential();
+    }
+
     @Override
     public void close() {
         http.close();

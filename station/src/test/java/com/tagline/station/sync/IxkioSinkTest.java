@@ -17,6 +17,7 @@ import com.tagline.simulator.platform.ixkio.TagCodeSeed;
 import com.tagline.station.ixkio.ChipUrlFit;
 import com.tagline.station.ixkio.ManifestImport;
 import com.tagline.station.personalize.Reason;
+import com.tagline.station.platform.Credential;
 import com.tagline.station.platform.HttpEndpoint;
 import com.tagline.station.platform.ixkio.IxkioClient;
 import com.tagline.station.store.OutboxEntry;
@@ -33,16 +34,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link IxkioSync} over real loopback HTTP to the ixkio emulator, with a real SQLite file and a virtual
+ * {@link OutboxSync} with its {@link IxkioSink} over real loopback HTTP to the ixkio emulator, with a real SQLite file and a virtual
  * clock (issue 7): applied, rejected, 401, 5xx and outage, failed outcomes.
  */
-class IxkioSyncTest {
+class IxkioSinkTest {
     private static final String KEY = "ix-test-key";
     private static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
     private static final String MANIFEST = "xuid,url,ix_dr,nft_chain,nft_contract,nft_token,nft_owner\n"
@@ -82,13 +84,17 @@ class IxkioSyncTest {
         return new TagCodeSeed(xuid, "", "", "https://group.example/");
     }
 
-    private IxkioSync sink(String token) {
+    private OutboxSync sink(String token) {
+        return sink(Credential.fixed(token));
+    }
+
+    private OutboxSync sink(Credential token) {
         IxkioClient client = IxkioClient.open(new HttpEndpoint(URI.create(emulator.baseUrl()), token,
                 Duration.ofSeconds(2), Duration.ofSeconds(3)));
         clients.add(client);
         SyncPolicy policy = SyncPolicy.defaults();
-        return new IxkioSync(store, client, policy, Backoff.jittered(policy.backoffInitial(), policy.backoffMax(),
-                new Random(1)), clock, alarms);
+        return new OutboxSync(store, new IxkioSink(store, client), policy, Backoff.jittered(policy.backoffInitial(),
+                policy.backoffMax(), new Random(1)), clock, alarms);
     }
 
     private long configured(String xuid, String uid) {
@@ -114,7 +120,7 @@ class IxkioSyncTest {
     }
 
     /** Runs passes as the sync thread would, advancing virtual time to each due time, until drained. */
-    private int drain(IxkioSync sync, Duration budget) {
+    private int drain(OutboxSync sync, Duration budget) {
         Instant end = clock.instant().plus(budget);
         int passes = 0;
         while (!sync.drained() && clock.instant().isBefore(end)) {
@@ -132,7 +138,7 @@ class IxkioSyncTest {
         long id1 = configured("X1", "04a1b2c3d4e5f6");
         long id2 = configured("X2", "04A1B2C3D4E5F7");
         clock.advance(Duration.ofSeconds(5));
-        IxkioSync sync = sink(KEY);
+        OutboxSync sync = sink(KEY);
         sync.runOnce();
         assertTrue(sync.drained());
         assertEquals(OutboxState.CONFIRMED, row(id1).state());
@@ -157,7 +163,7 @@ class IxkioSyncTest {
     void aRejectedUpdateIsQuarantinedWithItsMessageAndNeverSentAgain() {
         long gone = configured("GONE", "04A1B2C3D4E5F8");
         long ok = configured("X3", "04A1B2C3D4E5F9");
-        IxkioSync sync = sink(KEY);
+        OutboxSync sync = sink(KEY);
         sync.runOnce();
         assertEquals(OutboxState.QUARANTINED, row(gone).state());
         assertTrue(row(gone).lastError().orElseThrow().contains("Tag Code not found"), row(gone).lastError().toString());
@@ -173,23 +179,38 @@ class IxkioSyncTest {
     }
 
     @Test
-    void aRefusedTokenStopsTheSyncKeepsTheRowsAndACorrectedStationSendsThem() {
+    void aRefusedTokenKeepsTheRowsWaitsItsBackoffAndTheTokenCorrectedAtItsSourceIsUsedWithoutARestart() {
         long id = configured("X1", "04A1B2C3D4E5F6");
-        IxkioSync wrong = sink("not-the-key");
-        assertEquals(Instant.MAX, wrong.runOnce());
-        assertTrue(wrong.stopped());
+        AtomicReference<String> tokenFile = new AtomicReference<>("not-the-key");
+        OutboxSync sync = sink(Credential.from(tokenFile::get, "the test's token file"));
+        Instant next = sync.runOnce();
+        assertTrue(next.isAfter(clock.instant()), "a refused token is not pressed: the next call waits");
         assertTrue(alarms.isRaised(Alarm.AUTH_REFUSED));
         assertFalse(alarms.raised().get(Alarm.AUTH_REFUSED).contains("not-the-key"), "the token is never shown");
         assertEquals(OutboxState.PENDING, row(id).state());
-        clock.advance(Duration.ofMinutes(10));
-        wrong.runOnce();
-        assertEquals(1, emulator.account().counts().unauthorized(), "a stopped sink makes no more calls");
+        assertEquals(next, sync.runOnce(), "no call before the backoff ends");
+        assertEquals(1, emulator.account().counts().unauthorized());
         assertFalse(code("X1").active());
 
-        IxkioSync corrected = sink(KEY);
-        corrected.runOnce();
+        tokenFile.set(KEY); // the operator fixes the token file
+        clock.advance(Duration.between(clock.instant(), next));
+        drain(sync, Duration.ofMinutes(5));
         assertEquals(OutboxState.CONFIRMED, row(id).state());
         assertTrue(code("X1").active() && code("X1").assigned());
+        assertFalse(alarms.isRaised(Alarm.AUTH_REFUSED), "cleared once ixkio takes the token");
+        assertEquals(1, emulator.account().counts().unauthorized(), "one refused call, no more");
+    }
+
+    @Test
+    void anOperatorsReloadRetriesAtOnceWithTheNewToken() {
+        long id = configured("X1", "04A1B2C3D4E5F6");
+        AtomicReference<String> tokenFile = new AtomicReference<>("not-the-key");
+        OutboxSync sync = sink(Credential.from(tokenFile::get, "the test's token file"));
+        assertTrue(sync.runOnce().isAfter(clock.instant()));
+        tokenFile.set(KEY);
+        assertTrue(sync.reloadCredentials(), "the token changed");
+        sync.runOnce();
+        assertEquals(OutboxState.CONFIRMED, row(id).state(), "sent at once, without waiting for the backoff");
     }
 
     @Test
@@ -197,7 +218,7 @@ class IxkioSyncTest {
         long id1 = configured("X1", "04A1B2C3D4E5F6");
         long id2 = configured("X2", "04A1B2C3D4E5F7");
         emulator.faults().set(new FaultSettings(false, 0, 1.0, 0));
-        IxkioSync sync = sink(KEY);
+        OutboxSync sync = sink(KEY);
         Instant next = sync.runOnce();
         assertFalse(next.isBefore(clock.instant().plusSeconds(1)), "Retry-After: 1 is honoured, next " + next);
         assertEquals(OutboxState.PENDING, row(id1).state());
@@ -221,7 +242,7 @@ class IxkioSyncTest {
         List<Long> ids = List.of(configured("X1", "04A1B2C3D4E5F6"), configured("X2", "04A1B2C3D4E5F7"),
                 configured("X3", "04A1B2C3D4E5F8"));
         emulator.faults().set(new FaultSettings(true, 0, 0, 0));
-        IxkioSync sync = sink(KEY);
+        OutboxSync sync = sink(KEY);
         List<Duration> delays = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             Instant next = sync.runOnce();
@@ -243,11 +264,11 @@ class IxkioSyncTest {
     @Test
     void failedOutcomesAreReportedLocallyOnlyAndTheTagCodeStaysInactive() {
         long id = failed("X2", "04A1B2C3D4E5F7");
-        IxkioSync sync = sink(KEY);
+        OutboxSync sync = sink(KEY);
         sync.runOnce();
         OutboxEntry e = row(id);
         assertEquals(OutboxState.CONFIRMED, e.state());
-        assertEquals(IxkioSync.REPORTED_LOCALLY, e.lastError().orElseThrow());
+        assertEquals(IxkioSink.REPORTED_LOCALLY, e.lastError().orElseThrow());
         assertTrue((Boolean) store.call(s -> s.outbox().confirmedLocally(id)));
         assertEquals(1, sync.stats().reportedLocally());
         assertEquals(0, emulator.account().counts().updatesApplied() + emulator.account().counts().updatesRejected(),

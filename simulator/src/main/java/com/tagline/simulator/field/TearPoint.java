@@ -1,4 +1,4 @@
-package com.tagline.simulator.ntag424;
+package com.tagline.simulator.field;
 
 /** Where a simulated tear interrupts a command (architecture §7: torn writes). */
 public enum TearPoint {

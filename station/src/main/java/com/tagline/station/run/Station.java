@@ -1,0 +1,187 @@
+package com.tagline.station.run;
+
+import com.tagline.hardware.keys.KeyFile;
+import com.tagline.hardware.keys.MasterKeySet;
+import com.tagline.hardware.line.LineIo;
+import com.tagline.hardware.pn532.Pn532;
+import com.tagline.hardware.pn532.Pn532Settings;
+import com.tagline.hardware.serial.ReconnectingSerialLink;
+import com.tagline.hardware.serial.SerialLinks;
+import com.tagline.hardware.serial.Sleeper;
+import com.tagline.station.config.StationConfig;
+import com.tagline.station.ixkio.ManifestSource;
+import com.tagline.station.platform.Credential;
+import com.tagline.station.platform.HttpEndpoint;
+import com.tagline.station.platform.HttpTransport;
+import com.tagline.station.platform.ixkio.IxkioClient;
+import com.tagline.station.platform.ixkio.IxkioTokenHeader;
+import com.tagline.station.platform.tagbase.TagbaseClient;
+import com.tagline.station.store.StoreAccess;
+import com.tagline.station.store.StoreConfig;
+import com.tagline.station.store.StoreThread;
+import com.tagline.station.sync.Alarms;
+import com.tagline.station.sync.IxkioSink;
+import com.tagline.station.sync.OutboxSync;
+import com.tagline.station.sync.OutcomeSink;
+import com.tagline.station.sync.TagbaseSink;
+import com.tagline.station.workflow.ChipEncoder;
+import com.tagline.station.workflow.JobSource;
+import com.tagline.station.workflow.Leasing;
+import com.tagline.station.workflow.Pn532Antenna;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One station, assembled from a validated configuration: the composition root (architecture §2). Nothing
+ * else wires a station: {@code station run} gives it a production line's {@link Surroundings}, and
+ * {@code station simulate} and the benchmarks give it their doubles, so what a simulation proves is what
+ * runs on a line. It holds the store, the master keys' recipes, the encoder, the platform side of the
+ * configured platform (its {@link JobSource} and the {@link OutboxSync} over its {@link OutcomeSink}), the
+ * reader (PN532 on a reconnecting serial link) and, in conveyor mode, the line's inputs and outputs.
+ *
+ * <p>Drivers bring the threads: {@link StationRuntime} on a line, the simulation loop in virtual time.
+ * When a part fails to start, the parts already opened are closed before the failure propagates.
+ */
+public final class Station implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Station.class);
+
+    private final StationConfig config;
+    private final Clock clock;
+    private final Alarms alarms = new Alarms();
+    private final Closer closer;
+    private final MasterKeySet keys;
+    private final StoreAccess store;
+    private final Recipes recipes;
+    private final ChipEncoder encoder;
+    private final PlatformWork platform;
+    private final ReconnectingSerialLink link;
+    private final Pn532 pn532;
+    private final Pn532Antenna antenna;
+    private final Optional<LineIo> lineIo;
+
+    private Station(StationConfig config, Surroundings env, Closer closer) {
+        this.config = config;
+        this.closer = closer;
+        this.clock = env.clock();
+        this.keys = keys(config, env);
+        Credential credential = credential(config, env);
+        this.store = closer.add(StoreThread.open(StoreConfig.of(DataDirectory.create(config.dataDir())
+                .resolve("station.db"), config.station()).withClock(clock)
+                .withQueueLimit(config.storage().queueLimit()).withMinFreeBytes(config.storage().minFreeBytes())));
+        this.recipes = Recipes.of(config, keys);
+        this.encoder = new ChipEncoder(store, recipes.byProtocol(), config.encoding().policy(), keys.version(), clock,
+                alarms);
+        this.platform = platformSide(env, credential);
+        this.link = closer.add(new ReconnectingSerialLink(SerialLinks.opener(config.reader().link(), env.links())));
+        Pn532Settings settings = config.reader().baud().map(b -> Pn532Settings.defaults().withSerialBaudRate(b))
+                .orElse(Pn532Settings.defaults());
+        this.pn532 = closer.add(new Pn532(link, settings, Sleeper.SYSTEM));
+        this.antenna = new Pn532Antenna(pn532);
+        closer.add(antenna::release);
+        this.lineIo = config.line().conveyor() ? Optional.of(closer.add(env.lineIo().apply(config.line())))
+                : Optional.empty();
+        log.info("event=station_assembled station={} platform={} base_url={} keys={} reader={} mode={}",
+                config.station(), config.platform().kind().code(), config.platform().baseUrl(), keys,
+                config.reader().link(), config.line().conveyor() ? "conveyor" : "hand-fed");
+    }
+
+    /**
+     * Assembles a station. Nothing runs yet: the driver recovers in-flight attempts and starts its threads.
+     *
+     * @throws RuntimeException whatever part could not start (key file, token, store, manifest, reader
+     *     link, GPIO), after the parts already opened were closed
+     */
+    public static Station assemble(StationConfig config, Surroundings env) {
+        Closer partial = new Closer();
+        try {
+            return new Station(config, env, partial);
+        } catch (RuntimeException e) {
+            partial.close();
+            throw e;
+        }
+    }
+
+    private static MasterKeySet keys(StationConfig config, Surroundings env) {
+        return config.keys().file().map(KeyFile::load)
+                .orElseGet(() -> KeyFile.fromEnvironment(env.env(), config.keys().environmentPrefix().orElseThrow()));
+    }
+
+    private static Credential credential(StationConfig config, Surroundings env) {
+        StationConfig.Platform p = config.platform();
+        return Credential.from(() -> p.apiKey().read("platform.api_key", env.env()), p.apiKey().toString());
+    }
+
+    /** The configured platform's job source and outcome sink: the one place a platform is chosen. */
+    private PlatformWork platformSide(Surroundings env, Credential credential) {
+        StationConfig.Platform p = config.platform();
+        HttpEndpoint endpoint = new HttpEndpoint(p.baseUrl(), credential, p.connectTimeout(), p.requestTimeout());
+        JobSource jobs;
+        OutcomeSink sink;
+        switch (p.kind()) {
+            case TAGBASE -> {
+                TagbaseClient client = closer.add(new TagbaseClient(new HttpTransport(endpoint), p.apiBase()));
+                jobs = new Leasing(store, client, config.encoding().leases(), config.station(), clock, alarms);
+                sink = new TagbaseSink(client);
+            }
+            case IXKIO -> {
+                IxkioClient client = closer.add(new IxkioClient(new HttpTransport(endpoint,
+                        IxkioTokenHeader.X_API_KEY.header()), p.apiBase()));
+                jobs = ManifestSource.open(p.manifest(), recipes.fit(), store);
+                sink = new IxkioSink(store, client);
+            }
+            default -> throw new IllegalStateException("unknown platform kind " + p.kind());
+        }
+        OutboxSync sync = new OutboxSync(store, sink, config.sync(), config.sync().backoff(env.jitter()), clock,
+                alarms);
+        return new PlatformWork(jobs, sync, clock);
+    }
+
+    public StationConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Alarms alarms() {
+        return alarms;
+    }
+
+    public MasterKeySet keys() {
+        return keys;
+    }
+
+    public StoreAccess store() {
+        return store;
+    }
+
+    public ChipEncoder encoder() {
+        return encoder;
+    }
+
+    public PlatformWork platform() {
+        return platform;
+    }
+
+    public ReconnectingSerialLink readerLink() {
+        return link;
+    }
+
+    public Pn532Antenna antenna() {
+        return antenna;
+    }
+
+    /** The conveyor's inputs and outputs; empty in hand-fed mode. */
+    public Optional<LineIo> lineIo() {
+        return lineIo;
+    }
+
+    /** Closes every part in the reverse order of opening; each failure is logged, none stops the others. */
+    @Override
+    public void close() {
+        closer.close();
+    }
+}

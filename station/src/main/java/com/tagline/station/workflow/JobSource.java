@@ -1,0 +1,22 @@
+package com.tagline.station.workflow;
+
+/**
+ * Where a station's pending work comes from, one per platform (architecture §2: the seam beside
+ * {@code OutcomeSink}): tagbase leases ({@link Leasing}), or an imported ixkio encoding manifest
+ * ({@code station.ixkio.ManifestSource}). Either way the work lands as jobs in the store, where the
+ * {@link ChipEncoder} takes it.
+ *
+ * <p>Threading: the platform thread (or the simulation loop), one call at a time.
+ */
+public interface JobSource {
+    /** Keeps work on hand; cheap when nothing is due. Platform trouble raises alarms, never throws. */
+    void runOnce();
+
+    /**
+     * Clean shutdown: gives back work this station will not use (tagbase: releases leases whose tags are
+     * not all used and whose outcomes are confirmed).
+     *
+     * @return how many leases were given back
+     */
+    int releaseUnused();
+}
