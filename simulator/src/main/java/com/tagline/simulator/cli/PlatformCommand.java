@@ -8,6 +8,7 @@ import com.tagline.simulator.platform.tagbase.TagbaseEmulator;
 import com.tagline.simulator.platform.tagbase.TagbaseEmulatorConfig;
 import com.tagline.simulator.platform.tagbase.TagbaseWebhook;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -60,6 +61,10 @@ final class PlatformCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of ids and fault dice.")
     private long seed;
 
+    @Option(names = "--lease-seconds", paramLabel = "S", defaultValue = "86400",
+            description = "How long a lease lives unless renewed (default ${DEFAULT-VALUE}: the contract's 24 h).")
+    private long leaseSeconds;
+
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "warn",
             description = "error, warn, info, debug or trace; logs go to stderr. Default: ${DEFAULT-VALUE}.")
     private String logLevel;
@@ -92,7 +97,11 @@ final class PlatformCommand implements Callable<Integer> {
         if (apiKey.isBlank() || apiKey.chars().anyMatch(Character::isWhitespace)) {
             throw usage("--api-key must be non-empty without whitespace");
         }
-        TagbaseEmulatorConfig config = TagbaseEmulatorConfig.forApiKey(apiKey).withPort(port).withSeed(seed);
+        if (leaseSeconds < 1 || leaseSeconds > 366L * 86_400) {
+            throw usage("--lease-seconds must be 1..31622400, got " + leaseSeconds);
+        }
+        TagbaseEmulatorConfig config = TagbaseEmulatorConfig.forApiKey(apiKey).withPort(port).withSeed(seed)
+                .withLeaseLife(Duration.ofSeconds(leaseSeconds));
         if (keys != null) {
             try {
                 MasterKeySet set = KeyFile.load(keys);

@@ -1,6 +1,7 @@
 package com.tagline.station.simulate;
 
 import com.tagline.station.run.DataDirectory;
+import com.tagline.station.store.StoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,9 +23,8 @@ final class SimulationDataDir {
      *
      * @throws IllegalArgumentException naming the directory when it holds a station database from an earlier
      *     run: a simulation starts from an empty store against a fresh platform emulator, whose tags the old
-     *     store does not know
-     * @throws com.tagline.station.store.StoreException naming the directory when it cannot be made or written
-     */
+     *     store does not know, or when it cannot be made or written
+         */
     static Path open(Optional<Path> given, int stations) {
         if (given.isEmpty()) {
             try {
@@ -33,7 +33,12 @@ final class SimulationDataDir {
                 throw new UncheckedIOException("cannot make a temporary directory: " + e.getMessage(), e);
             }
         }
-        Path dir = DataDirectory.create(given.get());
+        Path dir;
+        try {
+            dir = DataDirectory.create(given.get());
+        } catch (StoreException e) {
+            throw new IllegalArgumentException("--data-dir: " + e.getMessage().replaceFirst("^open: ", ""));
+        }
         Optional<Path> earlier = earlierDatabase(dir);
         if (earlier.isPresent()) {
             throw new IllegalArgumentException("--data-dir " + dir + " already holds a station database ("

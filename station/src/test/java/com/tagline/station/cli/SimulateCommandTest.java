@@ -68,4 +68,51 @@ class SimulateCommandTest {
         assertEquals(2, badTemplate.exit());
         assertTrue(badTemplate.err().contains("{mac}"), badTemplate.err());
     }
+
+    @Test
+    void aUrlBaseThatIsNotAUrlIsRefusedBeforeAnyChip() {
+        CliRunner r = CliRunner.run("simulate", "--url-base", "notaurl");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--url-base 'notaurl' is refused"), r.err());
+        assertTrue(r.out().isEmpty(), "no chip was encoded: " + r.out());
+    }
+
+    @Test
+    void aDataDirectoryOfAnEarlierRunIsRefusedWithOneLineNamingIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path data = dir.resolve("sim");
+        assertEquals(0, CliRunner.run("simulate", "--count", "3", "--defect-rate", "0", "--data-dir", data.toString()).exit());
+        CliRunner again = CliRunner.run("simulate", "--count", "3", "--data-dir", data.toString());
+        assertEquals(2, again.exit());
+        assertTrue(again.err().contains("already holds a station database"), again.err());
+        assertEquals(1, again.err().strip().lines().count(), "one line, no stack trace: " + again.err());
+    }
+
+    @Test
+    void anUnusableDataDirectoryIsOneLineNamingThePath(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("a-file"), "x");
+        CliRunner r = CliRunner.run("simulate", "--count", "3", "--data-dir", file.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains(file + " is a file, not a directory"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one line, no stack trace: " + r.err());
+    }
+
+    @Test
+    void severalStationsShareOnePlatformAndNoTagIsConfiguredTwice() throws Exception {
+        CliRunner r = CliRunner.run("simulate", "--stations", "3", "--count", "30", "--defect-rate", "0.2", "--json");
+        assertEquals(0, r.exit(), r.err());
+        com.fasterxml.jackson.databind.JsonNode s = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertEquals(3, s.path("stations").asInt());
+        assertEquals(0, s.path("cross_station_duplicates").asInt());
+        assertEquals(0, s.path("chips_on_two_tags").asInt());
+        int chips = 0;
+        int encoded = 0;
+        for (com.fasterxml.jackson.databind.JsonNode st : s.path("per_station")) {
+            chips += st.path("chips").asInt();
+            encoded += st.path("encoded").asInt();
+        }
+        assertEquals(30, chips);
+        assertEquals(s.path("encoded").asInt(), encoded, "the stations add up to the batch");
+        assertEquals(encoded, s.path("platform_configured").asInt());
+    }
 }

@@ -36,7 +36,7 @@ public final class TagbaseEmulator implements AutoCloseable {
     public static TagbaseEmulator start(TagbaseEmulatorConfig config) {
         WebhookDispatcher webhooks = config.webhook() == null ? null
                 : new WebhookDispatcher(config.webhook(), config.clock());
-        TagbaseLedger ledger = new TagbaseLedger(config.clock(), config.seed(), config.masterKeys(),
+        TagbaseLedger ledger = new TagbaseLedger(config.clock(), config.leaseLife(), config.seed(), config.masterKeys(),
                 webhooks == null ? event -> { } : webhooks);
         config.accountsByKey().forEach(ledger::addApiKey);
         EmulatorFaults faults = new EmulatorFaults(config.seed());

@@ -2,6 +2,7 @@ package com.tagline.simulator.platform.tagbase;
 
 import com.tagline.hardware.keys.MasterKeySet;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -17,9 +18,13 @@ import java.util.Objects;
  * @param clock          time for leases, timestamps and webhook timestamps
  * @param webhook        where events go, or null for none
  * @param seed           seed of the ids and of the fault dice
+ * @param leaseLife      how long a lease lives unless renewed (platform-api §1.2: 24 hours; shorter in tests of
+ *                       stations that die holding leases)
  */
 public record TagbaseEmulatorConfig(int port, Map<String, String> accountsByKey, MasterKeySet masterKeys,
-        Clock clock, TagbaseWebhook webhook, long seed) {
+        Clock clock, TagbaseWebhook webhook, long seed, Duration leaseLife) {
+    /** The contract's lease life (platform-api §1.2). */
+    public static final Duration DEFAULT_LEASE_LIFE = Duration.ofHours(24);
     /** The account of the key given to {@link #forApiKey}. */
     public static final String DEFAULT_ACCOUNT = "default";
 
@@ -37,44 +42,52 @@ public record TagbaseEmulatorConfig(int port, Map<String, String> accountsByKey,
             }
         });
         Objects.requireNonNull(clock, "clock");
+        if (leaseLife.isNegative() || leaseLife.isZero()) {
+            throw new IllegalArgumentException("lease life must be positive, got " + leaseLife);
+        }
     }
 
     /** One key of account {@value #DEFAULT_ACCOUNT}, a free port, no master keys, the system clock, no webhook. */
     public static TagbaseEmulatorConfig forApiKey(String apiKey) {
-        return new TagbaseEmulatorConfig(0, Map.of(apiKey, DEFAULT_ACCOUNT), null, Clock.systemUTC(), null, 0);
+        return new TagbaseEmulatorConfig(0, Map.of(apiKey, DEFAULT_ACCOUNT), null, Clock.systemUTC(), null, 0,
+                DEFAULT_LEASE_LIFE);
     }
 
     public TagbaseEmulatorConfig withPort(int port) {
-        return new TagbaseEmulatorConfig(port, accountsByKey, masterKeys, clock, webhook, seed);
+        return new TagbaseEmulatorConfig(port, accountsByKey, masterKeys, clock, webhook, seed, leaseLife);
     }
 
     /** Adds (or moves) {@code apiKey} to {@code account}. */
     public TagbaseEmulatorConfig withApiKey(String apiKey, String account) {
         Map<String, String> keys = new LinkedHashMap<>(accountsByKey);
         keys.put(apiKey, account);
-        return new TagbaseEmulatorConfig(port, keys, masterKeys, clock, webhook, seed);
+        return new TagbaseEmulatorConfig(port, keys, masterKeys, clock, webhook, seed, leaseLife);
     }
 
     public TagbaseEmulatorConfig withMasterKeys(MasterKeySet masterKeys) {
-        return new TagbaseEmulatorConfig(port, accountsByKey, masterKeys, clock, webhook, seed);
+        return new TagbaseEmulatorConfig(port, accountsByKey, masterKeys, clock, webhook, seed, leaseLife);
     }
 
     public TagbaseEmulatorConfig withClock(Clock clock) {
-        return new TagbaseEmulatorConfig(port, accountsByKey, masterKeys, clock, webhook, seed);
+        return new TagbaseEmulatorConfig(port, accountsByKey, masterKeys, clock, webhook, seed, leaseLife);
     }
 
     public TagbaseEmulatorConfig withWebhook(TagbaseWebhook webhook) {
-        return new TagbaseEmulatorConfig(port, accountsByKey, masterKeys, clock, webhook, seed);
+        return new TagbaseEmulatorConfig(port, accountsByKey, masterKeys, clock, webhook, seed, leaseLife);
     }
 
     public TagbaseEmulatorConfig withSeed(long seed) {
-        return new TagbaseEmulatorConfig(port, accountsByKey, masterKeys, clock, webhook, seed);
+        return new TagbaseEmulatorConfig(port, accountsByKey, masterKeys, clock, webhook, seed, leaseLife);
+    }
+
+    public TagbaseEmulatorConfig withLeaseLife(Duration life) {
+        return new TagbaseEmulatorConfig(port, accountsByKey, masterKeys, clock, webhook, seed, life);
     }
 
     @Override
     public String toString() {
         return "TagbaseEmulatorConfig[port=" + port + ", keys=" + accountsByKey.size() + ", accounts="
                 + new java.util.TreeSet<>(accountsByKey.values()) + ", masterKeys=" + masterKeys + ", clock=" + clock
-                + ", webhook=" + webhook + ", seed=" + seed + "]";
+                + ", webhook=" + webhook + ", seed=" + seed + ", leaseLife=" + leaseLife + "]";
     }
 }

@@ -28,7 +28,6 @@ import java.util.function.Consumer;
  */
 final class TagbaseLedger {
     /** A lease lives this long unless renewed (platform-api §1.2). */
-    static final Duration LEASE_LIFE = Duration.ofHours(24);
 
     /** One tag of a create batch; {@code index} is its position for error pointers. */
     record NewTag(int index, ChipProtocol protocol, String url) {}
@@ -40,6 +39,7 @@ final class TagbaseLedger {
     record Verification(String id, boolean valid, Integer counter, String reason) {}
 
     final Clock clock;
+    private final Duration leaseLife;
     final IdSource ids;
     private final Consumer<TagbaseEvent> events;
     private final ScanVerifier verifier;
@@ -55,8 +55,9 @@ final class TagbaseLedger {
     private final ConfigurationReports reports = new ConfigurationReports(this);
     private long sequence;
 
-    TagbaseLedger(Clock clock, long seed, MasterKeySet masterKeys, Consumer<TagbaseEvent> events) {
+    TagbaseLedger(Clock clock, Duration leaseLife, long seed, MasterKeySet masterKeys, Consumer<TagbaseEvent> events) {
         this.clock = clock;
+        this.leaseLife = leaseLife;
         this.ids = new IdSource(seed);
         this.events = events;
         this.verifier = masterKeys == null ? null : new ScanVerifier(masterKeys);
@@ -112,7 +113,7 @@ final class TagbaseLedger {
         Instant now = clock.instant();
         Set<String> taken = new HashSet<>();
         leases.values().stream().filter(l -> l.live(now)).forEach(l -> taken.addAll(l.unreported));
-        LeaseRecord lease = new LeaseRecord(uniqueId("lse_", leases), account, station, now.plus(LEASE_LIFE));
+        LeaseRecord lease = new LeaseRecord(uniqueId("lse_", leases), account, station, now.plus(leaseLife));
         List<TagView> granted = new ArrayList<>();
         for (TagRecord t : tags.values()) { // insertion order is creation order
             if (granted.size() == max) {
@@ -136,7 +137,7 @@ final class TagbaseLedger {
             throw new JsonApiException(409, "Conflict", "lease " + leaseId + (l.released ? " was released"
                     : " expired at " + IdSource.timestamp(l.expiresAt)) + "; lease the tags again", null);
         }
-        l.expiresAt = now.plus(LEASE_LIFE);
+        l.expiresAt = now.plus(leaseLife);
         return new LeaseGrant(l.id, l.station, l.expiresAt, List.of());
     }
 
