@@ -62,6 +62,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theIxkioExampleLoads() {
+        StationConfig c = ConfigLoader.load(Path.of("..", "configs", "ixkio.example.yaml"));
+        assertEquals(StationConfig.PlatformKind.IXKIO, c.platform().kind());
+        assertEquals("/v1", c.platform().apiBase(), "ixkio's API base by default");
+        assertEquals(Path.of("..", "configs", "batch-1.csv").toAbsolutePath().normalize(),
+                c.platform().manifest().orElseThrow().normalize());
+    }
+
+    @Test
+    void aManifestIsOnlyForIxkio() throws IOException {
+        List<String> problems = problems(MINIMAL.replace("api_key_env: TAGBASE_API_KEY}",
+                "api_key_env: TAGBASE_API_KEY, manifest: batch.csv}"));
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("platform.manifest: only platform.kind ixkio")),
+                problems.toString());
+    }
+
+    @Test
     void aMinimalFileTakesTheNamedDefaults() throws IOException {
         StationConfig c = ConfigLoader.load(write(MINIMAL));
         assertEquals(dir.resolve("data"), c.dataDir(), "relative to the configuration file");
