@@ -86,6 +86,17 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code scrap UID}: the operator declares a chip that took a tag scrapped; anything else is unknown. */
+    private static void other(StationRuntime station, String line) {
+        String[] words = line.split("\\s+");
+        if (words.length == 2 && words[0].equals("scrap") && words[1].matches("[0-9A-Fa-f]{8,20}")) {
+            System.err.println("scrap: " + station.scrap(words[1]).map(t -> "tag " + t + " goes to the next chip")
+                    .orElse("chip " + words[1] + " holds no tag"));
+        } else {
+            System.err.println("unknown command '" + line + "' (status, reset, scrap UID, stop)");
+        }
+    }
+
     /** Operator lines on stdin; end of input (a daemon's /dev/null) just ends the console. */
     private static void console(StationRuntime station, CountDownLatch stopped) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
@@ -93,13 +104,13 @@ final class RunCommand implements Callable<Integer> {
                 switch (line.strip()) {
                     case "status" -> System.err.println("status: " + station.status());
                     case "reset" -> System.err.println("reset: " + (station.reset() ? "line restarted" : "refused"));
+                    case "" -> { }
                     case "stop" -> {
                         station.close();
                         stopped.countDown();
                         return;
                     }
-                    case "" -> { }
-                    default -> System.err.println("unknown command '" + line.strip() + "' (status, reset, stop)");
+                    default -> other(station, line.strip());
                 }
             }
         } catch (java.io.IOException e) {

@@ -17,6 +17,13 @@ public interface ItemEncoder {
      */
     void abort(long itemId);
 
+    /**
+     * The reject gate pushed {@code itemId} off the line: its chip will not ship, and a tag it held may go
+     * to another chip (architecture §5). Called on the line's thread; must not block.
+     */
+    default void rejected(long itemId) {
+    }
+
     /** Where the encoder reports. */
     @FunctionalInterface
     interface EncodeResult {

@@ -240,6 +240,9 @@ public final class LineController {
             gateOffAt = clock.instant().plus(timing.gatePulse());
             gatePulses++;
             write(signals.rejectGate(), true);
+            if (item.id >= 0) {
+                encoder.rejected(item.id);
+            }
         }
     }
 

@@ -39,6 +39,8 @@ final class LineRuntime implements AutoCloseable {
             r -> daemon(r, "line"));
     private final LineController controller;
     private final AtomicLong aborted = new AtomicLong(-1);
+    /** The chip of each item that failed, until the gate rejects it (then a tag it held goes on, §5). */
+    private final java.util.Map<Long, String> failedChips = new java.util.concurrent.ConcurrentHashMap<>();
 
     LineRuntime(Clock clock, LineIo io, LineSignals signals, LineTiming timing, ExecutorService readerThread,
                 Antenna antenna, ChipEncoder encoder, Consumer<EncodeOutcome> outcomes, Alarms alarms) {
@@ -51,6 +53,9 @@ final class LineRuntime implements AutoCloseable {
                         EncodeOutcome o = encodeWhenATagIsOnHand(itemId);
                         outcomes.accept(o);
                         passed = o.configured();
+                        if (!passed) {
+                            o.uidHex().ifPresent(uid -> failedChips.put(itemId, uid));
+                        }
                         alarms.clear(Alarm.ENCODER_FAULT);
                     } catch (RuntimeException e) {
                         // The item must get a verdict, or the line waits in ENCODING for ever: it is rejected.
@@ -76,6 +81,14 @@ final class LineRuntime implements AutoCloseable {
                     o = encoder.encode(antenna, stop);
                 }
                 return o;
+            }
+
+            @Override
+            public void rejected(long itemId) {
+                String uid = failedChips.remove(itemId);
+                if (uid != null) {
+                    readerThread.execute(() -> encoder.release(uid, com.tagline.station.store.Holds.REJECTED_BY_GATE));
+                }
             }
 
             @Override

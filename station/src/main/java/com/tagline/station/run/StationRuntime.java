@@ -2,6 +2,7 @@ package com.tagline.station.run;
 
 import com.tagline.station.workflow.EncodeOutcome;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -84,6 +85,24 @@ public final class StationRuntime implements AutoCloseable {
 
     public Station station() {
         return station;
+    }
+
+    /**
+     * The operator declares chip {@code uid} scrapped (it will not ship): a tag it held goes to the next chip
+     * (architecture §5). Runs on the reader thread.
+     *
+     * @return the tag released, empty when the chip held none
+     */
+    public Optional<String> scrap(String uid) {
+        try {
+            return readerThread.submit(() -> station.encoder().release(uid.toUpperCase(java.util.Locale.ROOT),
+                    com.tagline.station.store.Holds.SCRAPPED_BY_OPERATOR)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("scrap " + uid + ": " + e.getMessage(), e);
+        }
     }
 
     /** The operator's reset of the line (no-op in hand-fed mode). */

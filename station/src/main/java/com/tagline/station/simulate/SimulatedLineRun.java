@@ -40,6 +40,7 @@ public final class SimulatedLineRun implements AutoCloseable {
     private final LineSignals signals;
     private Pending pending;
     private Runnable afterStep = () -> { };
+    private java.util.function.LongConsumer onRejected = id -> { };
 
     /** How often an item without a tag asks again (as the station's line runtime does). */
     private static final Duration NO_JOB_RETRY = Duration.ofSeconds(1);
@@ -117,6 +118,11 @@ public final class SimulatedLineRun implements AutoCloseable {
         this.afterStep = java.util.Objects.requireNonNull(hook, "hook");
     }
 
+    /** Runs {@code hook} with the item id each time the reject gate pushes a tracked item off. */
+    public void onRejected(java.util.function.LongConsumer hook) {
+        this.onRejected = java.util.Objects.requireNonNull(hook, "hook");
+    }
+
     /** Steps until {@code done} holds or {@code limit} of virtual time passed. */
     public boolean runUntil(BooleanSupplier done, Duration limit) {
         Instant end = line.clock().instant().plus(limit);
@@ -167,6 +173,11 @@ public final class SimulatedLineRun implements AutoCloseable {
                 encodedWhileBeltRan.add(itemId);
             }
             attempt(itemId, result);
+        }
+
+        @Override
+        public void rejected(long itemId) {
+            onRejected.accept(itemId);
         }
 
         @Override

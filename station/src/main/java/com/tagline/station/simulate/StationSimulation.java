@@ -9,6 +9,7 @@ import com.tagline.station.config.StationConfig;
 import com.tagline.station.line.LineTiming;
 import com.tagline.station.personalize.Reason;
 import com.tagline.station.run.Surroundings;
+import com.tagline.station.store.Holds;
 import com.tagline.station.store.ConfiguredChip;
 import com.tagline.station.workflow.EncodeOutcome;
 import com.tagline.station.workflow.LeasePolicy;
@@ -131,10 +132,13 @@ public final class StationSimulation {
         return summary;
     }
 
-    /** One tag per chip; several stations get headroom so that none waits for tags another holds. */
+    /**
+     * One tag per chip, plus headroom as a line keeps leased tags on hand: a failed chip holds its tag until
+     * the gate rejects it (architecture §5), and several stations must not wait for tags another holds.
+     */
     private void seedPlatform() {
         for (ChipProtocol protocol : options.protocol().protocols(options.count())) {
-            int headroom = options.stations() > 1 ? options.stations() * SHARED_HIGH_WATER : 0;
+            int headroom = 5 + options.count() / 20 + (options.stations() > 1 ? options.stations() * SHARED_HIGH_WATER : 0);
             platform.seed(protocol, options.protocol().countOf(protocol, options.count()) + headroom, options.urlBase());
         }
     }
@@ -168,6 +172,9 @@ public final class StationSimulation {
             if (!options.handFed()) {
                 lane.line = new SimulatedLineRun(ConveyorLayout.standard(), LineSignals.standard(), LineTiming.standard(),
                         ENCODE_TIME, t, item -> encodeItem(lane, (int) item.id() - 1));
+                // a failed item the gate pushed off will not ship: a tag its chip held goes on (architecture §5)
+                lane.line.onRejected(id -> lane.station.station().encoder().release(
+                        lane.chips.get((int) id - 1).uidHex(), Holds.REJECTED_BY_GATE));
                 clock = lane.line.line().clock();
             }
             SimulatedLineRun line = lane.line;
@@ -186,13 +193,19 @@ public final class StationSimulation {
     private void runHandFed(IntConsumer progress) {
         for (int i = 0; i < options.count(); i++) {
             Lane lane = lanes.get(i % lanes.size());
-            while (encode(lane, lane.chips.get(i / lanes.size())).isEmpty()) {
+            SimulatedChip chip = lane.chips.get(i / lanes.size());
+            Optional<Boolean> configured;
+            while ((configured = encode(lane, chip)).isEmpty()) {
                 // no tag on hand: the chip waits on the bench, as the station's bench loop keeps polling
                 benchClock.advance(NO_JOB_RETRY);
                 periodic();
                 if (Duration.between(start, now()).compareTo(LINE_TIME_PER_ITEM.multipliedBy(options.count())) > 0) {
                     throw new IllegalStateException(lane.station.name() + " found no tag for chip " + i);
                 }
+            }
+            if (!configured.get()) {
+                // the bench operator puts a failed chip in the scrap bin: a tag it held goes on (architecture §5)
+                lane.station.station().encoder().release(chip.uidHex(), Holds.SCRAPPED_BY_OPERATOR);
             }
             progress.accept(++done);
             benchClock.advance(ENCODE_TIME);

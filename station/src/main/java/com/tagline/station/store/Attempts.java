@@ -52,6 +52,26 @@ final class Attempts {
                 + " VALUES (?, ?, ?, ?, ?)", attemptId, seq, step.name(), step.irreversible() ? 1 : 0, now);
         update(c, "UPDATE chip_attempts SET step_reached = ?, updated_at_ms = ? WHERE attempt_id = ?",
                 step.name(), now, attemptId);
+        if (step.irreversible()) {
+            hold(c, attemptId, now);
+        }
+    }
+
+    /**
+     * The attempt's chip takes its tag for good, in the transaction of the first irreversible step's intent
+     * (architecture §5); refused when another chip holds the tag, so that step never runs.
+     */
+    private static void hold(Connection c, long attemptId, long now) throws SQLException {
+        AttemptRecord a = find(c, attemptId).orElseThrow();
+        Optional<String> holder = queryString(c, "SELECT held_by FROM leased_jobs WHERE tag_id = ?", a.tagId());
+        if (holder.isPresent() && !holder.get().equals(a.chipUid())) {
+            throw new StoreException("recordIntent", "tag " + a.tagId() + " belongs to chip " + holder.get()
+                    + "; chip " + a.chipUid() + " may not take it");
+        }
+        if (holder.isEmpty()) {
+            update(c, "UPDATE leased_jobs SET held_by = ?, held_since_ms = ? WHERE tag_id = ?", a.chipUid(), now,
+                    a.tagId());
+        }
     }
 
     /** Moves an attempt from one of {@code from} to {@code to}; refuses any other current state. */
@@ -156,7 +176,7 @@ final class Attempts {
         }
     }
 
-    private static Optional<String> queryString(Connection c, String sql, Object... args) throws SQLException {
+    static Optional<String> queryString(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {

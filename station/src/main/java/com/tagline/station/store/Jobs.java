@@ -52,8 +52,9 @@ public final class Jobs {
 
     /** The oldest available job of {@code protocol} whose lease expires at or after {@code notExpiredBefore}. */
     public Optional<LeasedJob> next(ChipProtocol protocol, Instant notExpiredBefore) {
-        return db.read("nextJob", c -> first(list(c, SELECT + " WHERE state = 'available' AND protocol = ?"
-                + " AND lease_expires_at_ms >= ? ORDER BY rowid LIMIT 1", protocol, notExpiredBefore.toEpochMilli())));
+        return db.read("nextJob", c -> first(list(c, SELECT + " WHERE state = 'available' AND held_by IS NULL"
+                + " AND protocol = ? AND lease_expires_at_ms >= ? ORDER BY rowid LIMIT 1", protocol,
+                notExpiredBefore.toEpochMilli())));
     }
 
     /** The job of {@code tagId}, in whatever state. */
@@ -67,6 +68,18 @@ public final class Jobs {
                 "SELECT COUNT(*) FROM leased_jobs WHERE tag_id = ? AND state = 'available'", tagId)) > 0;
     }
 
+    /** Whether chip {@code chipUid} may work on the tag: still available, and held by no other chip. */
+    public boolean availableTo(String tagId, String chipUid) {
+        return db.read("availableTo", c -> Attempts.queryInt(c, "SELECT COUNT(*) FROM leased_jobs WHERE tag_id = ?"
+                + " AND state = 'available' AND (held_by IS NULL OR held_by = ?)", tagId, chipUid)) > 0;
+    }
+
+    /** The chip that holds the tag (architecture §5), if one does. */
+    public Optional<String> heldBy(String tagId) {
+        return db.read("heldBy", c -> Attempts.queryString(c, "SELECT held_by FROM leased_jobs WHERE tag_id = ?"
+                + " AND held_by IS NOT NULL", tagId));
+    }
+
     /** Available jobs per protocol. */
     public int available(ChipProtocol protocol) {
         return db.read("availableJobs", c -> Attempts.queryInt(c,
@@ -76,14 +89,17 @@ public final class Jobs {
     /** Available jobs per protocol whose lease expires at or after {@code notExpiredBefore}. */
     public int available(ChipProtocol protocol, Instant notExpiredBefore) {
         return db.read("availableJobs", c -> Attempts.queryInt(c, "SELECT COUNT(*) FROM leased_jobs WHERE"
-                + " state = 'available' AND protocol = ? AND lease_expires_at_ms >= ?", protocol,
+                + " state = 'available' AND held_by IS NULL AND protocol = ? AND lease_expires_at_ms >= ?", protocol,
                 notExpiredBefore.toEpochMilli()));
     }
 
-    /** Marks available jobs whose lease expired before {@code cutoff} as expired; returns how many. */
+    /**
+     * Marks available jobs whose lease expired before {@code cutoff} as expired; returns how many. A tag held
+     * by its chip never expires here: the chip carries it, and its report settles it with the platform.
+     */
     public int expireBefore(Instant cutoff) {
         return db.inTransaction("expireJobs", c -> Attempts.update(c, "UPDATE leased_jobs SET state = 'expired'"
-                + " WHERE state = 'available' AND lease_expires_at_ms < ?", cutoff.toEpochMilli()));
+                + " WHERE state = 'available' AND held_by IS NULL AND lease_expires_at_ms < ?", cutoff.toEpochMilli()));
     }
 
     /** The tag is used up: configured, or reported failed for good. */
@@ -100,7 +116,7 @@ public final class Jobs {
     /** The lease was given back: its available jobs are no longer ours. */
     public void released(String leaseId) {
         db.inTransaction("releaseLease", c -> Attempts.update(c, "UPDATE leased_jobs SET state = 'released'"
-                + " WHERE lease_id = ? AND state = 'available'", leaseId));
+                + " WHERE lease_id = ? AND state = 'available' AND held_by IS NULL", leaseId));
     }
 
     /** Every lease that still has available jobs or unconfirmed outcomes, soonest expiry first. */
@@ -113,6 +129,7 @@ public final class Jobs {
                     + " WHERE k.lease_id = j.lease_id AND b.state <> 'confirmed')"
                     + " + (SELECT COUNT(*) FROM chip_attempts a JOIN leased_jobs k ON k.tag_id = a.tag_id"
                     + " WHERE k.lease_id = j.lease_id AND k.state = 'available' AND a.state IN ('in_flight', 'interrupted'))"
+                    + " + SUM(j.state = 'available' AND j.held_by IS NOT NULL)"
                     + " FROM leased_jobs j"
                     + " GROUP BY j.lease_id ORDER BY 2");
                  ResultSet rs = ps.executeQuery()) {

@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param unconfirmed outcomes of its tags the platform has not confirmed yet, plus attempts of its tags
  *                    still in flight or interrupted (a lease with any is never released: its tags would go
  *                    back to the pool before their report lands, or while a chip part-way through one may
- *                    still come back)
+ *                    still come back), plus tags held by a chip (architecture §5: they belong to it)
  */
 public record LeaseSummary(String leaseId, Instant expiresAt, int available, int unconfirmed) {
 }

@@ -70,7 +70,17 @@ final class Schema {
                     "CREATE INDEX chip_attempts_by_tag ON chip_attempts (tag_id)",
                     "CREATE INDEX chip_attempts_by_chip ON chip_attempts (chip_uid, attempt_id)",
                     "CREATE INDEX outcomes_by_tag ON outcomes (tag_id)",
-                    "CREATE INDEX leased_jobs_by_lease ON leased_jobs (lease_id)")));
+                    "CREATE INDEX leased_jobs_by_lease ON leased_jobs (lease_id)")),
+            // Architecture §5: a tag belongs to its chip from the first irreversible step on. held_by is set in
+            // the transaction of that step's intent, before the step runs; the tag goes to another chip only
+            // after tag_releases records why the first will not ship (gate, operator), both UIDs kept.
+            new Migration(6, "a tag held by its chip from the first irreversible step; releases with their reason",
+                    List.of("ALTER TABLE leased_jobs ADD COLUMN held_by TEXT",
+                            "ALTER TABLE leased_jobs ADD COLUMN held_since_ms INTEGER",
+                            "CREATE INDEX leased_jobs_by_holder ON leased_jobs (held_by) WHERE held_by IS NOT NULL",
+                            "CREATE TABLE tag_releases (tag_id TEXT NOT NULL, chip_uid TEXT NOT NULL,"
+                                    + " reason TEXT NOT NULL, released_at_ms INTEGER NOT NULL)",
+                            "CREATE INDEX tag_releases_by_tag ON tag_releases (tag_id)")));
 
     private Schema() {
     }

@@ -34,6 +34,7 @@ public final class Store implements AutoCloseable {
     private final Outbox outbox;
     private final Jobs jobs;
     private final ManifestJobs manifestJobs;
+    private final Holds holds;
 
     private Store(StoreConfig config, Database db) {
         this.config = config;
@@ -41,6 +42,7 @@ public final class Store implements AutoCloseable {
         this.outbox = new Outbox(db, config.clock());
         this.jobs = new Jobs(db);
         this.manifestJobs = new ManifestJobs(db, config.clock());
+        this.holds = new Holds(db, config.clock());
     }
 
     /** Opens (creating if needed) and migrates the database; refuses a schema newer than this code. */
@@ -75,6 +77,11 @@ public final class Store implements AutoCloseable {
     }
 
     /** The jobs of imported ixkio encoding manifests and their optional tag code fields. */
+    /** Tags that belong to a chip, and their release (architecture §5). */
+    public Holds holds() {
+        return holds;
+    }
+
     public ManifestJobs manifestJobs() {
         return manifestJobs;
     }
@@ -143,6 +150,37 @@ public final class Store implements AutoCloseable {
     }
 
     /**
+     * The tag's chips ran out after its last chip was released (rejected or scrapped, {@link Holds#release}):
+     * its {@code failed} outcome is queued with that chip's attempt, reason and detail, and the tag is used up,
+     * in one transaction.
+     *
+     * @return the outbox row id
+     */
+    public long closeFailedTag(String tagId) {
+        long now = config.clock().millis();
+        return db.inTransaction("closeFailedTag", c -> {
+            long attemptId = Attempts.queryLong(c, "SELECT MAX(attempt_id) FROM chip_attempts WHERE tag_id = ?", tagId);
+            AttemptRecord a = Attempts.find(c, attemptId).orElseThrow(() ->
+                    new StoreException("closeFailedTag", "tag " + tagId + " has no attempt"));
+            String reason = Attempts.queryString(c, "SELECT reason FROM chip_attempts WHERE attempt_id = ?", attemptId)
+                    .orElse(Reason.INTERRUPTED.code());
+            String detail = Attempts.queryString(c, "SELECT detail FROM chip_attempts WHERE attempt_id = ?", attemptId)
+                    .orElse("");
+            return outcomeRows(c, "closeFailedTag", attemptId, Outcome.FAILED, reasonOf(reason), detail, null,
+                    AttemptState.FAILED, now, AttemptState.FAILED);
+        });
+    }
+
+    private static Reason reasonOf(String code) {
+        for (Reason r : Reason.values()) {
+            if (r.code().equals(code)) {
+                return r;
+            }
+        }
+        return Reason.CHIP_ERROR;
+    }
+
+    /**
      * Ends an in-flight or interrupted attempt as failed WITHOUT reporting the tag: its chip is
      * rejected and the tag is tried again on the next chip (issue: retried up to a configured count).
      */
@@ -163,15 +201,14 @@ public final class Store implements AutoCloseable {
     private long writeOutcome(long attemptId, Outcome outcome, Reason reason, String detail, Integer keySetVersion,
                               AttemptState to, long now) {
         return db.inTransaction("completeAttempt", c -> outcomeRows(c, "completeAttempt", attemptId, outcome, reason,
-                detail, keySetVersion, to, now));
+                detail, keySetVersion, to, now, AttemptState.IN_FLIGHT, AttemptState.INTERRUPTED));
     }
 
     /** Inside the caller's transaction: ends the attempt, inserts its outcome and outbox row; returns the row id. */
     private long outcomeRows(java.sql.Connection c, String operation, long attemptId, Outcome outcome, Reason reason,
-                             String detail, Integer keySetVersion, AttemptState to, long now)
+                             String detail, Integer keySetVersion, AttemptState to, long now, AttemptState... from)
             throws java.sql.SQLException {
-        AttemptRecord a = Attempts.transition(c, operation, attemptId, to, now,
-                AttemptState.IN_FLIGHT, AttemptState.INTERRUPTED);
+        AttemptRecord a = Attempts.transition(c, operation, attemptId, to, now, from);
         Attempts.update(c, "UPDATE chip_attempts SET reason = ?, detail = ? WHERE attempt_id = ?",
                 reason.code(), detail == null ? "" : detail, attemptId);
         Attempts.update(c, "INSERT INTO outcomes (attempt_id, tag_id, chip_uid, outcome, reason, detail,"
@@ -205,7 +242,7 @@ public final class Store implements AutoCloseable {
                 long attemptId = Attempts.insert(c, o.tagId(), o.chipUid(), o.protocol(), now);
                 AttemptState to = o.outcome() == Outcome.CONFIGURED ? AttemptState.CONFIGURED : AttemptState.FAILED;
                 ids.add(outcomeRows(c, "importOutcomes", attemptId, o.outcome(), o.reason(), o.detail(),
-                        o.keySetVersion(), to, now));
+                        o.keySetVersion(), to, now, AttemptState.IN_FLIGHT));
             }
             return ids;
         });

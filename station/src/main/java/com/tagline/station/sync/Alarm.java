@@ -24,7 +24,12 @@ public enum Alarm {
     /** No leased tag is available for the chip kind at the antenna. */
     NO_JOB(false),
     /** Encoding an item failed outside the recipe (reader link, store): the item was rejected. */
-    ENCODER_FAULT(false);
+    ENCODER_FAULT(false),
+    /**
+     * A chip that took a tag (its first irreversible step ran) did not finish it and is not at the antenna:
+     * the tag waits for that chip to come back, or for it to be rejected or scrapped (architecture §5).
+     */
+    CHIP_AWAITED(false);
 
     private final boolean needsOperator;
 

@@ -7,6 +7,7 @@ import com.tagline.station.personalize.Reason;
 import com.tagline.station.personalize.StepListener;
 import com.tagline.station.store.AttemptRecord;
 import com.tagline.station.store.AttemptState;
+import com.tagline.station.store.HeldTag;
 import com.tagline.station.store.LeasedJob;
 import com.tagline.station.store.Outcome;
 import com.tagline.station.store.StoreAccess;
@@ -30,7 +31,10 @@ import org.slf4j.LoggerFactory;
  * tag goes to the next chip until its attempts run out, then its {@code failed} outcome is queued.
  *
  * <p>No tag is ever put on a second chip once configured, and no chip serves two tags: the store
- * refuses both (unique bindings), and a chip already bound is resumed on its own tag.
+ * refuses both (unique bindings), and a chip already bound is resumed on its own tag. From its first
+ * irreversible step on, a tag belongs to its chip (architecture §5; the store takes the hold with that
+ * step's intent): a failure of that chip keeps the tag with it, to be resumed when it comes back, and the
+ * tag goes to another chip only after {@link #release} (the gate rejected the chip, an operator scrapped it).
  *
  * <p>Threading: the reader's thread; the store is reached through {@link StoreAccess}.
  *
@@ -46,6 +50,7 @@ public final class ChipEncoder {
     private final int keySetVersion;
     private final Clock clock;
     private final Alarms alarms;
+    private final AwaitedChips holds;
 
     /** @param recipes the recipe per protocol this station encodes */
     public ChipEncoder(StoreAccess store, Map<ChipProtocol, ChipRecipe> recipes, EncodingPolicy policy, int keySetVersion,
@@ -56,6 +61,7 @@ public final class ChipEncoder {
         this.keySetVersion = keySetVersion;
         this.clock = clock;
         this.alarms = alarms;
+        this.holds = new AwaitedChips(store, alarms);
     }
 
     /** Encodes whatever chip is at the antenna. */
@@ -107,6 +113,7 @@ public final class ChipEncoder {
                         a.attemptId(), a.tagId(), a.chipUid(), a.stepReached().map(Enum::name).orElse("-"));
             }
         }
+        holds.refresh();
         return resumed;
     }
 
@@ -180,9 +187,11 @@ public final class ChipEncoder {
                                  boolean resumed) {
         // Chips, not attempt rows: an in-place reactivation or a resume after an e-stop is the same chip.
         int chipsTried = store.call(s -> s.chipsTried(job.tagId()));
+        boolean held = !result.configured() && store.call(s -> s.jobs().heldBy(job.tagId()))
+                .filter(chip.uidHex()::equals).isPresent();
         boolean last = result.configured() || result.reason() == Reason.URL_TOO_LONG
-                || chipsTried >= policy.maxAttemptsPerTag();
-        String detail = result.detail() == null ? "" : result.detail();
+                || !held && chipsTried >= policy.maxAttemptsPerTag();
+        String detail = detail(job, result, held);
         store.run(s -> {
             if (!last) {
                 s.failAttempt(attemptId, result.reason(), detail);
@@ -194,13 +203,53 @@ public final class ChipEncoder {
                 s.completeAttempt(attemptId, Outcome.FAILED, result.reason(), detail, null);
             }
         });
+        holds.refresh();
         return new EncodeOutcome(Optional.of(job.tagId()), Optional.of(chip.uidHex()), result.reason(), detail, last,
                 resumed && result.configured(), Duration.ZERO);
     }
 
+    /** The result's detail, plus what the record must keep: the chips a configured tag replaced, a tag held. */
+    private String detail(LeasedJob job, PersonalizationResult result, boolean held) {
+        String detail = result.detail() == null ? "" : result.detail();
+        if (held) {
+            return detail + "; tag " + job.tagId() + " stays with this chip: put it back on the antenna to finish it,"
+                    + " or reject or scrap it";
+        }
+        List<String> replaced = result.configured() ? store.call(s -> s.holds().releases(job.tagId())) : List.of();
+        return replaced.isEmpty() ? detail : (detail.isEmpty() ? "" : detail + "; ") + "replaces chip "
+                + String.join(", ", replaced);
+    }
+
+    /**
+     * Chip {@code chipUid} will not ship ({@code why}: the gate rejected it, an operator scrapped it): the
+     * tag it held, if any, goes to the next chip, or, when its chips ran out, its {@code failed} outcome is
+     * queued. Call on the reader's thread (it decides what the next chip gets).
+     *
+     * @return the tag released
+     */
+    public Optional<String> release(String chipUid, String why) {
+        Optional<String> tag = store.call(s -> s.holds().release(chipUid, why));
+        tag.ifPresent(t -> {
+            boolean spent = store.call(s -> s.chipsTried(t)) >= policy.maxAttemptsPerTag();
+            if (spent) {
+                store.run(s -> s.closeFailedTag(t));
+            }
+            log.warn("event=tag_released tag={} uid={} why=\"{}\" next={}", t, chipUid, why,
+                    spent ? "failed_for_good" : "next_chip");
+        });
+        holds.refresh();
+        return tag;
+    }
+
+    /** Tags held by a chip that has not finished them (the chips the station waits for). */
+    public List<HeldTag> awaited() {
+        return holds.refresh();
+    }
+
     /** The tag a returning chip is bound to, while it is still open here. */
     private Optional<LeasedJob> ownTag(AttemptRecord before) {
-        return store.call(s -> s.jobs().job(before.tagId())).filter(j -> store.call(s -> s.jobs().isAvailable(j.tagId())));
+        return store.call(s -> s.jobs().job(before.tagId()))
+                .filter(j -> store.call(s -> s.jobs().availableTo(j.tagId(), before.chipUid())));
     }
 
     /** The oldest available leased tag of {@code protocol} whose lease is within the grace. */

@@ -8,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tagline.hardware.tag.ChipProtocol;
-import com.tagline.simulator.ntag424.SimulatedNtag424Link;
 import com.tagline.simulator.field.TearPoint;
+import com.tagline.simulator.ntag424.SimulatedNtag424Link;
 import com.tagline.station.personalize.Reason;
 import com.tagline.station.store.AttemptState;
+import com.tagline.station.store.Holds;
 import com.tagline.station.store.OutboxEntry;
 import com.tagline.station.store.Outcome;
 import com.tagline.station.store.Store;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,6 +126,73 @@ class ChipEncoderTest {
         assertEquals(Reason.TAG_LOST, o.reason());
         assertFalse(o.tagFinal());
         assertTrue(store.jobs().isAvailable("tag_a"));
+    }
+
+    /** Issue 12: before, the next chip was handed tag_a while the first chip already carried it. */
+    @Test
+    void aChipLostAfterItTookItsTagKeepsItTheNextChipTakesAnotherAndTheFirstResumesWhenBack() {
+        store.jobs().record(List.of(job("tag_a", P424), job("tag_b", P424)));
+        SimulatedNtag424Link first = WorkflowFixture.blank424(1);
+        first.tearNext(0xC4, TearPoint.BEFORE_APPLY); // after ChangeFileSettings, the first irreversible step
+        ChipEncoder encoder = encoder();
+        EncodeOutcome lost = encoder.encode(antenna.present(first).comesBack(false));
+        assertEquals(Reason.TAG_LOST, lost.reason());
+        assertFalse(lost.tagFinal());
+        assertTrue(lost.detail().contains("tag tag_a stays with this chip"), lost.detail());
+        assertTrue(alarms.raised().get(Alarm.CHIP_AWAITED).contains(first.chip().uidHex()), alarms.raised().toString());
+
+        EncodeOutcome other = encoder.encode(antenna.present(WorkflowFixture.blank424(2)));
+        assertEquals(Reason.CONFIGURED, other.reason(), other.detail());
+        assertEquals("tag_b", other.tagId().orElseThrow(), "tag_a belongs to the first chip");
+
+        first.putBack();
+        EncodeOutcome back = encoder.encode(antenna.present(first));
+        assertEquals(Reason.CONFIGURED, back.reason(), back.detail());
+        assertEquals("tag_a", back.tagId().orElseThrow());
+        assertTrue(back.resumed(), "resumed from what the chip shows, never re-encoded");
+        assertFalse(alarms.isRaised(Alarm.CHIP_AWAITED));
+        assertEquals(2, store.outbox().pending(10).size());
+    }
+
+    @Test
+    void aChipThatTookItsTagAndIsRejectedByTheGateGivesItToTheNextChipAndTheRecordNamesBoth() {
+        store.jobs().record(List.of(job("tag_a", P424)));
+        SimulatedNtag424Link first = WorkflowFixture.blank424(1);
+        first.tearNext(0xC4, TearPoint.AFTER_APPLY);
+        ChipEncoder encoder = encoder();
+        assertEquals(Reason.TAG_LOST, encoder.encode(antenna.present(first).comesBack(false)).reason());
+        assertEquals(Reason.NO_JOB, encoder.encode(antenna.present(WorkflowFixture.blank424(2))).reason(),
+                "the only tag waits for its chip");
+
+        assertEquals(Optional.of("tag_a"), encoder.release(first.chip().uidHex(), Holds.REJECTED_BY_GATE));
+        SimulatedNtag424Link second = WorkflowFixture.blank424(2);
+        EncodeOutcome next = encoder.encode(antenna.present(second));
+        assertEquals(Reason.CONFIGURED, next.reason(), next.detail());
+        assertEquals("tag_a", next.tagId().orElseThrow());
+        assertTrue(next.detail().contains(first.chip().uidHex() + " (" + Holds.REJECTED_BY_GATE + ")"), next.detail());
+        OutboxEntry report = store.outbox().pending(10).get(0);
+        assertEquals(second.chip().uidHex(), report.chipUid(), "the platform is told the chip that ships");
+        assertEquals(2, report.attempts(), "and how many chips the tag took");
+        assertEquals(List.of(first.chip().uidHex() + " (" + Holds.REJECTED_BY_GATE + ")"),
+                store.holds().releases("tag_a"));
+        assertTrue(encoder.release(first.chip().uidHex(), Holds.REJECTED_BY_GATE).isEmpty(), "released once");
+    }
+
+    @Test
+    void whenTheLastChipATagMayTakeIsReleasedTheTagsFailedOutcomeIsQueued() {
+        store.jobs().record(List.of(job("tag_a", P424)));
+        ChipEncoder encoder = encoder(WorkflowFixture.recipes(), new EncodingPolicy(1, 0, Duration.ZERO),
+                WorkflowFixture.clock());
+        SimulatedNtag424Link first = WorkflowFixture.blank424(1);
+        first.tearNext(0xC4, TearPoint.AFTER_APPLY);
+        EncodeOutcome lost = encoder.encode(antenna.present(first).comesBack(false));
+        assertFalse(lost.tagFinal(), "a tag held by its chip is never closed while the chip may come back");
+        assertTrue(store.outbox().pending(10).isEmpty());
+        encoder.release(first.chip().uidHex(), Holds.SCRAPPED_BY_OPERATOR);
+        OutboxEntry e = store.outbox().pending(10).get(0);
+        assertEquals(Outcome.FAILED, e.outcome());
+        assertEquals("tag_lost", e.reason());
+        assertFalse(store.jobs().isAvailable("tag_a"));
     }
 
     @Test
@@ -276,6 +345,7 @@ class ChipEncoderTest {
         EncodeOutcome again = encoder.encode(antenna.present(chip));
         assertEquals(Reason.TAG_LOST, again.reason());
         assertFalse(again.tagFinal(), "one chip so far, however often it came back");
+        encoder.release(chip.chip().uidHex(), Holds.SCRAPPED_BY_OPERATOR); // it took the tag: scrapped, it lets go
         EncodeOutcome second = encoder.encode(antenna.present(WorkflowFixture.counterfeit424(2)));
         assertTrue(second.tagFinal(), "the second chip uses up the tag's two chips");
         assertEquals("counterfeit", store.outbox().pending(10).get(0).reason());

@@ -4,6 +4,7 @@ import static com.tagline.station.workflow.WorkflowFixture.P223;
 import static com.tagline.station.workflow.WorkflowFixture.P424;
 import static com.tagline.station.workflow.WorkflowFixture.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,10 +15,12 @@ import com.tagline.station.personalize.Reason;
 import com.tagline.station.personalize.Step;
 import com.tagline.station.store.AttemptRecord;
 import com.tagline.station.store.AttemptState;
+import com.tagline.station.store.Holds;
 import com.tagline.station.store.OutboxEntry;
 import com.tagline.station.store.Outcome;
 import com.tagline.station.store.Store;
 import com.tagline.station.store.StoreAccess;
+import com.tagline.station.sync.Alarm;
 import com.tagline.station.sync.Alarms;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,9 +104,15 @@ class CrashRecoveryTest {
         }
     }
 
+    /** Whether the chip had taken its tag when the power failed: an irreversible step's intent was committed. */
+    private static boolean tookItsTag(CrashPoint point) {
+        return point.beforeStep() != Step.WRITE_NDEF;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("crashPoints")
-    void chipGoneAtRestartLeavesTheTagToTheNextChipAndTheOldChipIsNeverReused(CrashPoint point) throws IOException {
+    void chipGoneAtRestartKeepsATagItTookUntilItIsScrappedAndIsNeverReusedForAnother(CrashPoint point)
+            throws IOException {
         WorkflowFixture.TestAntenna antenna = new WorkflowFixture.TestAntenna();
         Runnable powerCycle = present(point.protocol(), antenna);
         String firstUid = antenna.detect().orElseThrow().uidHex();
@@ -110,19 +120,62 @@ class CrashRecoveryTest {
         antenna.empty();
 
         try (Store store = WorkflowFixture.store(after.resolve("station.db"), WorkflowFixture.clock())) {
+            Alarms alarms = new Alarms();
             ChipEncoder restarted = new ChipEncoder(StoreAccess.direct(store), WorkflowFixture.recipes(),
-                    EncodingPolicy.defaults(), 3, WorkflowFixture.clock(), new Alarms());
+                    EncodingPolicy.defaults(), 3, WorkflowFixture.clock(), alarms);
             assertTrue(restarted.recover(antenna).isEmpty());
             assertEquals(AttemptState.INTERRUPTED, store.latestAttemptOfChip(firstUid).orElseThrow().state());
             present(point.protocol(), antenna, 9);
+            if (tookItsTag(point)) {
+                assertTrue(alarms.raised().getOrDefault(Alarm.CHIP_AWAITED, "").contains(firstUid),
+                        "the station says which chip it waits for: " + alarms.raised());
+                EncodeOutcome waiting = restarted.encode(antenna);
+                assertEquals(Reason.NO_JOB, waiting.reason(), "tag_a belongs to the first chip: " + waiting.detail());
+                assertEquals(Optional.of("tag_a"), restarted.release(firstUid, Holds.SCRAPPED_BY_OPERATOR));
+                assertFalse(alarms.isRaised(Alarm.CHIP_AWAITED));
+            }
             EncodeOutcome next = restarted.encode(antenna);
             assertEquals(Reason.CONFIGURED, next.reason(), next.detail());
             assertEquals("tag_a", next.tagId().orElseThrow());
+            if (tookItsTag(point)) {
+                assertTrue(next.detail().contains(firstUid + " (" + Holds.SCRAPPED_BY_OPERATOR + ")"),
+                        "the record names both chips: " + next.detail());
+            }
             powerCycle.run();
             present(point.protocol(), antenna, 1);
             EncodeOutcome old = restarted.encode(antenna);
             assertEquals(Reason.NOT_BLANK, old.reason(), "the first chip stays bound to tag_a, which is done");
             assertEquals(1, store.outbox().pending(10).size());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crashPoints")
+    void aChipThatTookItsTagAndWasGoneAtRestartIsResumedWhenItComesBackWhileOtherChipsTakeOtherTags(
+            CrashPoint point) throws IOException {
+        WorkflowFixture.TestAntenna antenna = new WorkflowFixture.TestAntenna();
+        Runnable powerCycle = present(point.protocol(), antenna);
+        Path after = crashAndCutThePower(point, antenna, "tag_a", "tag_b");
+        antenna.empty();
+
+        try (Store store = WorkflowFixture.store(after.resolve("station.db"), WorkflowFixture.clock())) {
+            ChipEncoder restarted = new ChipEncoder(StoreAccess.direct(store), WorkflowFixture.recipes(),
+                    EncodingPolicy.defaults(), 3, WorkflowFixture.clock(), new Alarms());
+            assertTrue(restarted.recover(antenna).isEmpty());
+            present(point.protocol(), antenna, 9);
+            EncodeOutcome other = restarted.encode(antenna);
+            assertEquals(Reason.CONFIGURED, other.reason(), other.detail());
+            assertEquals(tookItsTag(point) ? "tag_b" : "tag_a", other.tagId().orElseThrow(),
+                    "a tag the first chip took never goes to another chip");
+            if (!tookItsTag(point)) {
+                return; // the first chip never took tag_a: it was free, and went to this chip
+            }
+            powerCycle.run();
+            present(point.protocol(), antenna, 1);
+            EncodeOutcome back = restarted.encode(antenna);
+            assertEquals(Reason.CONFIGURED, back.reason(), "resumed from what the chip shows: " + back.detail());
+            assertEquals("tag_a", back.tagId().orElseThrow());
+            assertEquals(2, store.outbox().pending(10).size(), "one report per tag, each on its own chip");
         }
     }
 
