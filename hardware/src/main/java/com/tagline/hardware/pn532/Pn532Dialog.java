@@ -1,6 +1,7 @@
 package com.tagline.hardware.pn532;
 
 import com.tagline.hardware.serial.SerialLink;
+import com.tagline.hardware.tag.ExchangeInDoubtException;
 import com.tagline.hardware.tag.TransportException;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -13,7 +14,10 @@ import org.slf4j.LoggerFactory;
  * → response. Robustness rules:
  * <ul>
  *   <li>stale input is discarded before every command (libnfc does the same, pn532.md §5.2);</li>
- *   <li>no ACK within {@code ack} ⇒ the same frame is sent again, up to {@code ackAttempts} sends;</li>
+ *   <li>no ACK within {@code ack} ⇒ the same frame is sent again, up to {@code ackAttempts} sends, but only
+ *       for commands the PN532 may run twice: InDataExchange and InCommunicateThru carry a command to the
+ *       chip, and a PN532 that got the first copy (its ACK merely late) has already passed it on, so the
+ *       chip would see it twice. Those are aborted (ACK) and end in {@link ExchangeInDoubtException};</li>
  *   <li>a corrupt response ⇒ NACK, "retransmit the last response frame" (UM0701-02 §6.2.1.4);</li>
  *   <li>no response in time ⇒ ACK to abort the command (UM0701-02 §6.2.1.3), input drained, then
  *       {@link TransportException};</li>
@@ -26,6 +30,8 @@ final class Pn532Dialog {
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
     private static final byte[] ACK = Pn532FrameCodec.encode(new Pn532Frame.Ack());
     private static final byte[] NACK = Pn532FrameCodec.encode(new Pn532Frame.Nack());
+    /** InDataExchange and InCommunicateThru (UM0701-02 §7.3.8, §7.3.9): they pass a command on to the chip. */
+    private static final java.util.Set<Integer> TO_THE_CHIP = java.util.Set.of(0x40, 0x42);
 
     private final SerialLink link;
     private final Pn532Settings settings;
@@ -52,6 +58,11 @@ final class Pn532Dialog {
             outcome = awaitAck(name, code);
             if (outcome.acknowledged()) {
                 break;
+            }
+            if (TO_THE_CHIP.contains(code)) {
+                abort();
+                throw new ExchangeInDoubtException("no ACK for " + name + " within " + settings.timeouts().ack().toMillis()
+                        + " ms: the chip may have received the command; not sent again, the exchange was aborted");
             }
             if (attempt >= settings.ackAttempts()) {
                 abort();

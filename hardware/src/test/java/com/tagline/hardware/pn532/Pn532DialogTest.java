@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tagline.hardware.tag.ExchangeInDoubtException;
 import com.tagline.hardware.tag.TransportException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,24 @@ class Pn532DialogTest {
                 .start();
         assertEquals(V16, driver(chip, Duration.ofMillis(200), Duration.ofSeconds(2)).getFirmwareVersion());
         chip.assertDone();
+    }
+
+    /**
+     * Issue 12: a late ACK made the driver send InDataExchange again, and a PN532 that had the first copy
+     * passed the chip command on twice (a second ChangeKey answered 91AE). Such a frame is sent once; without
+     * its ACK the exchange is aborted and is in doubt.
+     */
+    @Test
+    void aCommandForTheChipIsNeverSentTwiceWhenItsAckIsLate() {
+        ScriptedPn532 chip = new ScriptedPn532()
+                .expect(Hex.cmd("40 01 90 60 00 00 00"))
+                .expect(Hex.ACK)
+                .start();
+        Pn532 pn532 = driver(chip, Duration.ofMillis(100), Duration.ofSeconds(2));
+        ExchangeInDoubtException e = assertThrows(ExchangeInDoubtException.class,
+                () -> pn532.inDataExchange(1, Hex.h("90600000 00")));
+        chip.assertDone();
+        assertTrue(e.getMessage().contains("not sent again"), e.getMessage());
     }
 
     @Test
