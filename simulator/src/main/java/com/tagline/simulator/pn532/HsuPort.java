@@ -96,6 +96,18 @@ final class HsuPort {
         }
     }
 
+    /**
+     * Waits, reading the line, until the host aborts the command (ACK or a new command frame) or the emulator
+     * stops: for commands that a PN532 keeps running with nothing to answer (target mode, endless retries).
+     *
+     * @throws CommandAborted always, once the wait ends
+     */
+    void awaitAbort() {
+        while (true) {
+            await(READ_SLICE);
+        }
+    }
+
     /** Waits the line time of the command bytes read so far (only in real-time timing). */
     void settleInput() {
         Duration owed = owedInputTime;
