@@ -41,7 +41,7 @@ public final class Pn532Emulator implements AutoCloseable {
     private final Pn532Registers registers;
     private final Pn532Faults faults = new Pn532Faults();
     private final Meter meter = new Meter();
-    private final RfField field = new RfField();
+    private final RfField field;
     private final HsuPort port;
     private final ExchangeCommands exchange;
     private final Pn532Firmware firmware;
@@ -59,6 +59,7 @@ public final class Pn532Emulator implements AutoCloseable {
         this.link = Objects.requireNonNull(link, "link");
         this.registers = Objects.requireNonNull(registers, "registers");
         FirmwareSettings settings = new FirmwareSettings();
+        this.field = new RfField(faults::takeWtxRequests);
         this.port = new HsuPort(link, faults, meter, () -> running);
         this.exchange = new ExchangeCommands(settings, registers, field, port, meter, faults);
         this.firmware = new Pn532Firmware(settings, new SystemCommands(settings, registers, field, port),
