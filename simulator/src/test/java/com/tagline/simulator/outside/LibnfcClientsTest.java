@@ -74,6 +74,16 @@ class LibnfcClientsTest {
     }
 
     @Test
+    void aPartialFrameLeftOnThePtyDoesNotStopTheNextNfcList() throws Exception {
+        emulator.add(NTAG223);
+        // Issue 16 item 4: a host that wrote these 12 bytes and died left seven nfc-list runs failing.
+        Files.write(emulator.link(), HexFormat.of().parseHex("5555000000000000FFFF01D4"));
+        ToolRun r = libnfc("nfc-list", "-t", "1");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.stdout().contains("1 ISO14443A passive target(s) found:"), r.toString());
+    }
+
+    @Test
     void nfcScanDeviceVerboseNamesThePn532() throws Exception {
         ToolRun r = libnfc("nfc-scan-device", "-v");
         assertEquals(0, r.exit(), r.toString());
