@@ -153,6 +153,11 @@ final class Pn532Command implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--link " + link + ": directory " + parent
                     + " does not exist");
         }
+        try {
+            PtyPair.refuseLiveLink(link.toAbsolutePath());
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "--link " + e.getMessage());
+        }
     }
 
     private void configureLogging() {

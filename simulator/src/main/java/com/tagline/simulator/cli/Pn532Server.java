@@ -41,7 +41,8 @@ public final class Pn532Server implements AutoCloseable {
      *
      * @param link where the host's end appears; must not contain ':' (libnfc connstring) and its directory
      *             must exist
-     * @throws IOException when socat is missing or fails, or the private pty cannot be opened
+     * @throws IOException when {@code link} is in use by another emulator, socat is missing or fails, or the
+     *                     private pty cannot be opened
      */
     /** A pty has no line speed; jssc is still told the HSU default. */
     private static final int NOMINAL_BAUD = 115200;
@@ -51,7 +52,7 @@ public final class Pn532Server implements AutoCloseable {
         PtyPair pty = null;
         SerialLink serial = null;
         try {
-            pty = PtyPair.open(link.toAbsolutePath(), dir.resolve("emulator"), dir.resolve("socat.log"));
+            pty = PtyPair.open(link.toAbsolutePath(), dir, dir.resolve("socat.log"));
             serial = JsscSerialLink.open(pty.privatePath().toRealPath().toString(), NOMINAL_BAUD);
             Pn532Emulator emulator = new Pn532Emulator(serial);
             chips.forEach(emulator::addChip);

@@ -15,9 +15,9 @@ import java.util.function.Function;
  * <p>InDataExchange carries APDUs to ISO-DEP targets (the firmware does the ISO 14443-4 block framing) and
  * MIFARE/Type 2 commands to the others; MI (bit 6) chains long data both ways: the host sets it in Tg to send
  * more, the emulator sets it in the status byte when DataIn exceeds {@link #maxDataIn} and the host fetches
- * the rest with {@code 40 Tg} (pn532.md §3.3). InCommunicateThru sends one raw frame to the current target
- * (an ISO-DEP target answers only R-blocks, see {@link RawIsoDepBlocks}); CRC_A is added/checked by the
- * emulator or left to the host according to CIU_TxMode/CIU_RxMode bit 7.
+ * the rest with {@code 40 Tg} (pn532.md §3.3). APDUs go through the firmware's ISO-DEP ({@link IsoDepInitiator})
+ * and Type 2 commands through the chip's ISO/IEC 14443-3 state ({@link RfField#type2}). InCommunicateThru sends
+ * one raw frame to the whole field, framed as the CIU registers say ({@link RawFrames}).
  *
  * <p>A target that is gone, or a chip that stays mute, gets status 01 (timeout).
  *
@@ -50,6 +50,7 @@ final class ExchangeCommands {
     private byte[] pendingIn;
     private int pendingOffset;
     private int pendingTg;
+    private final RawFrames raw;
 
     ExchangeCommands(FirmwareSettings settings, Pn532Registers registers, RfField field, HsuPort port, Meter meter,
             Pn532Faults faults) {
@@ -59,6 +60,7 @@ final class ExchangeCommands {
         this.port = port;
         this.meter = meter;
         this.faults = faults;
+        this.raw = new RawFrames(settings, new CiuFraming(registers), field, port, meter, faults);
     }
 
     void maxDataIn(int value) {
@@ -106,45 +108,18 @@ final class ExchangeCommands {
         return target.get().isoDep() ? apdu(target.get(), full) : mifare(target.get(), full);
     }
 
-    /** DataOut (raw frame) → Status DataIn, to the current target. */
+    /** DataOut (raw frame) → Status DataIn: one frame on the air (see {@link RawFrames}). */
     Reply inCommunicateThru(byte[] p) {
         endChaining();
-        Optional<ListedTarget> target = field.current();
-        byte[] frame = p;
-        if (!registers.txCrc()) {
-            if (!CrcA.valid(p)) {
-                return timeout(IN_COMMUNICATE_THRU); // the chip ignores a frame whose CRC_A is wrong
-            }
-            frame = Arrays.copyOf(p, p.length - 2);
-        }
-        if (target.isEmpty() || frame.length == 0) {
-            return timeout(IN_COMMUNICATE_THRU);
-        }
-        byte[] sent = frame;
-        ListedTarget t = target.get();
-        Optional<byte[]> answer = exchange(t, false,
-                chip -> t.isoDep() ? RawIsoDepBlocks.answer(t, sent) : chip.processType2(sent));
-        if (answer.isEmpty() || answer.get().length == 0) {
-            return timeout(IN_COMMUNICATE_THRU);
-        }
-        byte[] a = answer.get();
-        if (a.length == 1 && !t.isoDep()) { // FieldChip: one byte from a Type 2 chip is a 4-bit ACK/NAK
-            registers.rxLastBits(4);
-            if (registers.rxCrc()) {
-                return recorded(Reply.status(IN_COMMUNICATE_THRU, RfStatus.CRC_ERROR), RfStatus.CRC_ERROR);
-            }
-            return ok(IN_COMMUNICATE_THRU, a);
-        }
-        registers.rxLastBits(0);
-        return ok(IN_COMMUNICATE_THRU, registers.rxCrc() ? a : CrcA.append(a));
+        CiuFraming.Received r = raw.communicate(p);
+        return recorded(Reply.status(IN_COMMUNICATE_THRU, r.status(), r.dataIn()), r.status());
     }
 
     private Reply apdu(ListedTarget target, byte[] apdu) {
-        Optional<byte[]> answer = exchange(target, true, chip -> chip.processApdu(apdu));
+        Optional<byte[]> answer = exchange(target, true, chip -> field.apdu(target, apdu));
         if (answer.isEmpty() || answer.get().length == 0) {
             return timeout(IN_DATA_EXCHANGE);
         }
-        target.apduExchanged(answer.get());
         return chunked(target.tg(), answer.get());
     }
 
@@ -156,7 +131,7 @@ final class ExchangeCommands {
     private Reply mifare(ListedTarget target, byte[] command) {
         if (command.length == MIFARE_WRITE_LENGTH && (command[0] & 0xFF) == MIFARE_WRITE) {
             byte[] first = Arrays.copyOf(command, MIFARE_ADDRESSED_LENGTH);
-            Optional<byte[]> ack = exchange(target, true, chip -> chip.processType2(first));
+            Optional<byte[]> ack = exchange(target, true, chip -> field.type2(chip, first));
             if (ack.isEmpty() || ack.get().length == 0) {
                 return timeout(IN_DATA_EXCHANGE);
             }
@@ -166,7 +141,7 @@ final class ExchangeCommands {
             command = Arrays.copyOfRange(command, MIFARE_ADDRESSED_LENGTH, command.length);
         }
         byte[] sent = command;
-        Optional<byte[]> answer = exchange(target, true, chip -> chip.processType2(sent));
+        Optional<byte[]> answer = exchange(target, true, chip -> field.type2(chip, sent));
         if (answer.isEmpty() || answer.get().length == 0) {
             return timeout(IN_DATA_EXCHANGE);
         }

@@ -18,9 +18,17 @@ import org.slf4j.LoggerFactory;
  * and corrupt frames (which get no ACK), writes ACKs and responses through the output faults, keeps the last
  * response for a NACK, and paces the line when the timing model says so.
  *
- * <p>While the emulator waits ({@link #await}) it keeps reading: a host ACK aborts the command, other frames
- * are queued for later. After PowerDown the port sleeps: bytes are ignored until a {@code 55} arrives
- * (HSU wake-up, UM0701-02 §7.2.11; pn532.md §2).
+ * <p>While the emulator waits ({@link #await}) it keeps reading: a host ACK aborts the command (UM0701-02
+ * §6.2.1.3), and so does a new command frame, which is then executed: the PN532 aborts whatever it is doing
+ * when a new command arrives (UM0701-02 p. 38, as quoted in adafruit/Adafruit-PN532#85). NACKs are queued.
+ * After PowerDown the port sleeps: bytes are ignored until a {@code 55} arrives (HSU wake-up, UM0701-02
+ * §7.2.11; pn532.md §2).
+ *
+ * <p>Resynchronisation: a frame whose next byte does not arrive within {@link #INTER_BYTE_TIMEOUT} while the
+ * port listens is dropped, so a host that died mid-frame (or a stray {@code 00 FF} followed by a large LEN)
+ * cannot swallow the next host's wake-up preamble and frames. [inferred] UM0701-02 documents no HSU
+ * inter-byte timeout; a host writes a frame in one go (libnfc, nfcpy and the station's driver do), and every
+ * new host pauses longer than this before its first frame (libnfc's open flushes for 50 ms).
  *
  * <p>Threading: used by the emulator thread only.
  */
@@ -28,6 +36,8 @@ final class HsuPort {
     private static final Logger log = LoggerFactory.getLogger(HsuPort.class);
     /** Longest blocking read, so a stop request is seen promptly. */
     static final Duration READ_SLICE = Duration.ofMillis(100);
+    /** Silence inside a frame after which its bytes are dropped (see the class comment). */
+    static final Duration INTER_BYTE_TIMEOUT = Duration.ofMillis(20);
     private static final byte WAKE_UP = 0x55;
     private static final byte[] ACK = Pn532FrameCodec.encode(new Pn532Frame.Ack());
 
@@ -41,6 +51,7 @@ final class HsuPort {
     private boolean asleep;
     private Duration owedInputTime = Duration.ZERO;
     private byte[] lastResponse;
+    private long lastByteNanos = System.nanoTime();
 
     HsuPort(SerialLink link, Pn532Faults faults, Meter meter, BooleanSupplier running) {
         this.link = link;
@@ -59,7 +70,7 @@ final class HsuPort {
             if (frame.isPresent()) {
                 return frame;
             }
-            if (!readSome(READ_SLICE)) {
+            if (!readSome(decoder.buffered() > 0 ? INTER_BYTE_TIMEOUT : READ_SLICE)) {
                 return Optional.empty();
             }
         }
@@ -82,6 +93,18 @@ final class HsuPort {
                 return;
             }
             readSome(Duration.ofNanos(Math.min(left, READ_SLICE.toNanos())));
+        }
+    }
+
+    /**
+     * Waits, reading the line, until the host aborts the command (ACK or a new command frame) or the emulator
+     * stops: for commands that a PN532 keeps running with nothing to answer (target mode, endless retries).
+     *
+     * @throws CommandAborted always, once the wait ends
+     */
+    void awaitAbort() {
+        while (true) {
+            await(READ_SLICE);
         }
     }
 
@@ -134,7 +157,10 @@ final class HsuPort {
         link.write(wire);
     }
 
-    /** Moves decoded frames to the queue; a host ACK among them aborts. */
+    /**
+     * Moves decoded frames to the queue; a host ACK among them aborts the command, and so does a new command
+     * frame, which stays queued to be executed next.
+     */
     private void queueDecoded() {
         Optional<Pn532Frame> frame;
         while ((frame = decodeOne()).isPresent()) {
@@ -142,6 +168,9 @@ final class HsuPort {
                 throw new CommandAborted("host ACK");
             }
             queued.add(frame.get());
+            if (frame.get() instanceof Pn532Frame.Information) {
+                throw new CommandAborted("new command frame");
+            }
         }
     }
 
@@ -162,9 +191,12 @@ final class HsuPort {
     /** Reads once; false when the timeout passed without data. */
     private boolean readSome(Duration timeout) {
         int n = link.read(buffer, 0, buffer.length, timeout);
+        long now = System.nanoTime();
         if (n == 0) {
+            dropStalePartialFrame(now);
             return false;
         }
+        lastByteNanos = now;
         owedInputTime = owedInputTime.plus(meter.bytesIn(n));
         int start = 0;
         if (asleep) {
@@ -179,5 +211,15 @@ final class HsuPort {
         }
         decoder.feed(buffer, start, n - start);
         return true;
+    }
+
+    /** The line stayed silent for {@link #INTER_BYTE_TIMEOUT} inside a frame: its bytes are dropped. */
+    private void dropStalePartialFrame(long now) {
+        int partial = decoder.buffered();
+        if (partial > 0 && now - lastByteNanos >= INTER_BYTE_TIMEOUT.toNanos()) {
+            decoder.reset();
+            log.debug("event=partial_frame_dropped bytes={} silent_ms={}", partial,
+                    (now - lastByteNanos) / 1_000_000);
+        }
     }
 }

@@ -4,7 +4,9 @@ import com.tagline.simulator.field.FieldChip;
 
 /**
  * One entry of the PN532 target table (UM0701-02 §7.3.5: up to two targets, numbered Tg 1 and 2): the chip,
- * whether it was activated at ISO 14443-4 level (RATS), and what the host did to it since.
+ * whether it was activated at ISO 14443-4 level (RATS), the firmware's ISO-DEP block number for it (PCD side,
+ * ISO/IEC 14443-4 §7.5.4.1), and what happened to it since: deselected by the host, parked by the firmware
+ * while it talks to another target, lost.
  *
  * <p>Threading: emulator thread only.
  */
@@ -13,9 +15,9 @@ final class ListedTarget {
     private final FieldChip chip;
     private final boolean isoDep;
     private boolean deselected;
+    private boolean parked;
     private boolean lost;
-    private int piccBlockNumber = 1;
-    private byte[] lastBlock = RawIsoDepBlocks.initialBlock(1);
+    private int pcdBlockNumber;
 
     ListedTarget(int tg, FieldChip chip, boolean isoDep) {
         this.tg = tg;
@@ -23,25 +25,19 @@ final class ListedTarget {
         this.isoDep = isoDep;
     }
 
-    /** ISO/IEC 14443-4 §7.5.4: the PICC's block number, 1 after activation. */
-    int piccBlockNumber() {
-        return piccBlockNumber;
+    /** ISO/IEC 14443-4 §7.5.4.1 rule 1: the PCD's block number, 0 after activation. */
+    int pcdBlockNumber() {
+        return pcdBlockNumber;
     }
 
-    byte[] lastBlock() {
-        return RawIsoDepBlocks.copy(lastBlock);
-    }
-
-    /** One APDU went through InDataExchange: the PICC toggled its block number and sent {@code response}. */
-    void apduExchanged(byte[] response) {
-        piccBlockNumber ^= 1;
-        lastBlock = RawIsoDepBlocks.iBlock(piccBlockNumber, response);
+    /** Rule 2: an I-block or R(ACK) with the current number was received. */
+    void togglePcdBlockNumber() {
+        pcdBlockNumber ^= 1;
     }
 
     /** Re-activation (RATS) starts the block numbering again. */
     void reactivated() {
-        piccBlockNumber = 1;
-        lastBlock = RawIsoDepBlocks.initialBlock(1);
+        pcdBlockNumber = 0;
     }
 
     int tg() {
@@ -64,6 +60,18 @@ final class ListedTarget {
 
     void deselected(boolean value) {
         this.deselected = value;
+    }
+
+    /**
+     * Halted by the firmware itself, which keeps one target active on the RF at a time (ISO/IEC 14443-3 §6.3:
+     * an ACTIVE chip would leave ACTIVE on the next REQA); it wakes it again when the host addresses it.
+     */
+    boolean parked() {
+        return parked;
+    }
+
+    void parked(boolean value) {
+        this.parked = value;
     }
 
     /** The chip left the field, or the field went off: the target can no longer answer. */

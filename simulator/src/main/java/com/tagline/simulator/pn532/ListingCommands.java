@@ -53,7 +53,7 @@ final class ListingCommands {
     /**
      * MaxTg BrTy [InitiatorData] → NbTg [Tg SENS_RES(2) SEL_RES NFCIDLength NFCID1 [ATS]]…. REQA wakes IDLE
      * chips only, so halted chips are not listed until the field is reset. With MxRtyPassiveActivation FF
-     * the command waits for a chip (a host ACK aborts it).
+     * the command waits for a chip (a host ACK or a new command aborts it).
      */
     Reply inListPassiveTarget(byte[] p) {
         if (p.length < 2 || p[0] < 1 || p[0] > MAX_TARGETS || (p[1] & 0xFF) > BRTY_JEWEL) {

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * <p>Implemented: Diagnose, GetFirmwareVersion (32 01 06 07), GetGeneralStatus, ReadRegister,
  * WriteRegister, SetSerialBaudRate, SetParameters, SAMConfiguration, PowerDown, RFConfiguration,
  * InListPassiveTarget and InAutoPoll (106 kbps type A), InDataExchange (with MI chaining),
- * InCommunicateThru, InDeselect, InRelease, InSelect.
+ * InCommunicateThru, InDeselect, InRelease, InSelect; InJumpForDEP and TgInitAsTarget as with no NFCIP-1 peer
+ * in reach ({@link PeerCommands}).
  *
  * <p>Threading: {@link #start()} runs the emulator on its own thread, which blocks on the link (no busy
  * waiting) and alone touches the chips. Chip, fault, timing and counter methods are thread-safe. A chip
@@ -40,7 +41,7 @@ public final class Pn532Emulator implements AutoCloseable {
     private final Pn532Registers registers;
     private final Pn532Faults faults = new Pn532Faults();
     private final Meter meter = new Meter();
-    private final RfField field = new RfField();
+    private final RfField field;
     private final HsuPort port;
     private final ExchangeCommands exchange;
     private final Pn532Firmware firmware;
@@ -58,10 +59,12 @@ public final class Pn532Emulator implements AutoCloseable {
         this.link = Objects.requireNonNull(link, "link");
         this.registers = Objects.requireNonNull(registers, "registers");
         FirmwareSettings settings = new FirmwareSettings();
+        this.field = new RfField(faults::takeWtxRequests);
         this.port = new HsuPort(link, faults, meter, () -> running);
         this.exchange = new ExchangeCommands(settings, registers, field, port, meter, faults);
         this.firmware = new Pn532Firmware(settings, new SystemCommands(settings, registers, field, port),
-                new ListingCommands(settings, registers, field, port, meter), exchange);
+                new ListingCommands(settings, registers, field, port, meter), exchange,
+                new PeerCommands(settings, port));
     }
 
     /** Starts serving on a new thread; at most once. */

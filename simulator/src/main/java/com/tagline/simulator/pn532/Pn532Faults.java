@@ -22,6 +22,7 @@ public final class Pn532Faults {
     private double noiseProbability;
     private RandomGenerator noiseSource;
     private LeavePoint leavePoint;
+    private int wtxRequests;
 
     /** Drop {@code offset..offset+count} of one response frame. */
     record Drop(int offset, int count) {
@@ -89,6 +90,15 @@ public final class Pn532Faults {
         return this;
     }
 
+    /**
+     * The ISO-DEP chip that answers the next APDU first asks for more time {@code count} times with S(WTX)
+     * (ISO/IEC 14443-4 §7.3): the firmware's ISO-DEP answers them itself, a host framing its own blocks sees them.
+     */
+    public synchronized Pn532Faults chipRequestsWaitingTimeExtension(int count) {
+        this.wtxRequests = nonNegative(count);
+        return this;
+    }
+
     /** Disarms every fault. */
     public synchronized void clear() {
         acksToLose = 0;
@@ -99,10 +109,17 @@ public final class Pn532Faults {
         noiseProbability = 0;
         noiseSource = null;
         leavePoint = null;
+        wtxRequests = 0;
     }
 
     synchronized Duration responseDelay() {
         return responseDelay;
+    }
+
+    synchronized int takeWtxRequests() {
+        int count = wtxRequests;
+        wtxRequests = 0;
+        return count;
     }
 
     synchronized Optional<LeavePoint> takeLeavePoint() {

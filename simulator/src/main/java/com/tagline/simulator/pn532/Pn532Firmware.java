@@ -6,8 +6,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The PN532 firmware's command dispatcher (UM0701-02 §7, command list): routes one command (PD0 = code,
- * then parameters) to its handler. Commands the emulator does not implement (target mode, DEP, InPSL,
- * InATR, GPIO, ...) get the syntax error frame, as a real PN532 answers a code it does not know.
+ * then parameters) to its handler. Commands the emulator does not implement (the other target-mode and DEP
+ * commands, InPSL, InATR, GPIO, ...) get the syntax error frame, as a real PN532 answers a code it does not
+ * know.
  *
  * <p>Threading: emulator thread only.
  */
@@ -18,13 +19,15 @@ final class Pn532Firmware {
     private final SystemCommands system;
     private final ListingCommands listing;
     private final ExchangeCommands exchange;
+    private final PeerCommands peer;
 
     Pn532Firmware(FirmwareSettings settings, SystemCommands system, ListingCommands listing,
-            ExchangeCommands exchange) {
+            ExchangeCommands exchange, PeerCommands peer) {
         this.settings = settings;
         this.system = system;
         this.listing = listing;
         this.exchange = exchange;
+        this.peer = peer;
     }
 
     /** Executes {@code command} (at least the code byte). */
@@ -68,6 +71,8 @@ final class Pn532Firmware {
             case ListingCommands.IN_RELEASE -> listing.inRelease(p);
             case ListingCommands.IN_SELECT -> listing.inSelect(p);
             case ListingCommands.IN_AUTO_POLL -> listing.inAutoPoll(p);
+            case PeerCommands.IN_JUMP_FOR_DEP -> peer.inJumpForDep(p);
+            case PeerCommands.TG_INIT_AS_TARGET -> peer.tgInitAsTarget(p);
             default -> Reply.syntaxError();
         };
     }

@@ -9,6 +9,8 @@ enum RfStatus {
     OK(0x00, "success"),
     TIMEOUT(0x01, "time out, the target has not answered"),
     CRC_ERROR(0x02, "a CRC error has been detected by the CIU"),
+    /** [inferred] what InCommunicateThru reports when several chips answer differently. */
+    BIT_COLLISION(0x06, "an abnormal bit-collision has been detected during bit wise anti-collision at 106 kbps"),
     INVALID_PARAMETER(0x10, "invalid parameter (range, format, ...)"),
     NOT_ACCEPTABLE(0x27, "the command is not acceptable due to the current context");
 

@@ -76,7 +76,7 @@ class DataExchangeTest {
     @Test
     void type2ReadThroughInDataExchange() {
         listType2();
-        host.transact("40 01 30 04", "41 00 " + pages(4, 4));
+        host.transact("40 01 30 04", "41 00 " + type2.pagesHex(4, 4));
     }
 
     @Test
@@ -97,17 +97,17 @@ class DataExchangeTest {
         host.transact("08 63 02 00 63 03 00", "09");
         host.transact("42 60 F8 32", "43 00 00 04 04 02 01 00 0F 03 80 91"); // pn532.md §3.3 trace
         host.transact("42 60 00 00", "43 01"); // wrong CRC_A: the chip ignores the frame
-        host.transact("42 A2 05 01 02 03 04" + crc("A20501020304"), "43 00 0A");
+        host.transact("42 A2 05 01 02 03 04" + ScriptedHost.crcHex("A20501020304"), "43 00 0A");
         host.transact("06 63 3C", "07 04");
     }
 
     @Test
     void communicateThruWithCrcByThePn532() {
         listType2();
-        host.transact("42 30 00", "43 00 " + pages(0, 4));
+        host.transact("42 30 00", "43 00 " + type2.pagesHex(0, 4));
         host.transact("42 A2 05 01 02 03 04", "43 02"); // 4-bit ACK is a CRC error for the CIU (nfcpy)
         host.transact("08 63 03 00", "09"); // RxCRCEn off, as nfcpy does for Type 2 tags
-        host.transact("42 30 00", "43 00 " + pages(0, 4) + crc(pages(0, 4)));
+        host.transact("42 30 00", "43 00 " + type2.pagesHex(0, 4) + ScriptedHost.crcHex(type2.pagesHex(0, 4)));
         host.transact("42 A2 05 01 02 03 04", "43 00 0A");
     }
 
@@ -151,19 +151,6 @@ class DataExchangeTest {
         host.emulator.addChip(type2);
         host.transact("40 01 30 00", "41 01"); // it came back as a new, not yet activated chip
         host.transact("4A 01 00", "4B 01 01 00 44 00 07 04 11 22 33 44 55 66");
-        host.transact("40 01 30 00", "41 00 " + pages(0, 4));
-    }
-
-    private String pages(int first, int count) {
-        StringBuilder sb = new StringBuilder();
-        for (int p = first; p < first + count; p++) {
-            sb.append(ScriptedHost.hex(type2.page(p)));
-        }
-        return sb.toString();
-    }
-
-    private static String crc(String hex) {
-        byte[] b = ScriptedHost.hex(hex);
-        return ScriptedHost.hex(CrcA.of(b, 0, b.length));
+        host.transact("40 01 30 00", "41 00 " + type2.pagesHex(0, 4));
     }
 }

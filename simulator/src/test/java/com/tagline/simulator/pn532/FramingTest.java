@@ -29,7 +29,7 @@ class FramingTest {
 
     @Test
     void unknownAndUnimplementedCommandsGetAckThenTheErrorFrame() {
-        for (String pd : new String[] {"FE", "56 01 00 00", "8C", "4E 01 00 00"}) {
+        for (String pd : new String[] {"FE", "56", "8C", "4E 01 00 00"}) {
             host.send(pd);
             host.expect(ScriptedHost.ACK);
             host.expect(ScriptedHost.ERROR_FRAME);

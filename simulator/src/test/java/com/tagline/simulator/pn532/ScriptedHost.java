@@ -55,6 +55,12 @@ final class ScriptedHost implements AutoCloseable {
         return HEX.formatHex(b);
     }
 
+    /** The CRC_A (ISO/IEC 14443-3 Annex B) of the bytes in {@code hex}, as hex. */
+    static String crcHex(String hex) {
+        byte[] b = hex(hex);
+        return hex(CrcA.of(b, 0, b.length));
+    }
+
     /** The wire form of a host command frame (TFI D4) with these PD bytes. */
     static String commandFrame(String pd) {
         return hex(Pn532FrameCodec.encode(new Pn532Frame.Information(Pn532Frame.TFI_HOST_TO_PN532, hex(pd))));

@@ -35,6 +35,15 @@ final class Type2TestChip implements FieldChip {
         return Arrays.copyOfRange(memory, page * 4, page * 4 + 4);
     }
 
+    /** Pages {@code first..first+count-1} as hex, as a READ answers them. */
+    String pagesHex(int first, int count) {
+        StringBuilder sb = new StringBuilder();
+        for (int p = first; p < first + count; p++) {
+            sb.append(ScriptedHost.hex(page(p)));
+        }
+        return sb.toString();
+    }
+
     @Override
     public byte[] uid() {
         return uid.clone();
