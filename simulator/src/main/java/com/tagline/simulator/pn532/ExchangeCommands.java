@@ -181,13 +181,7 @@ final class ExchangeCommands {
         try {
             answer = op.apply(target.chip());
         } catch (ChipTornException torn) {
-            // The field dropped for the chip mid-command: no answer (an RF timeout), and the chip powers
-            // up again from scratch, still at the antenna or gone.
-            FieldChip chip = target.chip();
-            field.depart(chip);
-            if (torn.staysInField()) {
-                field.add(chip);
-            }
+            field.torn(target.chip(), torn);
             return Optional.empty();
         }
         if (leave.isPresent()) {

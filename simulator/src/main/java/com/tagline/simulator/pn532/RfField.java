@@ -1,5 +1,6 @@
 package com.tagline.simulator.pn532;
 
+import com.tagline.simulator.field.ChipTornException;
 import com.tagline.simulator.field.FieldChip;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -117,10 +118,25 @@ final class RfField {
         Map<FieldChip, AirFrame> answers = new LinkedHashMap<>();
         if (on) {
             for (FieldChip chip : chips) {
-                picc(chip).receive(frame).ifPresent(a -> answers.put(chip, a));
+                try {
+                    picc(chip).receive(frame).ifPresent(a -> answers.put(chip, a));
+                } catch (ChipTornException torn) {
+                    torn(chip, torn);
+                }
             }
         }
         return answers;
+    }
+
+    /**
+     * The field dropped for {@code chip} mid-command (fault injection, architecture §7): it gives no answer and
+     * powers up again from scratch, still at the antenna or gone.
+     */
+    void torn(FieldChip chip, ChipTornException torn) {
+        depart(chip);
+        if (torn.staysInField()) {
+            add(chip);
+        }
     }
 
     /**
