@@ -37,6 +37,8 @@ public final class HttpTransport implements AutoCloseable {
     private final HttpClientAgent client;
     private final HttpEndpoint endpoint;
     private final TokenHeader tokenHeader;
+    /** The endpoint's token until {@link #useToken} replaces it (a token reloaded after a 401). */
+    private volatile String token;
 
     /** An answer: status, the {@code Retry-After} header (or null) and the body. */
     public record Response(int status, String retryAfter, byte[] body) {
@@ -66,6 +68,7 @@ public final class HttpTransport implements AutoCloseable {
     public HttpTransport(HttpEndpoint endpoint, TokenHeader tokenHeader) {
         this.endpoint = endpoint;
         this.tokenHeader = java.util.Objects.requireNonNull(tokenHeader, "tokenHeader");
+        this.token = endpoint.token();
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
         HttpClientOptions options = new HttpClientOptions()
                 .setConnectTimeout(Math.toIntExact(endpoint.connectTimeout().toMillis()))
@@ -83,6 +86,18 @@ public final class HttpTransport implements AutoCloseable {
 
     public HttpEndpoint endpoint() {
         return endpoint;
+    }
+
+    /**
+     * Sends {@code newToken} from the next request on (the operator reloaded the token file after the
+     * platform refused the old one; issue 14). Any thread; a request already on its way keeps the old one.
+     */
+    public void useToken(String newToken) {
+        java.util.Objects.requireNonNull(newToken, "newToken");
+        if (newToken.isBlank()) {
+            throw new IllegalArgumentException("a platform token must not be blank");
+        }
+        this.token = newToken;
     }
 
     /**
@@ -124,7 +139,7 @@ public final class HttpTransport implements AutoCloseable {
      * Vert.x issues #5904 and #6038). Runs on the client's event loop (see {@link #call}).
      */
     private Future<Response> exchange(HttpClientRequest req, byte[] body, Map<String, String> headers) {
-        req.putHeader(tokenHeader.name(), tokenHeader.value(endpoint.token()));
+        req.putHeader(tokenHeader.name(), tokenHeader.value(token));
         headers.forEach(req::putHeader);
         Future<Response> answer = req.response().compose(resp -> resp.body().map(b -> new Response(resp.statusCode(),
                 resp.getHeader("Retry-After"), b.getBytes())));

@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  *     {@link Alarm#REPORT_REJECTED} with the platform's message. A configured outcome without a manifest
  *     row (nothing to send) is quarantined the same way. Another 4xx is treated like a rejection.</li>
  * <li>{@code 401}/{@code 403} → the sink stops: no further call, rows kept pending, alarm
- *     {@link Alarm#AUTH_REFUSED}. It does not press a refused token; a station started again with a
- *     corrected token sends them.</li>
+ *     {@link Alarm#AUTH_REFUSED}. It does not press a refused token; once the operator reloaded the
+ *     token ({@link #credentialsRenewed()}) it sends them.</li>
  * <li>No answer (network error, malformed answer) → the row stays {@code sent} and goes out again after
  *     the backoff: the PATCH sets absolute values, so a repeat is harmless. {@code 429}/{@code 5xx} →
  *     pending again after the backoff, never before {@code Retry-After}; alarm {@link Alarm#OFFLINE}.</li>
@@ -55,6 +55,7 @@ public final class IxkioSync {
     private final Alarms alarms;
     private final SyncStats stats = new SyncStats();
     private boolean stopped;
+    private volatile boolean credentialsRenewed;
 
     public IxkioSync(StoreAccess store, IxkioClient client, SyncPolicy policy, Backoff backoff, Clock clock,
                      Alarms alarms) {
@@ -70,7 +71,15 @@ public final class IxkioSync {
         return stats;
     }
 
-    /** The platform refused the token: this sink makes no more calls. */
+    /**
+     * The token was reloaded after ixkio refused it (issue 14): a sink {@link #stopped() stopped} by the
+     * refusal starts again, and the next pass sends at once. Any thread; the pass stays on the sink's thread.
+     */
+    public void credentialsRenewed() {
+        credentialsRenewed = true;
+    }
+
+    /** The platform refused the token: this sink makes no more calls until {@link #credentialsRenewed()}. */
     public boolean stopped() {
         return stopped;
     }
@@ -82,6 +91,11 @@ public final class IxkioSync {
      */
     public Instant runOnce() {
         Instant now = clock.instant();
+        if (credentialsRenewed) {
+            credentialsRenewed = false;
+            stopped = false;
+            schedule.unblock();
+        }
         if (stopped) {
             return Instant.MAX;
         }

@@ -44,6 +44,7 @@ public final class OutboxSync {
     private final Alarms alarms;
     private final SyncStats stats = new SyncStats();
     private int batchSize;
+    private volatile boolean credentialsRenewed;
 
     public OutboxSync(StoreAccess store, TagbasePlatform platform, SyncPolicy policy, Backoff backoff, Clock clock,
                       Alarms alarms) {
@@ -61,12 +62,24 @@ public final class OutboxSync {
     }
 
     /**
+     * The platform token was reloaded (after a 401/403, issue 14): the next pass sends at once instead
+     * of waiting out the backoff. Any thread; the pass itself stays on the sink's thread.
+     */
+    public void credentialsRenewed() {
+        credentialsRenewed = true;
+    }
+
+    /**
      * One pass: reconcile, then send at most one batch.
      *
      * @return when the next pass is due (now, when more reports wait)
      */
     public Instant runOnce() {
         Instant now = clock.instant();
+        if (credentialsRenewed) {
+            credentialsRenewed = false;
+            schedule.unblock();
+        }
         if (schedule.blocked(now)) {
             return schedule.blockedUntil();
         }
@@ -203,8 +216,12 @@ public final class OutboxSync {
             alarms.raise(Alarm.OFFLINE, "platform refusing reports, outcomes buffered on disk: " + e.getMessage());
         }
         Duration delay = schedule.backoff(e.retryAfter().orElse(null));
+        // A refused token says nothing about the rows: they stay due and the sink's schedule waits, so a
+        // token reloaded by the operator (credentialsRenewed) sends them at once.
+        boolean auth = e.status() == 401 || e.status() == 403;
+        Instant due = auth ? clock.instant() : clock.instant().plus(delay);
         if (!ids.isEmpty()) {
-            store.run(s -> s.outbox().retryLater(ids, e.getMessage(), clock.instant().plus(delay)));
+            store.run(s -> s.outbox().retryLater(ids, e.getMessage(), due));
         }
         return schedule.block(delay);
     }

@@ -63,6 +63,12 @@ final class SyncSchedule {
         return blockedUntil;
     }
 
+    /** The next pass may call the platform at once, as after a success (new credentials). */
+    void unblock() {
+        failures = 0;
+        blockedUntil = Instant.MIN;
+    }
+
     /** When an idle sink looks again: the earliest due row, but no later than one interval from {@code now}. */
     Instant nextIdle(Instant now) {
         Optional<Instant> due = store.call(s -> s.outbox().nextDue());

@@ -191,6 +191,29 @@ class IxkioSyncTest {
     }
 
     @Test
+    void aTokenReloadedAfterTheRefusalRestartsTheStoppedSinkWithoutARestart() {
+        long id = configured("X1", "04A1B2C3D4E5F6");
+        com.tagline.station.platform.HttpTransport transport = new com.tagline.station.platform.HttpTransport(
+                new HttpEndpoint(URI.create(emulator.baseUrl()), "not-the-key", Duration.ofSeconds(2),
+                        Duration.ofSeconds(3)), com.tagline.station.platform.ixkio.IxkioTokenHeader.X_API_KEY.header());
+        IxkioClient client = new IxkioClient(transport, IxkioClient.API_BASE);
+        clients.add(client);
+        SyncPolicy policy = SyncPolicy.defaults();
+        IxkioSync sync = new IxkioSync(store, client, policy, policy.backoff(new Random(1)), clock, alarms);
+        assertEquals(Instant.MAX, sync.runOnce());
+        assertTrue(sync.stopped());
+
+        transport.useToken(KEY);
+        sync.credentialsRenewed();
+        sync.runOnce();
+
+        assertFalse(sync.stopped());
+        assertEquals(OutboxState.CONFIRMED, row(id).state());
+        assertTrue(code("X1").active());
+        assertEquals(1, emulator.account().counts().unauthorized(), "the old token was sent once only");
+    }
+
+    @Test
     void serverErrorsAreRetriedWithBackoffHonouringRetryAfterThenDrained() {
         long id1 = configured("X1", "04A1B2C3D4E5F6");
         long id2 = configured("X2", "04A1B2C3D4E5F7");
