@@ -55,6 +55,7 @@ final class RunCommand implements Callable<Integer> {
         console.setDaemon(true);
         console.start();
         System.err.println("run: station " + cfg.station() + " running; SIGTERM or 'stop' ends it cleanly");
+        station.consoleUrl().ifPresent(u -> System.err.println("run: operator console at " + u));
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -74,6 +74,8 @@ public final class StationRuntime implements AutoCloseable {
     private final LineRuntime line;
     private final BenchLoop bench;
     private final Pi4jLineIo lineIo;
+    private final RuntimeConsole.Parts consoleParts;
+    private java.util.Optional<RuntimeConsole> console = java.util.Optional.empty();
     private volatile boolean closed;
 
     private StationRuntime(StationConfig config, Map<String, String> env, Function<String, SerialLink> simulators,
@@ -86,8 +88,11 @@ public final class StationRuntime implements AutoCloseable {
         createDataDir(config.dataDir());
         this.store = StoreThread.open(StoreConfig.of(config.dataDir().resolve("station.db"), config.station())
                 .withQueueLimit(config.storage().queueLimit()).withMinFreeBytes(config.storage().minFreeBytes()));
-        this.platform = new TagbaseClient(new HttpTransport(new HttpEndpoint(config.platform().baseUrl(), token,
-                config.platform().connectTimeout(), config.platform().requestTimeout())), config.platform().apiBase());
+        HttpTransport transport = new HttpTransport(new HttpEndpoint(config.platform().baseUrl(), token,
+                config.platform().connectTimeout(), config.platform().requestTimeout()));
+        this.platform = new TagbaseClient(transport, config.platform().apiBase());
+        com.tagline.station.console.ChipFeed chips = new com.tagline.station.console.ChipFeed(clock);
+        outcomes = outcomes.andThen(chips);
         this.leasing = new Leasing(store, platform, config.encoding().leases(), config.station(), clock, alarms);
         OutboxSync sync = new OutboxSync(store, platform, config.sync(), config.sync().backoff(new SecureRandom()),
                 clock, alarms);
@@ -114,6 +119,8 @@ public final class StationRuntime implements AutoCloseable {
             this.line = null;
             this.bench = new BenchLoop(antenna, encoder, Duration.ofMillis(200), outcomes);
         }
+        this.consoleParts = new RuntimeConsole.Parts(config, env, clock, alarms, store, antenna, line, bench, sync,
+                transport, keys.version(), chips);
         log.info("event=station_configured station={} platform={} keys={} reader={} mode={}", config.station(),
                 config.platform().baseUrl(), keys, config.reader().link(), config.line().conveyor() ? "conveyor" : "hand-fed");
     }
@@ -137,6 +144,7 @@ public final class StationRuntime implements AutoCloseable {
     }
 
     private void begin() {
+        console = RuntimeConsole.start(consoleParts);
         await(readerThread.submit(() -> encoder.recover(antenna)));
         leasing.runOnce(); // tags on hand before the first chip; offline, this only raises the alarm
         platformThread.start();
@@ -149,6 +157,11 @@ public final class StationRuntime implements AutoCloseable {
 
     public Alarms alarms() {
         return alarms;
+    }
+
+    /** Where the operator console listens, unless {@code console.enabled} is false. */
+    public java.util.Optional<String> consoleUrl() {
+        return console.map(RuntimeConsole::url);
     }
 
     /** The operator's reset of the line (no-op in hand-fed mode). */
@@ -167,6 +180,7 @@ public final class StationRuntime implements AutoCloseable {
         }
         closed = true;
         log.info("event=station_stopping");
+        console.ifPresent(c -> closeQuietly(c::close));
         if (line != null) {
             closeQuietly(line::close);
         }
