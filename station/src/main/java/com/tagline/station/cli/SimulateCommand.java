@@ -88,6 +88,9 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Platform emulator the station syncs with: tagbase or ixkio (default ${DEFAULT-VALUE}).")
     String platformName;
 
+    @picocli.CommandLine.Mixin
+    SimulateConsoleOptions consoleOptions = new SimulateConsoleOptions();
+
     @Option(names = "--hand-fed",
             description = "Present chips one by one at the antenna (bench mode) instead of on the simulated conveyor.")
     boolean handFed;
@@ -105,7 +108,9 @@ final class SimulateCommand implements Callable<Integer> {
         MasterKeySet keys;
         SunTemplate template;
         SimulationOptions options;
+        Optional<com.tagline.station.simulate.SimulationConsole.Options> consoleSettings;
         try {
+            consoleSettings = consoleOptions.options(System.getenv());
             keys = keyFile != null ? KeyFile.load(keyFile) : randomKeys();
             template = new SunTemplate(sunTemplate, 1, 2);
             options = new SimulationOptions(count, BatchProtocol.parse(protocol), defectRate, seed, urlBase, station,
@@ -120,9 +125,16 @@ final class SimulateCommand implements Callable<Integer> {
                 ? () -> StationSimulation.ixkio(keys, template.metaReadKey(), template.fileReadKey(), recipes.fit(), seed)
                 : () -> StationSimulation.tagbase(keys, seed);
         StationSimulation simulation = new StationSimulation(options, recipes.byProtocol(), keys.version(), platform);
-        BatchSummary summary = simulation.run(progressTo(System.err, count));
-        System.out.print(json ? summary.json(keys.version()) + System.lineSeparator() : summary.text());
-        return summary.allAsExpected() ? 0 : 1;
+        try (SimulatedConsoleRun console = SimulatedConsoleRun.of(consoleSettings, station, keys.version(), simulation)) {
+            BatchSummary summary = simulation.run(progressTo(System.err, count));
+            System.out.print(json ? summary.json(keys.version()) + System.lineSeparator() : summary.text());
+            System.out.flush();
+            console.lingerIf(consoleOptions.linger);
+            return summary.allAsExpected() ? 0 : 1;
+        } catch (IllegalStateException e) {
+            System.err.println("simulate: " + e.getMessage());
+            return 1;
+        }
     }
 
     /** The recipe per protocol, and whether a manifest URL fits them (the ixkio import's check). */

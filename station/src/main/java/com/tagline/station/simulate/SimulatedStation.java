@@ -40,6 +40,10 @@ final class SimulatedStation implements AutoCloseable {
         this.encoder = new ChipEncoder(store, recipes, EncodingPolicy.defaults(), keySetVersion, clock, alarms);
     }
 
+    SimulatedClock clock() {
+        return clock;
+    }
+
     ChipEncoder encoder() {
         return encoder;
     }

@@ -58,6 +58,7 @@ public final class StationSimulation {
     private SimulatedStation station;
     private SimulatedClock clock;
     private Instant start;
+    private SimulationObserver observer = SimulationObserver.NONE;
 
     public StationSimulation(SimulationOptions options, Map<String, ChipRecipe> recipes, int keySetVersion,
                              Supplier<SimulatedPlatform> platforms) {
@@ -65,6 +66,12 @@ public final class StationSimulation {
         this.recipes = Map.copyOf(recipes);
         this.keySetVersion = keySetVersion;
         this.platforms = platforms;
+    }
+
+    /** The operator console watches this run (issue 14); call before {@link #run}. */
+    public StationSimulation observedBy(SimulationConsole console) {
+        this.observer = java.util.Objects.requireNonNull(console, "console");
+        return this;
     }
 
     /** The tagbase emulator on a free loopback port, holding the platform's copy of {@code keys}. */
@@ -105,6 +112,7 @@ public final class StationSimulation {
                 runOnLine(dir, progress);
             }
             finish();
+            observer.ended();
         } finally {
             if (station != null) {
                 station.close();
@@ -131,9 +139,16 @@ public final class StationSimulation {
     /** The real line controller indexes each item to the antenna; the gate must reject exactly the failed ones. */
     private void runOnLine(Path dir, IntConsumer progress) {
         Set<Long> failedItems = new HashSet<>();
+        Map<Long, Boolean> verdicts = new HashMap<>();
         int[] encoded = {0};
         java.util.function.Predicate<ConveyorItem> encoder = item -> {
+            if (verdicts.containsKey(item.id())) {
+                // Back at the antenna after an e-stop: the chip was encoded at once when it arrived, so it keeps
+                // its verdict (a real station would find it configured, or resume it) and is counted once.
+                return verdicts.get(item.id());
+            }
             boolean configured = encodeChip((int) item.id() - 1); // items are numbered from 1 in feed order
+            verdicts.put(item.id(), configured);
             if (!configured) {
                 failedItems.add(item.id());
             }
@@ -143,6 +158,7 @@ public final class StationSimulation {
         try (SimulatedLineRun line = new SimulatedLineRun(ConveyorLayout.standard(), LineSignals.standard(),
                 LineTiming.standard(), ENCODE_TIME, encoder, Instant.now())) {
             openStation(line.line().clock(), dir);
+            observer.line(line);
             line.afterEachStep(this::periodic);
             List<GateRecord> gate = line.runItems(Collections.nCopies(options.count(), false),
                     LINE_TIME_PER_ITEM.multipliedBy(options.count()));
@@ -156,6 +172,7 @@ public final class StationSimulation {
         start = clock.instant();
         station = new SimulatedStation(clock, dir.resolve("station.db"), options.station(), platform,
                 options.protocol().protocols(options.count()), recipes, keySetVersion, options.seed());
+        observer.opened(station, dir.resolve("station.db"), options.protocol().protocols(options.count()));
         periodic();
     }
 
@@ -163,6 +180,7 @@ public final class StationSimulation {
     private void periodic() {
         platform.outage(options.offlineAt(Duration.between(start, currentTime())));
         station.tick();
+        observer.afterStep();
     }
 
     private Instant currentTime() {
@@ -175,6 +193,7 @@ public final class StationSimulation {
         antenna.present(chip);
         EncodeOutcome outcome = station.encoder().encode(antenna);
         antenna.present(null);
+        observer.chip(outcome);
         summary.record(outcome.reason());
         if (outcome.resumed()) {
             summary.resumed();

@@ -1,0 +1,48 @@
+package com.tagline.station.simulate;
+
+import com.tagline.station.line.SimulatedLineRun;
+import com.tagline.station.workflow.EncodeOutcome;
+
+/**
+ * What watches a running simulation from its own thread (the operator console, issue 14): told when the
+ * station is open, when the line starts, after every step in virtual time, after every chip, and when
+ * the run ended (the store still open). Every call comes on the simulation's thread, which owns the
+ * store and the line, so an observer may use them there and nowhere else.
+ */
+interface SimulationObserver {
+    /** The station's store, alarms and platform side are ready; the clock starts. */
+    void opened(SimulatedStation station, java.nio.file.Path dbFile, java.util.List<String> protocols);
+
+    /** The simulated conveyor (not in a hand-fed run). */
+    void line(SimulatedLineRun line);
+
+    /** After each step of virtual time (a line step, or a hand-fed chip). */
+    void afterStep();
+
+    void chip(EncodeOutcome outcome);
+
+    /** The run is over (summary known); the store is still open. */
+    void ended();
+
+    SimulationObserver NONE = new SimulationObserver() {
+        @Override
+        public void opened(SimulatedStation station, java.nio.file.Path dbFile, java.util.List<String> protocols) {
+        }
+
+        @Override
+        public void line(SimulatedLineRun line) {
+        }
+
+        @Override
+        public void afterStep() {
+        }
+
+        @Override
+        public void chip(EncodeOutcome outcome) {
+        }
+
+        @Override
+        public void ended() {
+        }
+    };
+}
