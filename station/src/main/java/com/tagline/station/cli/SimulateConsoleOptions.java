@@ -35,7 +35,8 @@ final class SimulateConsoleOptions {
     boolean linger;
 
     @Option(names = "--estop-at", paramLabel = "SECONDS",
-            description = "Press the simulated e-stop this many seconds (virtual time) into the run; the line then"
+            description = "Press the simulated e-stop this many seconds (virtual time) into the run, once no chip is at the"
+                    + " antenna; the line then"
                     + " waits for the operator's reset on the console. Needs --console.")
     Double estopAt;
 

@@ -25,21 +25,27 @@ final class SimulatedConsoleRun implements AutoCloseable {
         return new SimulatedConsoleRun(console);
     }
 
-    /** With {@code linger}, waits (console up) until the process is told to stop. */
+    /**
+     * With {@code linger}, waits (console up) until the process is told to stop, or the calling thread is
+     * interrupted.
+     */
     void lingerIf(boolean linger) {
         if (!linger || console.isEmpty()) {
             return;
         }
         CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             console.get().close();
             stop.countDown();
-        }, "console-shutdown"));
+        }, "console-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         System.err.println("simulate: the console stays up at " + console.get().url().orElse("-")
                 + "; Ctrl-C or SIGTERM ends it");
         try {
             stop.await();
         } catch (InterruptedException e) {
+            // an in-process caller (a test) ends the lingering; the console closes with this run
+            Runtime.getRuntime().removeShutdownHook(hook);
             Thread.currentThread().interrupt();
         }
     }

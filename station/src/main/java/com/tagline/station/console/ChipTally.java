@@ -111,7 +111,7 @@ final class ChipTally implements ConsoleEvents {
         sync.forEach((r, c) -> syncs.put(r, (long) c.count()));
         List<ChipEvent> recent = new ArrayList<>(last);
         java.util.Collections.reverse(recent);
-        return new Counts(since, good, attempted - good, attempted, firstPass, rate.perHour(now), rate.trend(now),
+        return new Counts(since, good, attempted - good, attempted, firstPass, rate.perHour(now, since), rate.trend(now),
                 pareto, recent, Optional.ofNullable(lastChipAt), Optional.ofNullable(lastSyncAt), syncs);
     }
 

@@ -31,10 +31,17 @@ final class RateWindow {
         counts[i]++;
     }
 
-    /** Chips in the 5 minutes up to {@code now}, times 12: an hourly rate. */
-    long perHour(Instant now) {
+    /**
+     * Chips in the 5 minutes up to {@code now} projected to an hour. In the first 5 minutes after
+     * {@code since} (the counters' start) the window is only as long as the time that has passed, at
+     * least one bucket, so a line that just started does not show a fraction of its rate.
+     */
+    long perHour(Instant now, Instant since) {
         int n = (int) (RATE_WINDOW.toSeconds() / BUCKET.toSeconds());
-        return sum(bucket(now) - n + 1, n) * (Duration.ofHours(1).toSeconds() / RATE_WINDOW.toSeconds());
+        long chips = sum(bucket(now) - n + 1, n);
+        long window = Math.max(BUCKET.toSeconds(), Math.min(RATE_WINDOW.toSeconds(),
+                Duration.between(since, now).toSeconds()));
+        return Math.round(chips * 3600.0 / window);
     }
 
     /** The hourly rate of each of the last 60 minutes, oldest first (the current minute last). */

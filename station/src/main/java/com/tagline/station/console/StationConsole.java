@@ -79,6 +79,7 @@ public final class StationConsole implements AutoCloseable {
         router.get("/").handler(ctx -> assets.serve(ctx, "index.html", PAGE_CSP));
         router.get("/console.js").handler(ctx -> assets.serve(ctx, "console.js", null));
         router.get("/console.css").handler(ctx -> assets.serve(ctx, "console.css", null));
+        router.get("/favicon.svg").handler(ctx -> assets.serve(ctx, "favicon.svg", null));
         router.get("/api/status").handler(ctx -> json(ctx, 200, document()));
         router.get("/api/events").handler(this::stream);
         router.get("/metrics").handler(ctx -> ctx.response().putHeader("Content-Type",
@@ -190,7 +191,7 @@ public final class StationConsole implements AutoCloseable {
     private record Assets(java.util.Map<String, Buffer> files) {
         static Assets load() {
             java.util.Map<String, Buffer> files = new java.util.HashMap<>();
-            for (String name : new String[] {"index.html", "console.js", "console.css"}) {
+            for (String name : new String[] {"index.html", "console.js", "console.css", "favicon.svg"}) {
                 try (InputStream in = StationConsole.class.getResourceAsStream("/console/" + name)) {
                     if (in == null) {
                         throw new IllegalStateException("the console's " + name + " is missing from the jar");
@@ -204,7 +205,8 @@ public final class StationConsole implements AutoCloseable {
         }
 
         void serve(RoutingContext ctx, String name, String csp) {
-            String type = name.endsWith(".html") ? "text/html" : name.endsWith(".js") ? "text/javascript" : "text/css";
+            String type = name.endsWith(".html") ? "text/html" : name.endsWith(".js") ? "text/javascript"
+                    : name.endsWith(".svg") ? "image/svg+xml" : "text/css";
             HttpServerResponse r = ctx.response().putHeader("Content-Type", type + "; charset=utf-8")
                     .putHeader("Cache-Control", "no-cache").putHeader("X-Content-Type-Options", "nosniff")
                     .putHeader("Referrer-Policy", "no-referrer");

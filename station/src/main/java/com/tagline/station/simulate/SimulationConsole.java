@@ -48,7 +48,8 @@ public final class SimulationConsole implements SimulationObserver, StationContr
 
     /**
      * @param pace     virtual seconds per real second; empty: as fast as the host can
-     * @param estopAt  virtual time into the run at which the simulated e-stop is pressed, if at all
+     * @param estopAt  virtual time into the run after which the simulated e-stop is pressed (at the first moment no
+     *                 chip is being encoded), if at all
      * @param estopFor how long it stays pressed; the line then waits for the operator's reset
      */
     public record Options(ConsoleSettings settings, OptionalDouble pace, Optional<Duration> estopAt, Duration estopFor) {
@@ -74,7 +75,7 @@ public final class SimulationConsole implements SimulationObserver, StationContr
     private Path dbFile;
     private List<String> protocols;
     private PublishedView view;
-    private StationConsole console;
+    private volatile StationConsole console;
     private SyncFeed sync;
     private ChipFeed feed;
     private SimulatedLineRun line;
@@ -144,7 +145,10 @@ public final class SimulationConsole implements SimulationObserver, StationContr
             return;
         }
         Duration into = Duration.between(start, station.clock().instant());
-        if (!estopPressed && into.compareTo(options.estopAt().get()) >= 0) {
+        // The simulation encodes a chip in one step and reports it after the encode time, so a stop in that
+        // window would reject a chip already configured: the press waits for a moment with no chip at the antenna.
+        if (!estopPressed && into.compareTo(options.estopAt().get()) >= 0
+                && line.controller().state() != LineState.ENCODING) {
             estopPressed = true;
             line.line().pressEstop(true);
             log.warn("event=simulated_estop pressed=true virtual_s={}", into.toSeconds());
@@ -242,10 +246,11 @@ public final class SimulationConsole implements SimulationObserver, StationContr
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         ended = true;
         if (console != null) {
             console.close();
+            console = null;
         }
     }
 }

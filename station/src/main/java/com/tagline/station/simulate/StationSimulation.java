@@ -139,16 +139,9 @@ public final class StationSimulation {
     /** The real line controller indexes each item to the antenna; the gate must reject exactly the failed ones. */
     private void runOnLine(Path dir, IntConsumer progress) {
         Set<Long> failedItems = new HashSet<>();
-        Map<Long, Boolean> verdicts = new HashMap<>();
         int[] encoded = {0};
         java.util.function.Predicate<ConveyorItem> encoder = item -> {
-            if (verdicts.containsKey(item.id())) {
-                // Back at the antenna after an e-stop: the chip was encoded at once when it arrived, so it keeps
-                // its verdict (a real station would find it configured, or resume it) and is counted once.
-                return verdicts.get(item.id());
-            }
             boolean configured = encodeChip((int) item.id() - 1); // items are numbered from 1 in feed order
-            verdicts.put(item.id(), configured);
             if (!configured) {
                 failedItems.add(item.id());
             }
