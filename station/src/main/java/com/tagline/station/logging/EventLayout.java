@@ -59,7 +59,12 @@ public final class EventLayout extends LayoutBase<ILoggingEvent> {
                 .append(" logger=").append(shortName(e.getLoggerName())).append(' ');
         String message = e.getFormattedMessage();
         Optional<Map<String, String>> pairs = LogfmtPairs.parse(message);
-        sb.append(pairs.isPresent() ? message.replace('\n', ' ') : "msg=" + LogfmtPairs.quote(message));
+        if (pairs.isPresent()) {
+            pairs.get().forEach((k, v) -> sb.append(k).append('=').append(LogfmtPairs.quote(v)).append(' '));
+            sb.setLength(sb.length() - 1);
+        } else {
+            sb.append("msg=").append(LogfmtPairs.quote(message));
+        }
         Optional<String> error = throwable(e.getThrowableProxy());
         error.ifPresent(t -> sb.append(" stack=").append(LogfmtPairs.quote(t)));
         return sb.toString();

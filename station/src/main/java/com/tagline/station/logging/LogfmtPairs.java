@@ -14,7 +14,10 @@ final class LogfmtPairs {
     private LogfmtPairs() {
     }
 
-    /** The pairs in order, or empty when the message is not entirely {@code key=value} pairs. */
+    /**
+     * The pairs in order, or empty when the message does not start with a {@code key=value} pair. Words
+     * without {@code =} after an unquoted value are part of that value.
+     */
     static Optional<Map<String, String>> parse(String message) {
         Map<String, String> out = new LinkedHashMap<>();
         int i = 0;
@@ -31,7 +34,16 @@ final class LogfmtPairs {
                 eq++;
             }
             if (eq == i || eq == n || message.charAt(eq) != '=') {
-                return Optional.empty();
+                if (out.isEmpty()) {
+                    return Optional.empty();
+                }
+                // A word after an unquoted value ("action=interrupted (chip not at the antenna)") belongs to it.
+                int end = message.indexOf(' ', i);
+                end = end < 0 ? n : end;
+                String lastKey = last(out);
+                out.put(lastKey, out.get(lastKey) + " " + message.substring(i, end));
+                i = end;
+                continue;
             }
             String key = message.substring(i, eq);
             int start = eq + 1;
@@ -49,10 +61,21 @@ final class LogfmtPairs {
                 end = end < 0 ? n : end;
                 value = message.substring(start, end);
             }
-            out.putIfAbsent(key, value);
+            if (out.containsKey(key)) {
+                key = key + "_" + out.size(); // a repeated key keeps both values
+            }
+            out.put(key, value);
             i = end;
         }
         return out.isEmpty() ? Optional.empty() : Optional.of(out);
+    }
+
+    private static String last(Map<String, String> m) {
+        String k = null;
+        for (String key : m.keySet()) {
+            k = key;
+        }
+        return k;
     }
 
     private static int closingQuote(String s, int from) {

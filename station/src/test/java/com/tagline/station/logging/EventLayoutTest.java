@@ -34,6 +34,14 @@ class EventLayoutTest {
     }
 
     @Test
+    void wordsAfterAnUnquotedValueBelongToItAndComeOutQuoted() {
+        String line = new EventLayout(Map.of()).doLayout(event(Level.WARN,
+                "event=recover attempt=1 action=interrupted (chip not at the antenna)", null));
+        assertTrue(line.endsWith(" event=recover attempt=1 action=\"interrupted (chip not at the antenna)\""
+                + System.lineSeparator()), line);
+    }
+
+    @Test
     void aMessageThatIsNotKeyValueBecomesOneQuotedField() {
         String line = new EventLayout(Map.of()).doLayout(event(Level.WARN, "Thread blocked for \"2\" s", null));
         assertTrue(line.endsWith(" msg=\"Thread blocked for \\\"2\\\" s\"" + System.lineSeparator()), line);
