@@ -19,7 +19,9 @@ record Banner(String state, String text, String detail, String severity) {
             case ESTOP -> new Banner("estop", "E-stop", "the belt is stopped; release the e-stop, then reset", "alarm");
             case FAULT -> new Banner("fault", "Fault", line.fault().orElse("line fault") + "; clear it, then reset", "alarm");
             case AWAIT_RESET -> new Banner("await_reset", "E-stop released", "reset to start the line", "warning");
-            case STOPPED -> new Banner("stopped", "Stopped", "the line is not running", "warning");
+            case STOPPED -> "simulated".equals(s.mode())
+                    ? new Banner("finished", "Simulation finished", "the batch is done; the counters stay", "normal")
+                    : new Banner("stopped", "Stopped", "the line is not running", "warning");
             case PAUSED -> line.operatorPaused()
                     ? new Banner("paused", "Paused", "paused by the operator; resume to run", "warning")
                     : new Banner("paused", "Paused", "outfeed full: the belt waits until it clears", "warning");

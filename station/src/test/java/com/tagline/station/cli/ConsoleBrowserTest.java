@@ -50,6 +50,7 @@ class ConsoleBrowserTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private long redAfterMs = -1;
+    private String pageLoad = "-";
 
     @Test
     void anOperatorWatchesAPacedSimulationResetsAnEstopAndTheMetricsAgree() throws Exception {
@@ -73,12 +74,18 @@ class ConsoleBrowserTest {
             }
             assertEquals(0, cli.stop(Duration.ofSeconds(20)), cli.out() + cli.err());
         }
-        System.out.printf("console: banner red %d ms after the station reported the e-stop%n", redAfterMs);
+        System.out.printf("console: page loaded in %s; banner red %d ms after the station reported the e-stop%n",
+                pageLoad, redAfterMs);
     }
 
     private void watch(ChromeDriver browser, String url) throws Exception {
         browser.get(url);
         await(() -> !banner(browser).equals("Connecting"), Duration.ofSeconds(10), "the page shows the station");
+        @SuppressWarnings("unchecked")
+        List<Number> load = (List<Number>) browser.executeScript("const n = performance.getEntriesByType('navigation')[0];"
+                + " const r = performance.getEntriesByType('resource').filter(e => !e.name.includes('/api/events'));"
+                + " return [n.loadEventEnd, n.decodedBodySize + r.reduce((s, e) => s + e.decodedBodySize, 0)];");
+        pageLoad = load.get(0).longValue() + " ms, " + load.get(1).longValue() + " bytes";
         await(() -> counter(browser, "good") > 0, Duration.ofSeconds(20), "chips are counted");
         long first = counter(browser, "good");
         await(() -> counter(browser, "good") > first, Duration.ofSeconds(20), "the counters rise");
