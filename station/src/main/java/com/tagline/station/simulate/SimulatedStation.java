@@ -23,13 +23,14 @@ import java.util.Map;
 final class SimulatedStation implements AutoCloseable {
     private final SimulatedClock clock;
     private final StoreAccess store;
-    private final Alarms alarms = new Alarms();
+    private final Alarms alarms;
     private final ChipEncoder encoder;
     private final PlatformWork work;
 
     SimulatedStation(SimulatedClock clock, Path dbFile, String station, SimulatedPlatform platform,
                      List<String> protocols, Map<String, ChipRecipe> recipes, int keySetVersion, long seed) {
         this.clock = clock;
+        this.alarms = new Alarms(clock); // raised and cleared in virtual time, like everything else here
         this.store = StoreAccess.direct(Store.open(StoreConfig.of(dbFile, station).withClock(clock)));
         try {
             this.work = platform.connect(new StationParts(clock, store, alarms, station, protocols, seed));

@@ -125,6 +125,9 @@ public final class SimulationConsole implements SimulationObserver, StationContr
             LineController c = line.controller();
             view.publishLine(new StationSnapshot.Line(c.state(), c.fault(), c.operatorPaused(), c.stackLight()));
             estop();
+        } else if (view.line().state() != LineState.RUNNING) {
+            // hand-fed: chips are placed one by one, no conveyor and no stack light
+            view.publishLine(new StationSnapshot.Line(LineState.RUNNING, Optional.empty(), false, StackLight.OFF));
         }
         long now = System.nanoTime();
         if (now - lastSample >= SAMPLE_EVERY_NANOS) {
