@@ -43,6 +43,7 @@ public final class Leasing {
 
     private Instant nextTry = Instant.MIN;
     private int failures;
+    private volatile boolean credentialsRenewed;
 
     public Leasing(StoreAccess store, TagbasePlatform platform, LeasePolicy policy, String station, Clock clock,
                    Alarms alarms) {
@@ -54,8 +55,21 @@ public final class Leasing {
         this.alarms = alarms;
     }
 
+    /**
+     * The platform token was reloaded (issue 14): the next pass leases at once instead of waiting out the
+     * backoff of the refused calls. Any thread; the pass stays on the platform thread.
+     */
+    public void credentialsRenewed() {
+        credentialsRenewed = true;
+    }
+
     /** One pass: top up every protocol and renew what is due. Cheap when nothing is due. */
     public void runOnce() {
+        if (credentialsRenewed) {
+            credentialsRenewed = false;
+            nextTry = Instant.MIN;
+            failures = 0;
+        }
         if (clock.instant().isBefore(nextTry)) {
             return;
         }
