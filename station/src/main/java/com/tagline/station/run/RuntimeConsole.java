@@ -42,8 +42,8 @@ final class RuntimeConsole implements StationControls, AutoCloseable {
 
     /** What of the running station the console reaches. {@code line} or {@code bench} is null by mode. */
     record Parts(StationConfig config, Map<String, String> env, Clock clock, Alarms alarms, StoreAccess store,
-                 Pn532Antenna antenna, LineRuntime line, BenchLoop bench, OutboxSync sync, HttpTransport transport,
-                 int keySetVersion, ChipFeed chips) {
+                 Pn532Antenna antenna, LineRuntime line, BenchLoop bench, OutboxSync sync,
+                 com.tagline.station.workflow.Leasing leasing, HttpTransport transport, int keySetVersion, ChipFeed chips) {
     }
 
     private final Parts parts;
@@ -156,9 +156,10 @@ final class RuntimeConsole implements StationControls, AutoCloseable {
         }
         parts.transport().useToken(token);
         parts.sync().credentialsRenewed();
+        parts.leasing().credentialsRenewed();
         log.info("event=platform_token_reloaded source={}", parts.config().platform().apiKey());
         return ControlResult.done("platform token read again from " + parts.config().platform().apiKey()
-                + "; the sync tries at once");
+                + "; leasing and the sync try at once");
     }
 
     @Override

@@ -120,7 +120,7 @@ public final class StationRuntime implements AutoCloseable {
             this.bench = new BenchLoop(antenna, encoder, Duration.ofMillis(200), outcomes);
         }
         this.consoleParts = new RuntimeConsole.Parts(config, env, clock, alarms, store, antenna, line, bench, sync,
-                transport, keys.version(), chips);
+                leasing, transport, keys.version(), chips);
         log.info("event=station_configured station={} platform={} keys={} reader={} mode={}", config.station(),
                 config.platform().baseUrl(), keys, config.reader().link(), config.line().conveyor() ? "conveyor" : "hand-fed");
     }
