@@ -140,6 +140,36 @@ class StationRuntimeTest {
         }
     }
 
+    @Test
+    void aTokenRefusedAtStartIsReloadedFromTheConsoleWithoutARestart() throws Exception {
+        ownerOnly(dir.resolve("token"), "sk_test_an_old_revoked_token\n");
+        StationRuntime station = StationRuntime.start(ConfigLoader.load(config()), Map.of(), name -> hostEnd,
+                outcomes::add);
+        try {
+            assertTrue(station.alarms().isRaised(com.tagline.station.sync.Alarm.LEASE_FAILED), "the platform said 401");
+            Ntag424FieldChip chip = new Ntag424FieldChip(SimulatedNtag424.builder()
+                    .uid(new byte[] {0x04, 0x71, 0x72, 0x01, 0x73, 0x74, (byte) 0x80}).random(new SplittableRandom(5)).build());
+            pn532.addChip(chip);
+            assertEquals(null, outcomes.poll(1, TimeUnit.SECONDS), "no tag leased: the chip waits");
+
+            ownerOnly(dir.resolve("token"), TOKEN + "\n");
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(station.consoleUrl().orElseThrow()
+                            + "api/platform/reload-credentials")).header("Authorization", "Bearer " + OPERATOR_TOKEN)
+                            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            assertTrue(!r.body().contains(TOKEN), "the answer never shows the token");
+
+            EncodeOutcome o = outcomes.poll(30, TimeUnit.SECONDS);
+            assertNotNull(o, "leased and encoded after the reload");
+            assertEquals(Reason.CONFIGURED, o.reason(), o.detail());
+        } finally {
+            station.close();
+        }
+        assertEquals(1, platform.state().tags("configured"), "and synced");
+    }
+
     private static io.vertx.core.json.JsonObject pollStatus(java.net.http.HttpClient http, String url,
             java.util.function.Predicate<io.vertx.core.json.JsonObject> until) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
