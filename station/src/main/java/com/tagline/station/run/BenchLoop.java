@@ -65,7 +65,7 @@ final class BenchLoop implements Runnable {
         }
         onAntenna = uid.get();
         outcomes.accept(outcome);
-        log.info("event=bench_waiting_for_removal uid={} outcome={}", uid.get(), outcome.reason().code());
+        log.debug("event=bench_waiting_for_removal uid={} outcome={}", uid.get(), outcome.reason().code()); // the chip line said it at INFO
     }
 
     void stop() {
