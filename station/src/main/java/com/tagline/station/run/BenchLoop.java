@@ -65,7 +65,8 @@ final class BenchLoop implements Runnable {
         }
         onAntenna = uid.get();
         outcomes.accept(outcome);
-        log.debug("event=bench_waiting_for_removal uid={} outcome={}", uid.get(), outcome.reason().code()); // the chip line said it at INFO
+        // one INFO line per chip is the encoder's; waiting for the removal is detail
+        log.debug("event=bench_waiting_for_removal uid={} outcome={}", uid.get(), outcome.reason().code());
     }
 
     void stop() {
