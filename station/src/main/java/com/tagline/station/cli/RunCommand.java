@@ -53,7 +53,9 @@ final class RunCommand implements Callable<Integer> {
             // a secret the configuration names is missing or unsafe: the configuration's problem (exit 2)
             System.err.println("run: " + e.getMessage());
             return 2;
-        } catch (TaglineException | IllegalArgumentException | java.io.UncheckedIOException e) {
+        } catch (TaglineException | IllegalArgumentException | IllegalStateException
+                 | java.io.UncheckedIOException e) {
+            // IllegalStateException: the operator console cannot listen on its configured address
             System.err.println("run: the station cannot start: " + e.getMessage());
             return 1;
         }
@@ -66,6 +68,7 @@ final class RunCommand implements Callable<Integer> {
         console.setDaemon(true);
         console.start();
         System.err.println("run: station " + cfg.station() + " running; SIGTERM or 'stop' ends it cleanly");
+        station.consoleUrl().ifPresent(u -> System.err.println("run: operator console at " + u));
         try {
             stopped.await();
         } catch (InterruptedException e) {

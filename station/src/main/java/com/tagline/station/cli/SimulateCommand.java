@@ -8,6 +8,7 @@ import com.tagline.station.run.Recipes;
 import com.tagline.station.simulate.BatchProtocol;
 import com.tagline.station.simulate.BatchSummary;
 import com.tagline.station.simulate.SimulatedPlatform;
+import com.tagline.station.simulate.SimulationConsole;
 import com.tagline.station.simulate.SimulationKeys;
 import com.tagline.station.simulate.SimulationOptions;
 import com.tagline.station.simulate.StationSimulation;
@@ -27,7 +28,9 @@ import picocli.CommandLine.Option;
  * leasing and sync against the tagbase emulator over loopback HTTP, and a phone scan of every configured
  * chip verified by the platform. With {@code --platform ixkio}: an encoding manifest built from the ixkio
  * emulator's tag codes is imported, outcomes go out through the ixkio sink, scans are verified locally
- * with the derived keys, and the association export must match the configured chips. Exit 0 when every chip ended as expected, every outcome synced, the
+ * with the derived keys, and the association export must match the configured chips. With
+ * {@code --console}, the operator console serves the (first) station during the run
+ * ({@link SimulateConsoleOptions}). Exit 0 when every chip ended as expected, every outcome synced, the
  * platform holds exactly the configured chips and every scan verified; 1 otherwise; 2 on bad options.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -88,6 +91,9 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Stations on one platform, each with its own store, PN532 emulator and conveyor (default ${DEFAULT-VALUE}).")
     int stations;
 
+    @picocli.CommandLine.Mixin
+    SimulateConsoleOptions consoleOptions = new SimulateConsoleOptions();
+
     @Override
     public Integer call() {
         if (!platformName.equals("tagbase") && !platformName.equals("ixkio")) {
@@ -96,7 +102,9 @@ final class SimulateCommand implements Callable<Integer> {
         }
         SimulationKeys keys;
         SimulationOptions options;
+        Optional<SimulationConsole.Options> consoleSettings;
         try {
+            consoleSettings = consoleOptions.options(System.getenv());
             keys = keyFile != null ? SimulationKeys.file(keyFile) : SimulationKeys.random();
             new SunTemplate(sunTemplate, Recipes.META_READ_KEY, Recipes.FILE_READ_KEY);
             options = new SimulationOptions(count, BatchProtocol.parse(protocol), defectRate, seed, urlBase, station,
@@ -108,18 +116,24 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Supplier<SimulatedPlatform> platform = platformName.equals("ixkio") ? StationSimulation.ixkio(keys, seed)
                 : StationSimulation.tagbase(keys, seed);
-        BatchSummary summary;
-        try {
-            summary = new StationSimulation(options, keys, platform).run(progressTo(System.err, count));
+        StationSimulation simulation = new StationSimulation(options, keys, platform);
+        try (SimulatedConsoleRun console = SimulatedConsoleRun.of(consoleSettings, simulation)) {
+            BatchSummary summary = simulation.run(progressTo(System.err, count));
+            System.out.print(json ? summary.json(keys.keys().version()) + System.lineSeparator() : summary.text());
+            System.out.flush();
+            console.lingerIf(consoleOptions.linger);
+            return summary.allAsExpected() ? 0 : 1;
         } catch (IllegalArgumentException e) {
             System.err.println("simulate: " + e.getMessage());
             return 2;
         } catch (TaglineException | UncheckedIOException e) {
             System.err.println("simulate: the simulation cannot run: " + e.getMessage());
             return 1;
+        } catch (IllegalStateException e) {
+            // the console cannot listen, or a station found no work for a chip
+            System.err.println("simulate: " + e.getMessage());
+            return 1;
         }
-        System.out.print(json ? summary.json(keys.keys().version()) + System.lineSeparator() : summary.text());
-        return summary.allAsExpected() ? 0 : 1;
     }
 
     /** Progress lines on stderr every tenth of the batch. */

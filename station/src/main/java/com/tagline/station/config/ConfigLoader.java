@@ -55,7 +55,7 @@ public final class ConfigLoader {
 
     private static StationConfig read(ConfigNode root, Path base) {
         root.allowOnly(Set.of("station", "data_dir", "keys", "platform", "encoding", "sync", "store", "reader",
-                "line", "trust"));
+                "line", "trust", "console"));
         String station = root.requiredText("station");
         if (!station.isEmpty() && !station.matches("[A-Za-z0-9_.-]{1,64}")) {
             root.problem("station", "must be 1..64 letters, digits, '.', '_' or '-'");
@@ -63,7 +63,8 @@ public final class ConfigLoader {
         Path dataDir = base.resolve(root.requiredText("data_dir"));
         return new StationConfig(station, dataDir, keys(root.child("keys"), base), platform(root.child("platform"), base),
                 encoding(root.child("encoding")), sync(root.child("sync")), storage(root.child("store")),
-                reader(root.child("reader")), LineSection.read(root.child("line")), trust(root.child("trust")));
+                reader(root.child("reader")), LineSection.read(root.child("line")), trust(root.child("trust")),
+                ConsoleSection.read(root.child("console"), base));
     }
 
     private static StationConfig.Keys keys(ConfigNode n, Path base) {

@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param dataDir where the SQLite store lives ({@code station.db})
  */
 public record StationConfig(String station, Path dataDir, Keys keys, Platform platform, Encoding encoding,
-                            SyncPolicy sync, Storage storage, Reader reader, Line line, Trust trust) {
+                            SyncPolicy sync, Storage storage, Reader reader, Line line, Trust trust, Console console) {
 
     /** Master keys: a key file ({@code configs/keys.example.yaml}) or environment variables with a prefix. */
     public record Keys(Optional<Path> file, Optional<String> environmentPrefix) {
@@ -83,6 +83,20 @@ public record StationConfig(String station, Path dataDir, Keys keys, Platform pl
      */
     public record Line(boolean conveyor, boolean mockPins, PinMap pins, LineSignals signals, LineTiming timing,
                        Duration watchdog) {
+    }
+
+    /**
+     * The operator console (issue 14).
+     *
+     * @param operatorToken where the controls' bearer token comes from; empty: controls refused
+     * @param targetPerHour the line's target rate, shown beside the measured one
+     */
+    public record Console(boolean enabled, String host, int port, Optional<Secret> operatorToken,
+                          java.util.OptionalLong targetPerHour) {
+        /** No console (a station assembled by {@code station simulate}, which serves its own). */
+        public static Console disabled() {
+            return new Console(false, "127.0.0.1", 8088, Optional.empty(), java.util.OptionalLong.empty());
+        }
     }
 
     /** Extra trusted originality public keys (hex) beyond NXP's built-in ones. */

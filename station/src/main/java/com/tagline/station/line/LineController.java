@@ -44,6 +44,7 @@ public final class LineController {
     private Instant gateOffAt;
     private int gatePulses;
     private boolean attention;
+    private boolean held;
 
     public LineController(Clock clock, LineIo io, LineSignals signals, LineTiming timing, ItemEncoder encoder) {
         this.clock = clock;
@@ -70,7 +71,7 @@ public final class LineController {
             if (stable(signals.estop())) {
                 mode = Mode.ESTOP;
             } else {
-                resume();
+                runAgain();
             }
             applyOutputs();
         }
@@ -124,6 +125,55 @@ public final class LineController {
         applyOutputs();
     }
 
+    /**
+     * The operator's pause: the belt stops and stays stopped until {@link #resume()}. A chip being
+     * encoded is finished, never aborted (a pause is not an emergency; an e-stop is), and its item
+     * waits at the antenna. The jam and starvation timers do not run while the belt is held. Refused
+     * (false) unless the line is running or encoding.
+     */
+    public boolean pause() {
+        if (mode != Mode.RUNNING && mode != Mode.ENCODING) {
+            return false;
+        }
+        if (!held) {
+            held = true;
+            log.info("event=line_paused by=operator");
+        }
+        applyOutputs();
+        return true;
+    }
+
+    /**
+     * Ends the operator's pause; the belt runs again when the line is running. A line that went to
+     * e-stop or fault while held needs its {@link #reset()} too. False when it was not paused.
+     */
+    public boolean resume() {
+        if (!held) {
+            return false;
+        }
+        held = false;
+        log.info("event=line_resumed by=operator");
+        if (mode == Mode.RUNNING) {
+            runAgain(); // an item already at the antenna is encoded now
+        }
+        applyOutputs();
+        return true;
+    }
+
+    /** Whether the operator paused the line ({@link #pause()}). */
+    public boolean operatorPaused() {
+        return held;
+    }
+
+    /** The stack light and buzzer as this controller last wrote them (what is lit now). */
+    public StackLight stackLight() {
+        return new StackLight(lit(signals.green()), lit(signals.amber()), lit(signals.red()), lit(signals.buzzer()));
+    }
+
+    private boolean lit(String signal) {
+        return written.getOrDefault(signal, false);
+    }
+
     /** The encoder's result for {@code itemId}; stale or post-abort results are ignored. */
     public void encoded(long itemId, boolean passed) {
         if (mode == Mode.ENCODING && tracker.verdict(itemId, passed ? ItemVerdict.PASSED : ItemVerdict.FAILED)) {
@@ -153,7 +203,7 @@ public final class LineController {
             tracker.clear();
             fault = null;
         }
-        resume();
+        runAgain();
         applyOutputs();
         return true;
     }
@@ -165,7 +215,7 @@ public final class LineController {
             case FAULT -> LineState.FAULT;
             case ESTOP -> LineState.ESTOP;
             case AWAIT_RESET -> LineState.AWAIT_RESET;
-            case RUNNING -> outfeedFull() ? LineState.PAUSED : idle() ? LineState.IDLE : LineState.RUNNING;
+            case RUNNING -> held || outfeedFull() ? LineState.PAUSED : idle() ? LineState.IDLE : LineState.RUNNING;
         };
     }
 
@@ -223,7 +273,7 @@ public final class LineController {
     }
 
     private void onArrival() {
-        if (mode != Mode.RUNNING || tracker.atEncoder()) {
+        if (mode != Mode.RUNNING || held || tracker.atEncoder()) {
             return;
         }
         ItemTracker.Item item = tracker.arriveAtEncoder();
@@ -276,7 +326,7 @@ public final class LineController {
         }
     }
 
-    private void resume() {
+    private void runAgain() {
         mode = Mode.RUNNING;
         starved = Duration.ZERO;
         if (stable(signals.encoderEye()) && !tracker.atEncoder()) {
@@ -300,7 +350,7 @@ public final class LineController {
 
     private void applyOutputs() {
         LineState state = state();
-        write(signals.conveyor(), mode == Mode.RUNNING && !outfeedFull());
+        write(signals.conveyor(), mode == Mode.RUNNING && !held && !outfeedFull());
         write(signals.rejectGate(), gateOffAt != null);
         write(signals.green(), state == LineState.RUNNING || state == LineState.ENCODING);
         write(signals.amber(), attention || state == LineState.IDLE || state == LineState.PAUSED

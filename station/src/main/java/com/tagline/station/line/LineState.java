@@ -10,7 +10,7 @@ public enum LineState {
     ENCODING,
     /** Running, but no item arrived for {@link LineTiming#idleAfter()} or the infeed is not ready. Amber. */
     IDLE,
-    /** Outfeed full: belt held until it clears. Amber. */
+    /** Outfeed full, or paused by the operator ({@link LineController#operatorPaused()}): belt held. Amber. */
     PAUSED,
     /** E-stop released; waits for the operator's reset. Amber. */
     AWAIT_RESET,

@@ -23,6 +23,7 @@ final class BenchLoop implements Runnable {
     private final Duration poll;
     private final Consumer<EncodeOutcome> outcomes;
     private volatile boolean stopped;
+    private volatile boolean paused;
     private String onAntenna;
 
     BenchLoop(Antenna antenna, ChipEncoder encoder, Duration poll, Consumer<EncodeOutcome> outcomes) {
@@ -47,6 +48,9 @@ final class BenchLoop implements Runnable {
 
     /** One poll: encode a newly placed chip, or notice that the chip was removed. */
     void once() {
+        if (paused) {
+            return;
+        }
         Optional<String> uid = antenna.detect().map(ChipInField::uidHex);
         if (uid.isEmpty()) {
             onAntenna = null;
@@ -56,15 +60,34 @@ final class BenchLoop implements Runnable {
             return;
         }
         EncodeOutcome outcome = encoder.encode(antenna, () -> stopped);
-        if (outcome.reason() != com.tagline.station.personalize.Reason.NO_JOB) {
-            onAntenna = uid.get(); // without a job the chip waits on the antenna for the next lease
+        if (outcome.reason() == com.tagline.station.personalize.Reason.NO_JOB) {
+            return; // the chip waits on the antenna for the next lease; the encoder logs the wait once
         }
+        onAntenna = uid.get();
         outcomes.accept(outcome);
-        log.info("event=bench_waiting_for_removal uid={} outcome={}", uid.get(), outcome.reason().code());
+        // one INFO line per chip is the encoder's; waiting for the removal is detail
+        log.debug("event=bench_waiting_for_removal uid={} outcome={}", uid.get(), outcome.reason().code());
     }
 
     void stop() {
         stopped = true;
+    }
+
+    /** The operator's pause: chips placed on the antenna are left alone until {@link #resume()}. Any thread. */
+    boolean pause() {
+        boolean was = paused;
+        paused = true;
+        return !was;
+    }
+
+    boolean resume() {
+        boolean was = paused;
+        paused = false;
+        return was;
+    }
+
+    boolean paused() {
+        return paused;
     }
 
     private static void sleep(Duration d) {

@@ -41,6 +41,8 @@ final class LineRuntime implements AutoCloseable {
     private final AtomicLong aborted = new AtomicLong(-1);
     /** The chip of each item that failed, until the gate rejects it (then a tag it held goes on, §5). */
     private final java.util.Map<Long, String> failedChips = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Consumer<com.tagline.station.console.StationSnapshot.Line> published = l -> { };
+    private com.tagline.station.console.StationSnapshot.Line lastPublished;
 
     LineRuntime(Clock clock, LineIo io, LineSignals signals, LineTiming timing, ExecutorService readerThread,
                 Antenna antenna, ChipEncoder encoder, Consumer<EncodeOutcome> outcomes, Alarms alarms) {
@@ -112,6 +114,20 @@ final class LineRuntime implements AutoCloseable {
         return onLineThread(controller::reset);
     }
 
+    /** The operator's pause (belt held after the chip in progress); the answer comes from the line thread. */
+    boolean pause() {
+        return onLineThread(controller::pause);
+    }
+
+    boolean resume() {
+        return onLineThread(controller::resume);
+    }
+
+    /** From now on the line thread hands every change of the line's state and lights to {@code sink} (the console). */
+    void publishTo(Consumer<com.tagline.station.console.StationSnapshot.Line> sink) {
+        published = sink;
+    }
+
     /** State and fault, for the operator. */
     String status() {
         return onLineThread(() -> controller.state() + controller.fault().map(f -> " (" + f + ")").orElse(""));
@@ -136,6 +152,12 @@ final class LineRuntime implements AutoCloseable {
         try {
             controller.attention(attention.getAsBoolean());
             controller.tick();
+            var now = new com.tagline.station.console.StationSnapshot.Line(controller.state(), controller.fault(),
+                    controller.operatorPaused(), controller.stackLight());
+            if (!now.equals(lastPublished)) {
+                lastPublished = now;
+                published.accept(now);
+            }
         } catch (RuntimeException e) {
             log.error("event=line_tick_error error=\"{}\"", e.toString(), e);
         }

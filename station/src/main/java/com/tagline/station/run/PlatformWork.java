@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * {@link OutboxSync} whenever the sync says it is due. {@link #tick()} runs what is due now; the station's
  * platform thread ({@link PlatformLoop}) sleeps between ticks, a simulation ticks it in virtual time.
  *
- * <p>Threading: one thread at a time; sync and job source are not safe on two.
+ * <p>Threading: one thread at a time; sync and job source are not safe on two. {@link #reloadCredentials()}
+ * may come from any thread.
  */
 public final class PlatformWork {
     private static final Duration JOBS_EVERY = Duration.ofSeconds(2);
@@ -22,6 +23,7 @@ public final class PlatformWork {
     private final Clock clock;
     private Instant nextJobs;
     private Instant nextSync;
+    private volatile boolean retryNow;
 
     public PlatformWork(JobSource jobs, OutboxSync sync, Clock clock) {
         this.jobs = jobs;
@@ -46,6 +48,11 @@ public final class PlatformWork {
      */
     public Instant tick() {
         Instant now = clock.instant();
+        if (retryNow) {
+            retryNow = false;
+            nextJobs = now;
+            nextSync = now;
+        }
         if (!now.isBefore(nextJobs)) {
             jobs.runOnce();
             nextJobs = now.plus(JOBS_EVERY);
@@ -54,6 +61,22 @@ public final class PlatformWork {
             nextSync = sync.runOnce();
         }
         return nextJobs.isBefore(nextSync) ? nextJobs : nextSync;
+    }
+
+    /**
+     * Reads the platform token again from its source (the console's reload after a 401/403, issue 14) and
+     * lets the job source and the sync call the platform on the next {@link #tick()}, without waiting out
+     * their backoff. Any thread; the calls stay on the platform thread. The job source and the sync share
+     * the one {@link com.tagline.station.platform.Credential}, so one reload serves both.
+     *
+     * @return whether the token changed
+     * @throws RuntimeException what reading the token throws (the old token stays in use)
+     */
+    public boolean reloadCredentials() {
+        boolean changed = sync.reloadCredentials();
+        jobs.retryNow();
+        retryNow = true;
+        return changed;
     }
 
     /** Nothing pending or in doubt in the outbox. */

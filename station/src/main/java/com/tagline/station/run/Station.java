@@ -9,6 +9,7 @@ import com.tagline.hardware.serial.ReconnectingSerialLink;
 import com.tagline.hardware.serial.SerialLinks;
 import com.tagline.hardware.serial.Sleeper;
 import com.tagline.station.config.StationConfig;
+import com.tagline.station.console.ConsoleSettings;
 import com.tagline.station.ixkio.ManifestSource;
 import com.tagline.station.platform.Credential;
 import com.tagline.station.platform.HttpEndpoint;
@@ -39,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * {@code station simulate} and the benchmarks give it their doubles, so what a simulation proves is what
  * runs on a line. It holds the store, the master keys' recipes, the encoder, the platform side of the
  * configured platform (its {@link JobSource} and the {@link OutboxSync} over its {@link OutcomeSink}), the
- * reader (PN532 on a reconnecting serial link) and, in conveyor mode, the line's inputs and outputs.
+ * reader (PN532 on a reconnecting serial link), in conveyor mode the line's inputs and outputs, and the
+ * operator console's settings (its token read here, with the other secrets).
  *
  * <p>Drivers bring the threads: {@link StationRuntime} on a line, the simulation loop in virtual time.
  * When a part fails to start, the parts already opened are closed before the failure propagates.
@@ -49,7 +51,7 @@ public final class Station implements AutoCloseable {
 
     private final StationConfig config;
     private final Clock clock;
-    private final Alarms alarms = new Alarms();
+    private final Alarms alarms;
     private final Closer closer;
     private final MasterKeySet keys;
     private final StoreAccess store;
@@ -60,13 +62,16 @@ public final class Station implements AutoCloseable {
     private final Pn532 pn532;
     private final Pn532Antenna antenna;
     private final Optional<LineIo> lineIo;
+    private final Optional<ConsoleSettings> console;
 
     private Station(StationConfig config, Surroundings env, Closer closer) {
         this.config = config;
         this.closer = closer;
         this.clock = env.clock();
+        this.alarms = new Alarms(clock); // raised and cleared on the station's clock (virtual in a simulation)
         this.keys = keys(config, env);
         Credential credential = credential(config, env);
+        this.console = RuntimeConsole.settings(config.console(), env.env());
         this.store = closer.add(StoreThread.open(StoreConfig.of(DataDirectory.create(config.dataDir())
                 .resolve("station.db"), config.station()).withClock(clock)
                 .withQueueLimit(config.storage().queueLimit()).withMinFreeBytes(config.storage().minFreeBytes())));
@@ -177,6 +182,11 @@ public final class Station implements AutoCloseable {
     /** The conveyor's inputs and outputs; empty in hand-fed mode. */
     public Optional<LineIo> lineIo() {
         return lineIo;
+    }
+
+    /** The operator console's settings; empty when {@code console.enabled} is false. */
+    public Optional<ConsoleSettings> console() {
+        return console;
     }
 
     /** Closes every part in the reverse order of opening; each failure is logged, none stops the others. */

@@ -1,5 +1,6 @@
 package com.tagline.station.run;
 
+import com.tagline.station.console.ChipFeed;
 import com.tagline.station.workflow.EncodeOutcome;
 import java.time.Duration;
 import java.util.Optional;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * {@code station run}: a {@link Station} on its threads (architecture §3): {@code store} owns SQLite,
  * {@code reader} owns the serial link, the PN532 and the chip session, {@code platform} runs the job source
  * and the outcome sync, {@code line} owns the line controller (conveyor mode; hand-fed mode polls the
- * antenna on the reader thread instead).
+ * antenna on the reader thread instead), and the operator console ({@link RuntimeConsole}) when the
+ * configuration enables it.
  *
  * <p>Start-up resolves attempts a crash left in flight from the chip at the antenna before anything
  * else. {@link #close()} is the clean shutdown (SIGTERM): the line stops, the chip in progress is
@@ -33,10 +35,15 @@ public final class StationRuntime implements AutoCloseable {
     private final Thread platformThread;
     private final LineRuntime line;
     private final BenchLoop bench;
+    /** The chips for the console; wired before it starts, so none encoded meanwhile is missed. */
+    private final ChipFeed chips;
+    private Optional<RuntimeConsole> console = Optional.empty();
     private volatile boolean closed;
 
     private StationRuntime(Station station, Consumer<EncodeOutcome> outcomes) {
         this.station = station;
+        this.chips = new ChipFeed(station.clock());
+        outcomes = outcomes.andThen(chips);
         this.platformLoop = new PlatformLoop(station.platform(), station.clock());
         this.platformThread = LineRuntime.daemon(platformLoop, "platform");
         if (station.lineIo().isPresent()) {
@@ -73,6 +80,8 @@ public final class StationRuntime implements AutoCloseable {
     }
 
     private void begin() {
+        console = station.console().map(settings -> RuntimeConsole.start(
+                new RuntimeConsole.Parts(station, line, bench, chips), settings));
         await(readerThread.submit(() -> station.encoder().recover(station.antenna())));
         station.platform().jobs().runOnce(); // work on hand before the first chip; offline, this only raises the alarm
         platformThread.start();
@@ -105,6 +114,11 @@ public final class StationRuntime implements AutoCloseable {
         }
     }
 
+    /** Where the operator console listens, unless {@code console.enabled} is false. */
+    public Optional<String> consoleUrl() {
+        return console.map(RuntimeConsole::url);
+    }
+
     /** The operator's reset of the line (no-op in hand-fed mode). */
     public boolean reset() {
         return line != null && line.reset();
@@ -121,6 +135,7 @@ public final class StationRuntime implements AutoCloseable {
         }
         closed = true;
         log.info("event=station_stopping");
+        console.ifPresent(c -> closeQuietly(c::close));
         if (line != null) {
             closeQuietly(line::close);
         }

@@ -48,6 +48,7 @@ final class SimulationConfig {
                 SyncPolicy.defaults(), new StationConfig.Storage(StoreConfig.DEFAULT_QUEUE_LIMIT, 0),
                 new StationConfig.Reader("sim:" + station, Optional.empty()), line,
                 new StationConfig.Trust(List.of(SimulatedChips.trustedTestKeyHex()),
-                        List.of(SimulatedChips.trustedNtag223TestKeyHex())));
+                        List.of(SimulatedChips.trustedNtag223TestKeyHex())),
+                StationConfig.Console.disabled());
     }
 }

@@ -40,7 +40,8 @@ import java.util.function.Supplier;
  * locally with the derived keys), and no tag may be configured by two stations nor a chip carry two tags.
  *
  * <p>Everything runs on the caller's thread in virtual time, the stations' lines stepped in lockstep (so a
- * run is reproducible from its seed); HTTP calls and the PN532 frames are real.
+ * run is reproducible from its seed); HTTP calls and the PN532 frames are real. An operator console
+ * ({@link #observedBy}, issue 14) watches the first station from that thread.
  */
 public final class StationSimulation {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StationSimulation.class);
@@ -65,11 +66,14 @@ public final class StationSimulation {
     private SimulatedClock benchClock;
     private Instant start;
     private int done;
+    private SimulationObserver observer = SimulationObserver.NONE;
 
     /** One station with its conveyor (none on a bench) and the chips dealt to it. */
     private static final class Lane {
         final List<SimulatedChip> chips = new ArrayList<>();
         final Set<Long> failedItems = new HashSet<>();
+        /** Each item's verdict, kept for an item back at the antenna after an e-stop. */
+        final Map<Long, Boolean> verdicts = new HashMap<>();
         SimulatedLineRun line;
         SimulatedStation station;
         int encoded;
@@ -83,6 +87,12 @@ public final class StationSimulation {
         this.options = options;
         this.keys = keys;
         this.platforms = platforms;
+    }
+
+    /** The operator console watches this run's first station (issue 14); call before {@link #run}. */
+    public StationSimulation observedBy(SimulationConsole console) {
+        this.observer = java.util.Objects.requireNonNull(console, "console");
+        return this;
     }
 
     /** The tagbase emulator on a free loopback port, holding the platform's copy of the master keys. */
@@ -122,6 +132,7 @@ public final class StationSimulation {
                 runOnLines(progress);
             }
             finish();
+            observer.ended();
         } finally {
             lanes.forEach(SimulationCleanup::close);
             if (options.dataDir().isEmpty()) {
@@ -186,6 +197,10 @@ public final class StationSimulation {
             lane.station = SimulatedStation.open(config, surroundings, new SimulatedReader());
         }
         start = t;
+        observer.opened(lanes.get(0).station);
+        if (lanes.get(0).line != null) {
+            observer.line(lanes.get(0).line);
+        }
         periodic();
     }
 
@@ -242,12 +257,19 @@ public final class StationSimulation {
 
     /** The item's verdict; empty while no tag is on hand (the item waits at the antenna, as on a line). */
     private Optional<Boolean> encodeItem(Lane lane, int indexOnLane) {
+        long itemId = indexOnLane + 1L;
+        if (lane.verdicts.containsKey(itemId)) {
+            // Back at the antenna after an e-stop: the chip was encoded when it first arrived, so it keeps its
+            // verdict (a real station would find it configured, or resume it) and is counted once.
+            return Optional.of(lane.verdicts.get(itemId));
+        }
         Optional<Boolean> configured = encode(lane, lane.chips.get(indexOnLane));
         if (configured.isEmpty()) {
             return configured;
         }
+        lane.verdicts.put(itemId, configured.get());
         if (!configured.get()) {
-            lane.failedItems.add((long) indexOnLane + 1);
+            lane.failedItems.add(itemId);
         }
         done++;
         return configured;
@@ -256,6 +278,9 @@ public final class StationSimulation {
     /** Encodes the chip; empty when the station had no tag for it (NO_JOB: nothing was recorded). */
     private Optional<Boolean> encode(Lane lane, SimulatedChip chip) {
         EncodeOutcome outcome = lane.station.encode(chip);
+        if (lane == lanes.get(0)) {
+            observer.chip(outcome);
+        }
         if (outcome.reason() == Reason.NO_JOB) {
             return Optional.empty();
         }
@@ -289,6 +314,7 @@ public final class StationSimulation {
     private void periodic() {
         platform.outage(options.offlineAt(Duration.between(start, now())));
         lanes.forEach(l -> l.station.tick());
+        observer.afterStep();
     }
 
     /** Drains every outbox (through the rest of any outage), gives back unused leases, scans every configured chip. */

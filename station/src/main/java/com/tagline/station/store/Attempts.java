@@ -161,6 +161,20 @@ final class Attempts {
         }
     }
 
+    /** The first column of every row. */
+    static List<Long> queryLongs(Connection c, String sql, Object... args) throws SQLException {
+        List<Long> out = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The tag the chip UID is bound to, if the chip was ever attempted. */
     static Optional<String> boundTag(Connection c, String chipUid) throws SQLException {
         return queryString(c, "SELECT tag_id FROM chip_bindings WHERE chip_uid = ?", chipUid);

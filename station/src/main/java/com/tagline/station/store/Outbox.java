@@ -150,6 +150,63 @@ public final class Outbox {
                 "SELECT COUNT(*) FROM outbox WHERE confirmed_locally = 1"));
     }
 
+    /**
+     * The operator sends quarantined reports back to the platform (issue 14): each row of
+     * {@code outboxIds} (all quarantined rows when empty) goes quarantined → pending, due now, with
+     * {@code reason} recorded in {@code outbox_requeues} beside the error it had. One transaction; a row
+     * that is not quarantined refuses the whole request.
+     *
+     * @return the rows requeued, oldest first
+     */
+    public List<Long> requeueQuarantined(List<Long> outboxIds, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new StoreException("requeueQuarantined", "an operator's reason is required");
+        }
+        long now = clock.millis();
+        return db.inTransaction("requeueQuarantined", c -> {
+            List<Long> ids = outboxIds.isEmpty() ? Attempts.queryLongs(c,
+                    "SELECT outbox_id FROM outbox WHERE state = 'quarantined' ORDER BY outbox_id") : outboxIds;
+            for (long id : ids) {
+                if (currentState(c, "requeueQuarantined", id) != OutboxState.QUARANTINED) {
+                    throw new StoreException("requeueQuarantined", "outbox row " + id + " is not quarantined");
+                }
+                Attempts.update(c, "INSERT INTO outbox_requeues (outbox_id, reason, previous_error, requeued_at_ms)"
+                        + " SELECT outbox_id, ?, last_error, ? FROM outbox WHERE outbox_id = ?", reason.strip(), now, id);
+                Attempts.update(c, "UPDATE outbox SET state = 'pending', next_attempt_at_ms = ?, updated_at_ms = ?,"
+                        + " last_error = ? WHERE outbox_id = ?", now, now, "requeued by an operator: " + reason.strip(),
+                        id);
+            }
+            return List.copyOf(ids);
+        });
+    }
+
+    /**
+     * What waits to go out, for the operator: rows pending, sent without an answer yet, quarantined,
+     * and when the oldest unconfirmed-and-not-quarantined row was queued. Reads only those states
+     * (index {@code outbox_by_state}), never the confirmed history.
+     */
+    public OutboxBacklog backlog() {
+        return db.read("backlog", c -> {
+            Map<String, Integer> n = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT state, COUNT(*) FROM outbox"
+                    + " WHERE state IN ('pending', 'sent', 'quarantined') GROUP BY state");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    n.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            Optional<Instant> oldest;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT MIN(created_at_ms) FROM outbox WHERE state IN ('pending', 'sent')");
+                 ResultSet rs = ps.executeQuery()) {
+                long v = rs.next() ? rs.getLong(1) : 0;
+                oldest = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(v));
+            }
+            return new OutboxBacklog(n.getOrDefault("pending", 0), n.getOrDefault("sent", 0),
+                    n.getOrDefault("quarantined", 0), oldest);
+        });
+    }
+
     /** Rows not yet confirmed (pending, sent and quarantined): what the queue limit counts. */
     public int unconfirmed() {
         return db.read("unconfirmed", c -> Attempts.queryInt(c,

@@ -71,6 +71,13 @@ final class Schema {
                     "CREATE INDEX chip_attempts_by_chip ON chip_attempts (chip_uid, attempt_id)",
                     "CREATE INDEX outcomes_by_tag ON outcomes (tag_id)",
                     "CREATE INDEX leased_jobs_by_lease ON leased_jobs (lease_id)")),
+            // An operator's requeue of a quarantined report (issue 14) is a decision someone must be able to
+            // look up later: who sent what back, why, and what the platform had said before.
+            new Migration(5, "operator requeues of quarantined outbox rows, with the reason", List.of(
+                    "CREATE TABLE outbox_requeues (requeue_id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                            + " outbox_id INTEGER NOT NULL REFERENCES outbox, reason TEXT NOT NULL CHECK (reason <> ''),"
+                            + " previous_error TEXT, requeued_at_ms INTEGER NOT NULL)",
+                    "CREATE INDEX outbox_requeues_by_row ON outbox_requeues (outbox_id)")),
             // Architecture §5: a tag belongs to its chip from the first irreversible step on. held_by is set in
             // the transaction of that step's intent, before the step runs; the tag goes to another chip only
             // after tag_releases records why the first will not ship (gate, operator), both UIDs kept.

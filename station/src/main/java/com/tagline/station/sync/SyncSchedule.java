@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The due-time and backoff bookkeeping every outbox sink shares (tagbase {@link OutboxSync}, ixkio
- * {@link IxkioSync}): consecutive failures, the time before which no pass may call the platform, when an
+ * The due-time and backoff bookkeeping of the outbox sync ({@link OutboxSync}, whatever its sink):
+ * consecutive failures, the time before which no pass may call the platform, when an
  * idle sink looks again, and whether the outbox is drained.
  *
  * <p>Threading: owned by its sink's thread.

@@ -15,6 +15,7 @@ import com.tagline.station.sync.Alarm;
 import com.tagline.station.sync.Alarms;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,8 @@ public final class ChipEncoder {
     private final Clock clock;
     private final Alarms alarms;
     private final AwaitedChips holds;
+    /** When the chip at the antenna began waiting for a lease; null while not waiting. Reader thread only. */
+    private Instant waitingSince;
 
     /** @param recipes the recipe per protocol this station encodes */
     public ChipEncoder(StoreAccess store, Map<ChipProtocol, ChipRecipe> recipes, EncodingPolicy policy, int keySetVersion,
@@ -81,9 +84,18 @@ public final class ChipEncoder {
                 ? new EncodeOutcome(Optional.empty(), Optional.empty(), Reason.TAG_LOST,
                         "no chip answered at the antenna", false, false, Duration.ZERO)
                 : encode(antenna, chip.get(), aborted);
-        outcome = withDuration(outcome, Duration.ofNanos(System.nanoTime() - t0));
-        log.info("event=chip tag={} uid={} outcome={} final={} duration_ms={} detail=\"{}\"",
-                outcome.tagId().orElse("-"), outcome.uidHex().orElse("-"), outcome.reason().code(), outcome.tagFinal(),
+        outcome = finished(outcome, chip.flatMap(ChipInField::protocol), Duration.ofNanos(System.nanoTime() - t0));
+        if (outcome.reason() == Reason.NO_JOB) {
+            waiting(outcome);
+            return outcome;
+        }
+        if (waitingSince != null) {
+            log.info("event=waiting_ended what=lease waited_ms={}", Duration.between(waitingSince, clock.instant()).toMillis());
+            waitingSince = null;
+        }
+        log.info("event=chip tag={} uid={} protocol={} outcome={} final={} duration_ms={} detail=\"{}\"",
+                outcome.tagId().orElse("-"), outcome.uidHex().orElse("-"),
+                outcome.protocol().map(ChipProtocol::code).orElse("-"), outcome.reason().code(), outcome.tagFinal(),
                 outcome.duration().toMillis(), outcome.detail());
         return outcome;
     }
@@ -274,7 +286,21 @@ public final class ChipEncoder {
                 Duration.ZERO);
     }
 
-    private static EncodeOutcome withDuration(EncodeOutcome o, Duration d) {
-        return new EncodeOutcome(o.tagId(), o.uidHex(), o.reason(), o.detail(), o.tagFinal(), o.resumed(), d);
+    /**
+     * A chip waiting for a lease is polled again and again (about ten times a second on a bench): the
+     * wait is logged once when it starts and once when it ends ({@code waiting_ended}), each poll only at
+     * DEBUG (issue 14).
+     */
+    private void waiting(EncodeOutcome o) {
+        if (waitingSince == null) {
+            waitingSince = clock.instant();
+            log.info("event=waiting what=lease protocol={} uid={}", o.protocol().map(ChipProtocol::code).orElse("-"),
+                    o.uidHex().orElse("-"));
+        }
+        log.debug("event=chip uid={} outcome=no_job", o.uidHex().orElse("-"));
+    }
+
+    private static EncodeOutcome finished(EncodeOutcome o, Optional<ChipProtocol> protocol, Duration d) {
+        return new EncodeOutcome(o.tagId(), o.uidHex(), o.reason(), o.detail(), o.tagFinal(), o.resumed(), d, protocol);
     }
 }

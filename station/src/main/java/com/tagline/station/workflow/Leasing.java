@@ -51,6 +51,7 @@ public final class Leasing implements JobSource {
     private final Backoff retries;
     private Instant nextTry = Instant.MIN;
     private int failures;
+    private volatile boolean retryNow;
 
     public Leasing(StoreAccess store, TagbasePlatform platform, LeasePolicy policy, String station, Clock clock,
                    Alarms alarms) {
@@ -63,9 +64,20 @@ public final class Leasing implements JobSource {
         this.retries = Backoff.exact(policy.retryAfter(), LONGEST_RETRY);
     }
 
+    /** The next pass leases at once, its backoff started afresh; the pass stays on the platform thread. */
+    @Override
+    public void retryNow() {
+        retryNow = true;
+    }
+
     /** One pass: top up every protocol and renew what is due. Cheap when nothing is due. */
     @Override
     public void runOnce() {
+        if (retryNow) {
+            retryNow = false;
+            nextTry = Instant.MIN;
+            failures = 0;
+        }
         if (clock.instant().isBefore(nextTry)) {
             return;
         }

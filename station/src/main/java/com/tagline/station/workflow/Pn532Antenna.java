@@ -1,5 +1,6 @@
 package com.tagline.station.workflow;
 
+import com.tagline.hardware.pn532.FirmwareVersion;
 import com.tagline.hardware.pn532.PassiveTarget;
 import com.tagline.hardware.pn532.Pn532;
 import com.tagline.hardware.pn532.Pn532TagLink;
@@ -31,7 +32,8 @@ public final class Pn532Antenna implements Antenna {
 
     private final Pn532 reader;
     private Pn532TagLink current;
-    private boolean initialized;
+    private volatile boolean initialized;
+    private volatile FirmwareVersion firmware;
 
     public Pn532Antenna(Pn532 reader) {
         this.reader = reader;
@@ -51,7 +53,7 @@ public final class Pn532Antenna implements Antenna {
         List<PassiveTarget> targets;
         try {
             if (!initialized) {
-                reader.init();
+                firmware = reader.init();
                 initialized = true;
             }
             reader.rfField(false);
@@ -69,6 +71,19 @@ public final class Pn532Antenna implements Antenna {
         Optional<ChipProtocol> protocol = protocol(t);
         return Optional.of(new ChipInField(current, HexFormat.of().withUpperCase().formatHex(t.uid()), protocol,
                 protocol.map(ChipProtocol::code).orElse(String.format("unknown (SAK %02X)", t.sak()))));
+    }
+
+    /**
+     * Whether the PN532 answered its initialization and no link failure was seen since (the operator's
+     * "reader connected"). Any thread: the reader thread publishes it.
+     */
+    public boolean connected() {
+        return initialized;
+    }
+
+    /** The firmware the PN532 reported at its last initialization, if it was ever initialized. Any thread. */
+    public Optional<FirmwareVersion> firmware() {
+        return Optional.ofNullable(firmware);
     }
 
     /** Releases the activated target, if any; a reader that is gone is not an error here. */

@@ -70,10 +70,14 @@ final class Bench implements AutoCloseable {
         return p.lines().stream().filter(l -> l.startsWith("out: ")).findFirst().orElseThrow().substring(5);
     }
 
-    /** {@code station run --config FILE} with its configuration written from {@code yaml}. */
+    /**
+     * {@code station run --config FILE} with its configuration written from {@code yaml}. Without a
+     * {@code console:} section of its own, its operator console listens on a free loopback port: the
+     * default 8088 would be taken by the first of several stations (or anything else on this host).
+     */
     JavaProcess station(String name, String yaml) throws IOException {
         Path config = dir.resolve(name + ".yaml");
-        Files.writeString(config, yaml);
+        Files.writeString(config, yaml.contains("console:") ? yaml : yaml + "console: {listen: \"127.0.0.1:0\"}\n");
         JavaProcess p = track(JavaProcess.start(name, StationCli.class, Map.of(), dir, "run", "--config",
                 config.toString()));
         p.awaitLine(0, l -> l.contains("running;") || l.contains("cannot start"), Duration.ofSeconds(60));

@@ -43,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StationRuntimeTest {
     private static final String TOKEN = "sk_test_runtime_0123456789";
+    private static final String OPERATOR_TOKEN = "operator-runtime-token-0123";
 
     @TempDir
     Path dir;
@@ -57,6 +58,7 @@ class StationRuntimeTest {
     void parts() throws IOException {
         Path keyFile = ownerOnly(dir.resolve("keys.yaml"), Files.readString(Path.of("..", "configs", "keys.example.yaml")));
         ownerOnly(dir.resolve("token"), TOKEN + "\n");
+        ownerOnly(dir.resolve("operator.token"), OPERATOR_TOKEN + "\n");
         keys = KeyFile.load(keyFile);
         platform = TagbaseEmulator.start(TagbaseEmulatorConfig.forApiKey(TOKEN).withPort(0).withMasterKeys(keys));
         platform.seedTags(TOKEN, 4, ChipProtocol.NTAG_424_DNA, "https://tags.example.com/t");
@@ -103,6 +105,87 @@ class StationRuntimeTest {
         }
     }
 
+    @Test
+    void servesTheOperatorConsoleFromItsYaml() throws Exception {
+        StationRuntime station = StationRuntime.start(Station.assemble(ConfigLoader.load(config()),
+                Surroundings.line(Map.of()).withLinks(name -> hostEnd)), outcomes::add);
+        try {
+            String url = station.consoleUrl().orElseThrow();
+            Ntag424FieldChip chip = new Ntag424FieldChip(SimulatedNtag424.builder()
+                    .uid(new byte[] {0x04, 0x61, 0x62, 0x01, 0x63, 0x64, (byte) 0x80}).random(new SplittableRandom(9)).build());
+            pn532.addChip(chip);
+            assertNotNull(outcomes.poll(30, TimeUnit.SECONDS));
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            io.vertx.core.json.JsonObject status = pollStatus(http, url, s -> s.getJsonObject("counters").getLong("good") == 1
+                    && s.getJsonObject("health").getLong("db_bytes") > 0);
+            assertEquals("hand-fed", status.getString("mode"));
+            assertTrue(status.getJsonObject("health").getJsonObject("reader").getBoolean("connected"));
+            assertTrue(status.getJsonObject("health").getJsonObject("reader").getString("firmware").startsWith("PN532"));
+            assertEquals(600, status.getJsonObject("rate").getLong("target_per_hour"));
+
+            var pause = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "api/line/pause"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody());
+            assertEquals(401, http.send(pause.build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+            var r = http.send(pause.header("Authorization", "Bearer " + OPERATOR_TOKEN).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals("PAUSED", pollStatus(http, url, s -> s.getJsonObject("line").getString("state").equals("PAUSED"))
+                    .getJsonObject("line").getString("state"));
+            String metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(metrics.contains("tagline_chips_total{outcome=\"configured\",protocol=\"ntag_424_dna\","
+                    + "reason=\"configured\"} 1.0"), metrics);
+            assertTrue(!metrics.contains(TOKEN) && !metrics.contains(OPERATOR_TOKEN));
+        } finally {
+            station.close();
+        }
+    }
+
+    @Test
+    void aTokenRefusedAtStartIsReloadedFromTheConsoleWithoutARestart() throws Exception {
+        ownerOnly(dir.resolve("token"), "sk_test_an_old_revoked_token\n");
+        StationRuntime station = StationRuntime.start(Station.assemble(ConfigLoader.load(config()),
+                Surroundings.line(Map.of()).withLinks(name -> hostEnd)), outcomes::add);
+        try {
+            assertTrue(station.station().alarms().isRaised(com.tagline.station.sync.Alarm.LEASE_FAILED), "the platform said 401");
+            Ntag424FieldChip chip = new Ntag424FieldChip(SimulatedNtag424.builder()
+                    .uid(new byte[] {0x04, 0x71, 0x72, 0x01, 0x73, 0x74, (byte) 0x80}).random(new SplittableRandom(5)).build());
+            pn532.addChip(chip);
+            assertEquals(null, outcomes.poll(1, TimeUnit.SECONDS), "no tag leased: the chip waits");
+
+            ownerOnly(dir.resolve("token"), TOKEN + "\n");
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(station.consoleUrl().orElseThrow()
+                            + "api/platform/reload-credentials")).header("Authorization", "Bearer " + OPERATOR_TOKEN)
+                            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            assertTrue(!r.body().contains(TOKEN), "the answer never shows the token");
+
+            EncodeOutcome o = outcomes.poll(30, TimeUnit.SECONDS);
+            assertNotNull(o, "leased and encoded after the reload");
+            assertEquals(Reason.CONFIGURED, o.reason(), o.detail());
+        } finally {
+            station.close();
+        }
+        assertEquals(1, platform.state().tags("configured"), "and synced");
+    }
+
+    private static io.vertx.core.json.JsonObject pollStatus(java.net.http.HttpClient http, String url,
+            java.util.function.Predicate<io.vertx.core.json.JsonObject> until) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        io.vertx.core.json.JsonObject s;
+        do {
+            s = new io.vertx.core.json.JsonObject(http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(url + "api/status")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+            if (until.test(s)) {
+                return s;
+            }
+            Thread.sleep(100); // a poll with a deadline: the sampler publishes every second
+        } while (System.nanoTime() < end);
+        throw new AssertionError("status never matched: " + s.encode());
+    }
+
     private Path config() throws IOException {
         String yaml = """
                 station: bench-1
@@ -114,6 +197,7 @@ class StationRuntimeTest {
                 reader: {link: "sim:"}
                 line: {mode: hand-fed}
                 trust: {ntag424: ["%s"]}
+                console: {listen: "127.0.0.1:0", operator_token_file: operator.token, target_per_hour: 600}
                 """.formatted(platform.baseUrl(), OriginalityKeyPair.ntag424Test().publicKeyHex());
         Path f = dir.resolve("station.yaml");
         Files.writeString(f, yaml);

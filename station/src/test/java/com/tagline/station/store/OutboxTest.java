@@ -80,4 +80,42 @@ class OutboxTest {
             assertThrows(StoreException.class, () -> outbox.markSent(404));
         }
     }
+
+    @Test
+    void anOperatorRequeuesQuarantinedReportsWithTheReasonRecorded() throws Exception {
+        StoreConfig config = StoreFixture.config(dir);
+        try (Store store = Store.open(config)) {
+            Outbox outbox = store.outbox();
+            long a = report(store, "tag_1", "04AA");
+            long b = report(store, "tag_2", "04BB");
+            long c = report(store, "tag_3", "04CC");
+            outbox.markSent(List.of(a, b));
+            outbox.quarantine(a, "conflict: UID bound to another tag");
+            outbox.quarantine(b, "rejected: unknown tag");
+            assertEquals(new OutboxBacklog(1, 0, 2, Optional.of(StoreFixture.T0)), outbox.backlog());
+
+            assertThrows(StoreException.class, () -> outbox.requeueQuarantined(List.of(), " "), "a reason is required");
+            assertThrows(StoreException.class, () -> outbox.requeueQuarantined(List.of(a, c), "fixed"),
+                    "a row that is not quarantined refuses the request");
+            assertEquals(OutboxState.QUARANTINED, outbox.entry(a).orElseThrow().state(), "nothing changed");
+
+            assertEquals(List.of(a, b), outbox.requeueQuarantined(List.of(), "platform binding fixed by support"));
+            OutboxEntry e = outbox.entry(a).orElseThrow();
+            assertEquals(OutboxState.PENDING, e.state());
+            assertEquals(Optional.of("requeued by an operator: platform binding fixed by support"), e.lastError());
+            assertEquals(List.of(a, b, c), outbox.pending(10).stream().map(OutboxEntry::outboxId).toList());
+            assertEquals(new OutboxBacklog(3, 0, 0, Optional.of(StoreFixture.T0)), outbox.backlog());
+        }
+        assertEquals(2, StoreFixture.count(config.file(), "SELECT COUNT(*) FROM outbox_requeues"
+                + " WHERE reason = 'platform binding fixed by support'"));
+        assertEquals(1, StoreFixture.count(config.file(), "SELECT COUNT(*) FROM outbox_requeues"
+                + " WHERE previous_error = 'conflict: UID bound to another tag'"));
+    }
+
+    @Test
+    void anEmptyOutboxHasNoBacklog() {
+        try (Store store = Store.open(StoreFixture.config(dir))) {
+            assertEquals(new OutboxBacklog(0, 0, 0, Optional.empty()), store.outbox().backlog());
+        }
+    }
 }

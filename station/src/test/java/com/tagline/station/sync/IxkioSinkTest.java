@@ -211,6 +211,8 @@ class IxkioSinkTest {
         assertTrue(sync.reloadCredentials(), "the token changed");
         sync.runOnce();
         assertEquals(OutboxState.CONFIRMED, row(id).state(), "sent at once, without waiting for the backoff");
+        assertTrue(code("X1").active());
+        assertEquals(1, emulator.account().counts().unauthorized(), "the old token was sent once only");
     }
 
     @Test

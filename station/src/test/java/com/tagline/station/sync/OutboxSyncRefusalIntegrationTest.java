@@ -4,27 +4,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tagline.hardware.retry.Backoff;
 import com.tagline.simulator.platform.tagbase.TagStatus;
 import com.tagline.simulator.platform.tagbase.TagbaseState;
+import com.tagline.station.platform.Credential;
+import com.tagline.station.platform.HttpEndpoint;
+import com.tagline.station.platform.HttpTransport;
 import com.tagline.station.platform.tagbase.OutcomeReport;
 import com.tagline.station.platform.tagbase.ReportResult;
 import com.tagline.station.platform.tagbase.TagbaseClient;
 import com.tagline.station.store.LeasedJob;
 import com.tagline.station.store.OutboxEntry;
 import com.tagline.station.store.OutboxState;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reports the platform answers but does not take (platform-api §1.2: {@code conflict}, {@code rejected};
- * §1.1: {@code 401}), against the tagbase emulator over loopback HTTP with a real SQLite file: the row is
+ * §1.1: {@code 401}, and the operator's token reload after it), against the tagbase emulator over loopback HTTP with a real SQLite file: the row is
  * quarantined or kept, the operator is alarmed, and the rest of the queue still drains.
  */
 class OutboxSyncRefusalIntegrationTest {
@@ -147,14 +154,45 @@ class OutboxSyncRefusalIntegrationTest {
         assertEquals(0, rig.outbox("quarantined"));
     }
 
+    /**
+     * The operator's reload after a 401 (issue 14), without a restart: {@link OutboxSync#reloadCredentials()}
+     * reads the token from its source again, the transport sends the new one from the next request on, and
+     * the sync sends at once instead of waiting out its backoff.
+     */
+    @Test
+    void aTokenReloadedByTheOperatorAfterA401IsSentAtOnce() {
+        rig = SyncRig.start(dir, 100);
+        rig.seedAndLease(2);
+        long row = rig.configure(rig.nextTag());
+        AtomicReference<String> tokenFile = new AtomicReference<>("stn_the_old_revoked_token");
+        try (TagbaseClient client = new TagbaseClient(new HttpTransport(new HttpEndpoint(
+                URI.create(rig.emulator.baseUrl()), Credential.from(tokenFile::get, "the test's token file"),
+                Duration.ofSeconds(2), Duration.ofSeconds(5))), "/api/v1")) {
+            SyncPolicy policy = new SyncPolicy(100, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(5));
+            OutboxSync sync = new OutboxSync(rig.access, new TagbaseSink(client), policy,
+                    Backoff.jittered(policy.backoffInitial(), policy.backoffMax(), new Random(1)), rig.clock, rig.alarms);
+            Instant next = sync.runOnce();
+            assertTrue(rig.alarms.isRaised(Alarm.AUTH_REFUSED));
+            assertTrue(next.isAfter(rig.clock.instant().plusSeconds(10)), "backs off after the 401: " + next);
+            assertEquals(sync.runOnce(), next, "still waiting: no call before the backoff ends");
+
+            tokenFile.set(rig.apiKey()); // the operator fixes the token file, then asks for the reload
+            assertTrue(sync.reloadCredentials(), "the token changed");
+            sync.runOnce();
+
+            assertEquals(OutboxState.CONFIRMED, rig.row(row).state(), "sent at once, not after the backoff");
+            assertFalse(rig.alarms.isRaised(Alarm.AUTH_REFUSED));
+        }
+    }
+
     @Test
     void aStatusThatSaysNothingAboutAReportQuarantinesNothing() {
         rig = SyncRig.start(dir, 100);
         rig.seedAndLease(3);
         List<Long> rows = List.of(rig.configure(rig.nextTag()), rig.configure(rig.nextTag()), rig.fail(rig.nextTag()));
         // A wrong API base path (or a proxy's 404/408/413) refuses every request alike.
-        try (TagbaseClient wrongBase = new TagbaseClient(new com.tagline.station.platform.HttpTransport(
-                com.tagline.station.platform.HttpEndpoint.of(rig.emulator.baseUrl(), rig.apiKey())), "/api/v9")) {
+        try (TagbaseClient wrongBase = new TagbaseClient(new HttpTransport(
+                HttpEndpoint.of(rig.emulator.baseUrl(), rig.apiKey())), "/api/v9")) {
             OutboxSync sync = new OutboxSync(rig.access, new TagbaseSink(wrongBase), SyncPolicy.defaults(),
                     SyncPolicy.defaults().backoff(new java.util.Random(3)), rig.clock, rig.alarms);
             Instant next = sync.runOnce();

@@ -222,4 +222,22 @@ class LeasingIntegrationTest {
         assertFalse(rig.alarms.isRaised(Alarm.LEASE_FAILED), "cleared once a lease works");
         assertEquals(3, rig.store.jobs().available(P424));
     }
+
+    @Test
+    void aReloadedTokenLeasesAtOnceInsteadOfWaitingOutTheBackoff() {
+        rig(2, 3, StoreConfig.DEFAULT_QUEUE_LIMIT);
+        rig.emulator.seedTags(rig.apiKey(), 3, ChipProtocol.NTAG_424_DNA,
+                "https://t.example/r");
+        rig.revokeKey();
+        rig.leasing.runOnce();
+        rig.clock.advanceTo(T0.plusSeconds(5));
+        rig.leasing.runOnce(); // two refusals: the next try waits 10 s
+        assertEquals(2, rig.alarms.timesRaised(Alarm.LEASE_FAILED));
+
+        rig.restoreKey();
+        rig.leasing.retryNow();
+        rig.leasing.runOnce();
+        assertEquals(3, rig.store.jobs().available(P424), "leased at once after the reload");
+        assertFalse(rig.alarms.isRaised(Alarm.LEASE_FAILED));
+    }
 }
