@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Measure host CPU time per personalization against the simulator (zero-latency link).",
-        subcommands = SyncBenchmarkCommand.class)
+        subcommands = {SyncBenchmarkCommand.class, StoreBenchmarkCommand.class})
 final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "2000", description = "Measured chips (default ${DEFAULT-VALUE}).")
     int count;

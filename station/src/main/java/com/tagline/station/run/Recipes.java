@@ -14,6 +14,7 @@ import com.tagline.station.personalize.Ntag424Personalizer;
 import com.tagline.station.personalize.Ntag424Recipe;
 import com.tagline.station.workflow.ChipRecipe;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,15 +35,20 @@ public record Recipes(Map<ChipProtocol, ChipRecipe> byProtocol, ChipUrlFit fit) 
     }
 
     public static Recipes of(StationConfig config, MasterKeySet keys) {
-        Ntag424Recipe r424 = Ntag424Recipe.of(keys, new SunTemplate(config.encoding().sunParameters(), META_READ_KEY,
-                FILE_READ_KEY), OriginalitySignature.ntag424(config.trust().ntag424()));
-        Ntag223Recipe r223 = Ntag223Recipe.of(keys, MirrorTemplate.defaults(),
-                Ntag223Originality.trust(config.trust().ntag223()));
+        return of(config.encoding().protocols(), config.encoding().sunParameters(), config.trust(), keys);
+    }
+
+    /** The recipes of {@code protocols}, with the NTAG 424 DNA SUN template {@code sunParameters}. */
+    public static Recipes of(List<ChipProtocol> protocols, String sunParameters, StationConfig.Trust trust,
+                             MasterKeySet keys) {
+        Ntag424Recipe r424 = Ntag424Recipe.of(keys, new SunTemplate(sunParameters, META_READ_KEY, FILE_READ_KEY),
+                OriginalitySignature.ntag424(trust.ntag424()));
+        Ntag223Recipe r223 = Ntag223Recipe.of(keys, MirrorTemplate.defaults(), Ntag223Originality.trust(trust.ntag223()));
         Map<ChipProtocol, ChipRecipe> recipes = new EnumMap<>(ChipProtocol.class);
-        if (config.encoding().protocols().contains(ChipProtocol.NTAG_424_DNA)) {
+        if (protocols.contains(ChipProtocol.NTAG_424_DNA)) {
             recipes.put(ChipProtocol.NTAG_424_DNA, new Ntag424Personalizer(r424)::personalize);
         }
-        if (config.encoding().protocols().contains(ChipProtocol.NTAG_223_DNA)) {
+        if (protocols.contains(ChipProtocol.NTAG_223_DNA)) {
             recipes.put(ChipProtocol.NTAG_223_DNA, new Ntag223Personalizer(r223)::personalize);
         }
         return new Recipes(recipes, ChipUrlFit.of(r424, r223));
