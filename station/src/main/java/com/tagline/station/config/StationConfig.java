@@ -82,7 +82,18 @@ public record StationConfig(String station, Path dataDir, Keys keys, Platform pl
      * @param watchdog input polling period (gpiod listeners in pi4j 2.8.0 can fail to start)
      */
     public record Line(boolean conveyor, boolean mockPins, PinMap pins, LineSignals signals, LineTiming timing,
-                       Duration watchdog) {
+                       Duration watchdog, AfterRestart afterRestart) {
+    }
+
+    /**
+     * What the conveyor does with items between the antenna and the reject gate when the station starts
+     * (architecture §5: after a restart they have no verdict the station can trust; never passed as good).
+     */
+    public enum AfterRestart {
+        /** The belt runs and every item that reaches the gate without a verdict is rejected (the default). */
+        REJECT,
+        /** The belt waits, amber, until the operator has cleared it by hand and reset the line. */
+        WAIT_FOR_CLEAR
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.tagline.station.run;
 
+import com.tagline.station.config.StationConfig;
 import com.tagline.station.console.ChipFeed;
 import com.tagline.station.workflow.EncodeOutcome;
 import java.time.Duration;
@@ -85,8 +86,10 @@ public final class StationRuntime implements AutoCloseable {
         await(readerThread.submit(() -> station.encoder().recover(station.antenna())));
         station.platform().jobs().runOnce(); // work on hand before the first chip; offline, this only raises the alarm
         platformThread.start();
-        if (line != null) {
-            line.start();
+        if (line != null && station.config().line().afterRestart() == StationConfig.AfterRestart.WAIT_FOR_CLEAR) {
+            line.startAfterClearing();
+        } else if (line != null) {
+            line.start(); // items left on the belt reach the gate untracked and are rejected
         } else {
             readerThread.execute(bench);
         }

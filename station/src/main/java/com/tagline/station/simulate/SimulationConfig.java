@@ -42,7 +42,7 @@ final class SimulationConfig {
                 HttpEndpoint.DEFAULT_REQUEST_TIMEOUT, apiBase, manifest);
         LineSignals signals = LineSignals.standard();
         StationConfig.Line line = new StationConfig.Line(!handFed, true, SimulatedLine.standardPinMap(signals), signals,
-                LineTiming.standard(), Duration.ofMillis(20));
+                LineTiming.standard(), Duration.ofMillis(20), StationConfig.AfterRestart.REJECT);
         return new StationConfig(station, dataDir, keys.config(), p,
                 new StationConfig.Encoding(protocols, EncodingPolicy.defaults(), leases, sunParameters),
                 SyncPolicy.defaults(), new StationConfig.Storage(StoreConfig.DEFAULT_QUEUE_LIMIT, 0),

@@ -62,6 +62,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theLineSaysWhatToDoWithItemsLeftOnTheBeltAndHowFastAnItemCanReachTheGate() throws IOException {
+        StationConfig pi = ConfigLoader.load(Path.of("..", "configs", "station.example.yaml"));
+        assertEquals(StationConfig.AfterRestart.REJECT, pi.line().afterRestart());
+        assertEquals(java.time.Duration.ofMillis(850), pi.line().timing().encoderToRejectMin());
+        StationConfig wait = ConfigLoader.load(write(MINIMAL.replace("line: {mode: hand-fed}",
+                "line: {mode: hand-fed, after_restart: wait_for_clear}")));
+        assertEquals(StationConfig.AfterRestart.WAIT_FOR_CLEAR, wait.line().afterRestart());
+        List<String> bad = problems(MINIMAL.replace("line: {mode: hand-fed}", "line: {mode: hand-fed, after_restart:"
+                + " pass, timing: {encoder_to_reject_ms: 1000, encoder_to_reject_min_ms: 1200}}"));
+        assertTrue(bad.stream().anyMatch(p -> p.startsWith("line.after_restart: must be one of")), bad.toString());
+        assertTrue(bad.stream().anyMatch(p -> p.startsWith("line.timing.encoder_to_reject_min_ms: must be below")),
+                bad.toString());
+    }
+
+    @Test
     void theIxkioExampleLoads() {
         StationConfig c = ConfigLoader.load(Path.of("..", "configs", "ixkio.example.yaml"));
         assertEquals(StationConfig.PlatformKind.IXKIO, c.platform().kind());
