@@ -25,6 +25,7 @@ final class BenchLoop implements Runnable {
     private volatile boolean stopped;
     private volatile boolean paused;
     private String onAntenna;
+    private boolean failing;
 
     BenchLoop(Antenna antenna, ChipEncoder encoder, Duration poll, Consumer<EncodeOutcome> outcomes) {
         this.antenna = antenna;
@@ -38,8 +39,15 @@ final class BenchLoop implements Runnable {
         while (!stopped) {
             try {
                 once();
+                failing = false;
             } catch (RuntimeException e) {
-                log.error("event=bench_error error=\"{}\"", e.toString());
+                // the alarms say it while it lasts (READER_OFFLINE); the log says when it starts
+                if (!failing) {
+                    log.error("event=bench_error error=\"{}\"", e.toString());
+                } else {
+                    log.debug("event=bench_error error=\"{}\"", e.toString());
+                }
+                failing = true;
                 onAntenna = null;
             }
             sleep(poll);

@@ -5,6 +5,7 @@ import com.tagline.hardware.keys.MasterKeySet;
 import com.tagline.hardware.line.LineIo;
 import com.tagline.hardware.pn532.Pn532;
 import com.tagline.hardware.pn532.Pn532Settings;
+import com.tagline.hardware.retry.Backoff;
 import com.tagline.hardware.serial.ReconnectingSerialLink;
 import com.tagline.hardware.serial.SerialLinks;
 import com.tagline.hardware.serial.Sleeper;
@@ -20,6 +21,7 @@ import com.tagline.station.platform.tagbase.TagbaseClient;
 import com.tagline.station.store.StoreAccess;
 import com.tagline.station.store.StoreConfig;
 import com.tagline.station.store.StoreThread;
+import com.tagline.station.sync.Alarm;
 import com.tagline.station.sync.Alarms;
 import com.tagline.station.sync.IxkioSink;
 import com.tagline.station.sync.OutboxSync;
@@ -30,6 +32,7 @@ import com.tagline.station.workflow.JobSource;
 import com.tagline.station.workflow.Leasing;
 import com.tagline.station.workflow.Pn532Antenna;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +82,7 @@ public final class Station implements AutoCloseable {
         this.encoder = new ChipEncoder(store, recipes.byProtocol(), config.encoding().policy(), keys.version(), clock,
                 alarms);
         this.platform = platformSide(env, credential);
-        this.link = closer.add(new ReconnectingSerialLink(SerialLinks.opener(config.reader().link(), env.links())));
+        this.link = closer.add(readerLink(config, env, clock, alarms));
         Pn532Settings settings = config.reader().baud().map(b -> Pn532Settings.defaults().withSerialBaudRate(b))
                 .orElse(Pn532Settings.defaults());
         this.pn532 = closer.add(new Pn532(link, settings, Sleeper.SYSTEM));
@@ -106,6 +109,28 @@ public final class Station implements AutoCloseable {
             partial.close();
             throw e;
         }
+    }
+
+    /**
+     * The PN532's serial link: one open attempt per try, then fail fast with the backoff (0.5 s doubling to 5 s)
+     * before the next, so a missing or unplugged reader is reported within a poll (READER_OFFLINE names the
+     * device and why) and never holds the reader thread, or a shutdown, for a reconnect cycle.
+     */
+    private static ReconnectingSerialLink readerLink(StationConfig config, Surroundings env, Clock clock, Alarms alarms) {
+        String device = config.reader().link();
+        ReconnectingSerialLink link = new ReconnectingSerialLink(SerialLinks.opener(device, env.links()),
+                Backoff.exact(Duration.ofMillis(500), Duration.ofSeconds(5)), 1, Sleeper.SYSTEM, clock).named(
+                "the PN532 reader on " + device);
+        link.onOpenFailure(e -> alarms.raise(Alarm.READER_OFFLINE, e.getMessage() + "; check the cable and"
+                + " reader.link, retrying"));
+        link.onStateChange(state -> {
+            if (state == ReconnectingSerialLink.State.CONNECTED) {
+                alarms.clear(Alarm.READER_OFFLINE);
+            } else if (state == ReconnectingSerialLink.State.DISCONNECTED) {
+                alarms.raise(Alarm.READER_OFFLINE, "the PN532 reader on " + device + " was lost; reconnecting");
+            }
+        });
+        return link;
     }
 
     private static MasterKeySet keys(StationConfig config, Surroundings env) {
