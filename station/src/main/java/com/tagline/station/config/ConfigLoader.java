@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.tagline.hardware.ntag424.sdm.SunTemplate;
+import com.tagline.hardware.pn532.Pn532BaudRate;
+import com.tagline.hardware.serial.SerialLinkSpec;
 import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.sync.SyncPolicy;
 import com.tagline.station.workflow.EncodingPolicy;
@@ -37,9 +39,12 @@ public final class ConfigLoader {
         JsonNode root;
         try {
             root = YAML.readTree(Files.readString(file));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new ConfigException(file.toString(), List.of((at == null ? "" : "line " + at.getLineNr()
+                    + ", column " + at.getColumnNr() + ": ") + "not valid YAML: " + firstLine(e.getOriginalMessage())));
         } catch (IOException e) {
-            throw new ConfigException(file.toString(), List.of("cannot read or parse the YAML: "
-                    + firstLine(e.getMessage())));
+            throw new ConfigException(file.toString(), List.of("cannot read " + file + ": " + e.getMessage()));
         }
         if (root == null || !root.isObject()) {
             throw new ConfigException(file.toString(), List.of("the file must be a YAML mapping"));
@@ -163,8 +168,21 @@ public final class ConfigLoader {
     private static StationConfig.Reader reader(ConfigNode n) {
         n.allowOnly(Set.of("link", "baud"));
         String link = n.text("link").orElse("/dev/ttyAMA0");
+        try {
+            if (SerialLinkSpec.parse(link) instanceof SerialLinkSpec.Device d && !Pn532BaudRate.supported(d.baud())) {
+                n.problem("link", "?baud=" + d.baud() + " is not a speed the PN532 offers " + Pn532BaudRate.speeds()
+                        + " (UM0701-02 §7.2.8)");
+            }
+        } catch (IllegalArgumentException e) {
+            n.problem("link", e.getMessage());
+        }
         Optional<Integer> baud = n.has("baud") ? Optional.of(n.integer("baud", 115_200, 9_600, 1_288_000))
                 : Optional.empty();
+        if (baud.isPresent() && !Pn532BaudRate.supported(baud.get())) {
+            n.problem("baud", baud.get() + " is not a speed the PN532 offers " + Pn532BaudRate.speeds()
+                    + " (UM0701-02 §7.2.8 SetSerialBaudRate)");
+            baud = Optional.empty();
+        }
         return new StationConfig.Reader(link, baud);
     }
 

@@ -85,7 +85,7 @@ final class ConfigNode {
             return dflt;
         }
         if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < min || v.asInt() > max) {
-            problem(name, "must be a whole number " + min + ".." + max + ", was '" + v.asText() + "'");
+            problem(name, "must be a whole number " + min + ".." + max + ", was " + shown(v));
             return dflt;
         }
         return v.asInt();
@@ -128,5 +128,16 @@ final class ConfigNode {
 
     String at(String name) {
         return name.isEmpty() ? path : path.isEmpty() ? name : path + "." + name;
+    }
+
+    /** A value as the operator wrote it: quoted text, or what kind of thing it is when it is not a scalar. */
+    static String shown(JsonNode v) {
+        if (v.isArray()) {
+            return "a list";
+        }
+        if (v.isObject()) {
+            return "a mapping";
+        }
+        return "'" + v.asText() + "'";
     }
 }
