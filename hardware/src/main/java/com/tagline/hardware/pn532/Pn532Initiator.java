@@ -74,8 +74,12 @@ final class Pn532Initiator {
         return Arrays.copyOfRange(payload, 1, payload.length);
     }
 
-    void statusCommand(String name, int code, int tg) {
-        requireStatus(name, pn532.command(name, code, (byte) tg));
+    void statusCommand(String name, int code, int... params) {
+        byte[] p = new byte[params.length];
+        for (int i = 0; i < params.length; i++) {
+            p[i] = (byte) params[i];
+        }
+        requireStatus(name, pn532.command(name, code, p));
     }
 
     private static void requireStatus(String name, byte[] payload) {
