@@ -121,7 +121,7 @@ final class ExchangeCommands {
         }
         byte[] sent = frame;
         ListedTarget t = target.get();
-        Optional<byte[]> answer = exchange(t, false,
+        Optional<byte[]> answer = exchange(t, false, l -> RfExchange.frame(l, sent),
                 chip -> t.isoDep() ? RawIsoDepBlocks.answer(t, sent) : chip.processType2(sent));
         if (answer.isEmpty() || answer.get().length == 0) {
             return timeout(IN_COMMUNICATE_THRU);
@@ -139,7 +139,7 @@ final class ExchangeCommands {
     }
 
     private Reply apdu(ListedTarget target, byte[] apdu) {
-        Optional<byte[]> answer = exchange(target, true, chip -> chip.processApdu(apdu));
+        Optional<byte[]> answer = exchange(target, true, l -> RfExchange.apdu(l, apdu), chip -> chip.processApdu(apdu));
         if (answer.isEmpty() || answer.get().length == 0) {
             return timeout(IN_DATA_EXCHANGE);
         }
@@ -155,7 +155,8 @@ final class ExchangeCommands {
     private Reply mifare(ListedTarget target, byte[] command) {
         if (command.length == MIFARE_WRITE_LENGTH && (command[0] & 0xFF) == MIFARE_WRITE) {
             byte[] first = Arrays.copyOf(command, MIFARE_ADDRESSED_LENGTH);
-            Optional<byte[]> ack = exchange(target, true, chip -> chip.processType2(first));
+            Optional<byte[]> ack = exchange(target, true, l -> RfExchange.frame(l, first),
+                    chip -> chip.processType2(first));
             if (ack.isEmpty() || ack.get().length == 0) {
                 return timeout(IN_DATA_EXCHANGE);
             }
@@ -165,7 +166,8 @@ final class ExchangeCommands {
             command = Arrays.copyOfRange(command, MIFARE_ADDRESSED_LENGTH, command.length);
         }
         byte[] sent = command;
-        Optional<byte[]> answer = exchange(target, true, chip -> chip.processType2(sent));
+        Optional<byte[]> answer = exchange(target, true, l -> RfExchange.frame(l, sent),
+                chip -> chip.processType2(sent));
         if (answer.isEmpty() || answer.get().length == 0) {
             return timeout(IN_DATA_EXCHANGE);
         }
@@ -179,11 +181,13 @@ final class ExchangeCommands {
     /**
      * One exchange with the target's chip. Status 01 (empty) when the target is gone, when it was deselected
      * and {@code wake} is false, when the chip leaves the field before answering (fault injection or a
-     * removal during the RF time), or when the modeled RF time exceeds the RFConfiguration RetryTimeout (the
-     * chip still applies the command; its answer comes too late). A mute chip costs the timeout in the timing
-     * model. InDataExchange re-activates a deselected target [inferred, UM0701-02 §7.3.8].
+     * removal during the RF time), or when the modeled request time (until the chip's answer starts) exceeds the
+     * RFConfiguration RetryTimeout (the chip still applies the command; its answer comes too late). The answer's
+     * air time is charged after the chip answered; a mute chip costs the timeout in the timing model.
+     * InDataExchange re-activates a deselected target [inferred, UM0701-02 §7.3.8].
      */
-    private Optional<byte[]> exchange(ListedTarget target, boolean wake, Function<FieldChip, byte[]> op) {
+    private Optional<byte[]> exchange(ListedTarget target, boolean wake, Function<ListedTarget, RfExchange> rfOf,
+            Function<FieldChip, byte[]> op) {
         field.reconcile();
         if (target.lost() || (target.deselected() && !wake) || !field.wake(target)) {
             return Optional.empty();
@@ -193,10 +197,12 @@ final class ExchangeCommands {
             field.depart(target.chip());
             return Optional.empty();
         }
+        RfExchange rf = rfOf.apply(target); // after a wake: a re-activated target is back at 106 kbit/s
         Duration limit = settings.commTimeout();
+        Duration request = meter.requestTime(rf);
         boolean late = !limit.isZero() && meter.timing().mode() != Pn532Timing.Mode.OFF
-                && meter.timing().rfExchangeTime().compareTo(limit) > 0;
-        port.await(meter.rfExchange(late ? limit : meter.timing().rfExchangeTime()));
+                && request.compareTo(limit) > 0;
+        port.await(meter.rfExchange(late ? limit : request));
         field.reconcile();
         if (target.lost()) {
             return Optional.empty();
@@ -208,6 +214,8 @@ final class ExchangeCommands {
         }
         if (answer.length == 0) {
             port.await(meter.charge(limit));
+        } else if (!late) {
+            port.await(meter.rfAnswer(rf, answer.length));
         }
         return late ? Optional.empty() : Optional.of(answer);
     }

@@ -1,5 +1,6 @@
 package com.tagline.simulator.pn532;
 
+import com.tagline.hardware.tag.BitRate;
 import com.tagline.simulator.field.FieldChip;
 
 /**
@@ -15,6 +16,7 @@ final class ListedTarget {
     private boolean deselected;
     private boolean lost;
     private int piccBlockNumber = 1;
+    private BitRate rate = BitRate.KBPS_106;
     private byte[] lastBlock = RawIsoDepBlocks.initialBlock(1);
 
     ListedTarget(int tg, FieldChip chip, boolean isoDep) {
@@ -38,8 +40,19 @@ final class ListedTarget {
         lastBlock = RawIsoDepBlocks.iBlock(piccBlockNumber, response);
     }
 
-    /** Re-activation (RATS) starts the block numbering again. */
+    /** The RF bit rate of exchanges with this target: 106 kbit/s after activation, then what InPSL set. */
+    BitRate rate() {
+        return rate;
+    }
+
+    /** InPSL: both sides switched to {@code value} after the PPS (ISO/IEC 14443-4 §5.3). */
+    void rate(BitRate value) {
+        this.rate = value;
+    }
+
+    /** Re-activation (RATS) starts the block numbering again, at 106 kbit/s (ISO/IEC 14443-4 §5.3). */
     void reactivated() {
+        rate = BitRate.KBPS_106;
         piccBlockNumber = 1;
         lastBlock = RawIsoDepBlocks.initialBlock(1);
     }

@@ -6,8 +6,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The PN532 firmware's command dispatcher (UM0701-02 §7, command list): routes one command (PD0 = code,
- * then parameters) to its handler. Commands the emulator does not implement (target mode, DEP, InPSL,
- * InATR, GPIO, ...) get the syntax error frame, as a real PN532 answers a code it does not know.
+ * then parameters) to its handler. Commands the emulator does not implement (target mode, DEP, InATR, GPIO,
+ * ...) get the syntax error frame, as a real PN532 answers a code it does not know.
  *
  * <p>Threading: emulator thread only.
  */
@@ -18,13 +18,15 @@ final class Pn532Firmware {
     private final SystemCommands system;
     private final ListingCommands listing;
     private final ExchangeCommands exchange;
+    private final PslCommand psl;
 
     Pn532Firmware(FirmwareSettings settings, SystemCommands system, ListingCommands listing,
-            ExchangeCommands exchange) {
+            ExchangeCommands exchange, PslCommand psl) {
         this.settings = settings;
         this.system = system;
         this.listing = listing;
         this.exchange = exchange;
+        this.psl = psl;
     }
 
     /** Executes {@code command} (at least the code byte). */
@@ -68,6 +70,7 @@ final class Pn532Firmware {
             case ListingCommands.IN_RELEASE -> listing.inRelease(p);
             case ListingCommands.IN_SELECT -> listing.inSelect(p);
             case ListingCommands.IN_AUTO_POLL -> listing.inAutoPoll(p);
+            case PslCommand.IN_PSL -> psl.inPsl(p);
             default -> Reply.syntaxError();
         };
     }
