@@ -101,7 +101,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         System.out.printf("exchanges per chip:      %.1f (%.0f bytes out, %.0f bytes in)%n", s.exchanges / (double) count,
                 s.bytesOut / (double) count, s.bytesIn / (double) count);
         System.out.printf("thread CPU per chip:     %.1f µs (host + simulated chip)%n", s.cpuNanos / 1e3 / count);
-        System.out.printf("simulated chip per chip: %.1f µs (wall time inside the chip, subtracted)%n",
+        System.out.printf("simulated chip per chip: %.1f µs (CPU time inside the chip, subtracted)%n",
                 s.simNanos / 1e3 / count);
         System.out.printf("host CPU per chip:       %.1f µs%n", (s.cpuNanos - s.simNanos) / 1e3 / count);
         System.out.printf("wall time per chip:      %.1f µs%n", s.wallNanos / 1e3 / count);
