@@ -31,12 +31,15 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code station benchmark}: host CPU time of one full NTAG 424 DNA personalization (inspect, write,
- * SDM, five key changes, verify) against the simulated chip over a zero-latency link. The time spent
- * inside the simulated chip is measured by a decorator and subtracted from the thread's CPU time.
+ * SDM, five key changes, verify) against the simulated chip over a zero-latency link; the simulated chip's
+ * CPU time is measured by a decorator and subtracted from the thread's CPU time. With {@code --via pn532}
+ * ({@link RadioBenchmark}): PN532 exchanges, serial bytes and modeled time per chip for both chip kinds.
  * {@code station benchmark sync} ({@link SyncBenchmarkCommand}) measures the outbox drain instead.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = "Measure host CPU time per personalization against the simulator (zero-latency link).",
+        description = {"Measure host CPU time per NTAG 424 DNA personalization against the simulator (zero-latency link).",
+            "With --via pn532: PN532 exchanges, serial bytes and modeled time per chip (flat and datasheet timing"
+                    + " models) for NTAG 424 DNA at 106 kbit/s and at the negotiated RF rate, and NTAG 223 DNA."},
         subcommands = SyncBenchmarkCommand.class)
 final class BenchmarkCommand implements Callable<Integer> {
     private static final String BENCH_URL = "https://tags.example.com/t/tag_bench";
