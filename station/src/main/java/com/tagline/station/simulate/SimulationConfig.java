@@ -35,7 +35,7 @@ final class SimulationConfig {
      */
     static StationConfig of(String station, Path dataDir, SimulationKeys keys, SimulatedPlatform platform,
                             List<ChipProtocol> protocols, String sunParameters, LeasePolicy leases, boolean handFed,
-                            Optional<Path> manifest) {
+                            Optional<Path> manifest, Optional<Integer> baud) {
         String apiBase = platform.kind() == StationConfig.PlatformKind.IXKIO ? "/v1" : "/api/v1";
         StationConfig.Platform p = new StationConfig.Platform(platform.kind(), platform.baseUrl(),
                 new Secret(Optional.empty(), Optional.of(TOKEN_VARIABLE)), HttpEndpoint.DEFAULT_CONNECT_TIMEOUT,
@@ -46,7 +46,7 @@ final class SimulationConfig {
         return new StationConfig(station, dataDir, keys.config(), p,
                 new StationConfig.Encoding(protocols, EncodingPolicy.defaults(), leases, sunParameters),
                 SyncPolicy.defaults(), new StationConfig.Storage(StoreConfig.DEFAULT_QUEUE_LIMIT, 0),
-                new StationConfig.Reader("sim:" + station, Optional.empty()), line,
+                new StationConfig.Reader("sim:" + station, baud), line,
                 new StationConfig.Trust(List.of(SimulatedChips.trustedTestKeyHex()),
                         List.of(SimulatedChips.trustedNtag223TestKeyHex())),
                 StationConfig.Console.disabled());
