@@ -37,7 +37,8 @@ final class RuntimeConsole implements StationControls, AutoCloseable {
     private static final long SAMPLE_EVERY_MS = 1_000;
 
     /** What of the running station the console reaches. {@code line} or {@code bench} is null by mode. */
-    record Parts(Station station, LineRuntime line, BenchLoop bench, ChipFeed chips) {
+    record Parts(Station station, LineRuntime line, BenchLoop bench, ChipFeed chips,
+                 java.util.function.Function<String, java.util.Optional<String>> scrap) {
     }
 
     private final Parts parts;
@@ -166,6 +167,13 @@ final class RuntimeConsole implements StationControls, AutoCloseable {
         }
         return ControlResult.done("platform token read again from " + platform.apiKey() + (changed ? "" : " (unchanged)")
                 + "; the job source and the sync try at once");
+    }
+
+    /** The chip will not ship; a tag it took goes on ({@link StationRuntime#scrap}, on the reader's thread). */
+    @Override
+    public ControlResult scrapChip(String uid) {
+        return parts.scrap().apply(uid).map(tag -> ControlResult.done("chip " + uid + " scrapped; tag " + tag
+                + " goes to the next chip")).orElseGet(() -> ControlResult.refused("chip " + uid + " holds no tag"));
     }
 
     private static String problems(RuntimeException e) {
