@@ -26,9 +26,13 @@ public record StationConfig(String station, Path dataDir, Keys keys, Platform pl
     public record Keys(Optional<Path> file, Optional<String> environmentPrefix) {
     }
 
-    /** The tag platform (tagbase, platform-api §1). */
+    /**
+     * The tag platform (tagbase, platform-api §1).
+     *
+     * @param security plain-http policy ({@code allow_insecure_http}) and a private CA ({@code ca_file})
+     */
     public record Platform(URI baseUrl, Secret apiKey, Duration connectTimeout, Duration requestTimeout,
-                           String apiBase) {
+                           String apiBase, com.tagline.station.platform.TransportSecurity security) {
     }
 
     /**

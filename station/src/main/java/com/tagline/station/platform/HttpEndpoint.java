@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param token          the API token; never logged: {@link #toString()} leaves it out (architecture §6)
  * @param connectTimeout TCP connect budget
  * @param requestTimeout whole-call budget: request, answer and body
+ * @param security       plain-http policy and trusted CAs; a plain http URL to a non-loopback host is refused
+ *                       here unless the policy allows it
  */
-public record HttpEndpoint(URI baseUrl, String token, Duration connectTimeout, Duration requestTimeout) {
+public record HttpEndpoint(URI baseUrl, String token, Duration connectTimeout, Duration requestTimeout,
+                           TransportSecurity security) {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(15);
 
@@ -21,10 +24,19 @@ public record HttpEndpoint(URI baseUrl, String token, Duration connectTimeout, D
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(security, "security");
         String scheme = baseUrl.getScheme();
         if (!"http".equals(scheme) && !"https".equals(scheme) || baseUrl.getHost() == null) {
             throw new IllegalArgumentException("platform base URL must be http(s)://host[:port][/path], was " + baseUrl);
         }
+        security.problem(baseUrl).ifPresent(p -> {
+            throw new IllegalArgumentException("platform base URL " + baseUrl + ": " + p);
+        });
+    }
+
+    /** The default {@link TransportSecurity}: https, or http to a loopback address. */
+    public HttpEndpoint(URI baseUrl, String token, Duration connectTimeout, Duration requestTimeout) {
+        this(baseUrl, token, connectTimeout, requestTimeout, TransportSecurity.DEFAULT);
     }
 
     /** Default timeouts. */
@@ -41,6 +53,6 @@ public record HttpEndpoint(URI baseUrl, String token, Duration connectTimeout, D
     @Override
     public String toString() {
         return "HttpEndpoint[" + baseUrl + ", token=(hidden), connect=" + connectTimeout + ", request="
-                + requestTimeout + "]";
+                + requestTimeout + ", " + security + "]";
     }
 }

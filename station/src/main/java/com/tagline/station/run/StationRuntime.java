@@ -80,14 +80,16 @@ public final class StationRuntime implements AutoCloseable {
                            Consumer<EncodeOutcome> outcomes) {
         this.config = config;
         Clock clock = Clock.systemUTC();
-        MasterKeySet keys = config.keys().file().map(KeyFile::load)
+        MasterKeySet keys = config.keys().file()
+                .map(f -> KeyFile.load(com.tagline.station.config.Credentials.resolve(f, env)))
                 .orElseGet(() -> KeyFile.fromEnvironment(env, config.keys().environmentPrefix().orElseThrow()));
         String token = config.platform().apiKey().read("platform.api_key", env);
         createDataDir(config.dataDir());
         this.store = StoreThread.open(StoreConfig.of(config.dataDir().resolve("station.db"), config.station())
                 .withQueueLimit(config.storage().queueLimit()).withMinFreeBytes(config.storage().minFreeBytes()));
         this.platform = new TagbaseClient(new HttpTransport(new HttpEndpoint(config.platform().baseUrl(), token,
-                config.platform().connectTimeout(), config.platform().requestTimeout())), config.platform().apiBase());
+                config.platform().connectTimeout(), config.platform().requestTimeout(), config.platform().security())),
+                config.platform().apiBase());
         this.leasing = new Leasing(store, platform, config.encoding().leases(), config.station(), clock, alarms);
         OutboxSync sync = new OutboxSync(store, platform, config.sync(), config.sync().backoff(new SecureRandom()),
                 clock, alarms);
