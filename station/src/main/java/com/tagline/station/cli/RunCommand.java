@@ -6,6 +6,7 @@ import com.tagline.station.config.ConfigException;
 import com.tagline.station.config.ConfigLoader;
 import com.tagline.station.config.StationConfig;
 import com.tagline.station.run.StationRuntime;
+import com.tagline.station.service.SystemdNotifier;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -46,8 +47,12 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("run: the station cannot start: " + e.getMessage());
             return 1;
         }
+        // Type=notify (tagline-station.service): the store, the reader and the platform thread are up.
+        SystemdNotifier systemd = new SystemdNotifier(System.getenv());
+        systemd.ready("station " + cfg.station() + " running");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            systemd.stopping("finishing the chip in progress, flushing the outbox");
             station.close();
             stopped.countDown();
         }, "shutdown"));

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Tagline: production-line NFC encoding station for NTAG DNA chips.",
         subcommands = {SimulateCommand.class, RunCommand.class, ImportManifestCommand.class, ExportAssociationsCommand.class,
             SunVerifyCommand.class, BenchmarkCommand.class,
+            com.tagline.station.natives.NativesCommand.class,
             CommandLine.HelpCommand.class})
 public final class StationCli implements Runnable {
     @CommandLine.Spec
