@@ -1,0 +1,136 @@
+package com.tagline.station.doctor;
+
+import com.tagline.station.config.ConfigException;
+import com.tagline.station.config.StationConfig;
+import com.tagline.station.platform.HttpEndpoint;
+import com.tagline.station.platform.HttpTransport;
+import com.tagline.station.platform.PlatformUnreachableException;
+import com.tagline.station.platform.TransportSecurity;
+import io.vertx.core.http.HttpMethod;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The platform: reachable, its TLS certificate valid for its name (the transport verifies host names
+ * always), and the token accepted, by one read-only call, {@code GET /api/v1/tags/tag_doctor_probe}
+ * (platform-api §1.1: a bad key is 401, an unknown tag of a good key 404). Then the clock
+ * ({@link ClockCheck}) from the answer's {@code Date} header.
+ */
+final class PlatformChecks implements CheckGroup {
+    static final String PROBE_TAG = "tag_doctor_probe";
+    private static final Duration CONNECT = Duration.ofSeconds(3);
+    private static final Duration REQUEST = Duration.ofSeconds(4);
+
+    private final StationConfig.Platform platform;
+    private final Map<String, String> env;
+    private final ClockCheck clock;
+
+    PlatformChecks(StationConfig.Platform platform, Map<String, String> env, ClockCheck clock) {
+        this.platform = platform;
+        this.env = env;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<String> names() {
+        return List.of("platform", "clock");
+    }
+
+    @Override
+    public void run(Consumer<Finding> out) {
+        String token;
+        try {
+            token = platform.apiKey().read("platform.api_key", env);
+        } catch (ConfigException e) {
+            out.accept(Finding.fail("platform", "not tried: no API token (see the token line)"));
+            out.accept(clock.check(Optional.empty()));
+            return;
+        }
+        HttpEndpoint endpoint = new HttpEndpoint(platform.baseUrl(), token, CONNECT, REQUEST, platform.security());
+        Optional<Duration> skew = Optional.empty();
+        try (HttpTransport transport = new HttpTransport(endpoint)) {
+            Instant sent = Instant.now();
+            HttpTransport.Response r = transport.call("GET tag", HttpMethod.GET,
+                    platform.apiBase() + "/tags/" + PROBE_TAG, null, Map.of("Accept", "application/vnd.api+json"));
+            Instant received = Instant.now();
+            skew = platformTime(r.date()).map(t -> Duration.between(t, sent.plus(Duration.between(sent, received)
+                    .dividedBy(2))));
+            out.accept(answer(r));
+        } catch (PlatformUnreachableException e) {
+            out.accept(unreachable(e));
+        }
+        out.accept(clock.check(skew));
+    }
+
+    private Finding answer(HttpTransport.Response r) {
+        String where = platform.baseUrl().toString();
+        if (r.status() == 401 || r.status() == 403) {
+            return Finding.fail("platform", where + " rejected the token (" + r.status() + "); check "
+                    + platform.apiKey() + " holds this station's key");
+        }
+        if (r.status() == 404 || r.status() == 200) {
+            String channel = "https".equals(platform.baseUrl().getScheme())
+                    ? "TLS certificate valid for " + platform.baseUrl().getHost()
+                    : TransportSecurity.insecure(platform.baseUrl()) ? "PLAIN HTTP" : "plain http on loopback";
+            String verdict = where + " reachable, " + channel + ", token accepted (read-only GET answered "
+                    + r.status() + ")";
+            return TransportSecurity.insecure(platform.baseUrl())
+                    ? Finding.warn("platform", verdict + "; the token travels in clear: use https")
+                    : Finding.pass("platform", verdict);
+        }
+        return Finding.warn("platform", where + " answered " + r.status() + " to a read-only GET; the platform may"
+                + " be unhealthy or api_base (" + platform.apiBase() + ") wrong");
+    }
+
+    private Finding unreachable(PlatformUnreachableException e) {
+        String chain = causes(e);
+        String where = platform.baseUrl().toString();
+        if (chain.contains("PKIX") || chain.contains("certificate") || chain.contains("SSLHandshake")
+                || chain.contains("subject alternative") || chain.contains("No name matching")) {
+            return Finding.fail("platform", where + ": TLS failed (" + lastCause(e) + "); behind a private CA set"
+                    + " platform.ca_file to its PEM bundle; the name in base_url must be in the certificate");
+        }
+        if (chain.contains("Connection refused")) {
+            return Finding.fail("platform", where + " refused the connection: is the platform up, host and port right?");
+        }
+        if (chain.contains("UnknownHost") || chain.contains("Failed to resolve")) {
+            return Finding.fail("platform", where + ": the name does not resolve; check DNS and base_url");
+        }
+        return Finding.fail("platform", where + " did not answer (" + lastCause(e) + "); check the network,"
+                + " a firewall or a proxy");
+    }
+
+    private static Optional<Instant> platformTime(String date) {
+        if (date == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String causes(Throwable t) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            b.append(c.getClass().getSimpleName()).append(": ").append(c.getMessage()).append(" | ");
+        }
+        return b.toString();
+    }
+
+    private static String lastCause(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getClass().getSimpleName() + ": " + c.getMessage();
+    }
+}
