@@ -164,7 +164,7 @@ class DebPackageIT {
                 "ReadWritePaths=/var/lib/tagline", "NoNewPrivileges=yes", "PrivateTmp=yes", "DevicePolicy=closed",
                 "DeviceAllow=char-ttyAMA rw", "DeviceAllow=char-gpiochip rw",
                 "LoadCredential=keys.yaml:/etc/tagline/keys.yaml", "LoadCredential=tagbase.token:/etc/tagline/tagbase.token",
-                "User=tagline", "TimeoutStopSec=120s")) {
+                "User=tagline", "TimeoutStopSec=120s", "RestartPreventExitStatus=2", "SuccessExitStatus=143")) {
             assertTrue(unit.lines().anyMatch(l -> l.equals(key)), key);
         }
     }

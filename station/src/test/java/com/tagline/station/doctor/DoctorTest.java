@@ -99,6 +99,18 @@ class DoctorTest {
                 .detail().contains("0640"));
     }
 
+    @Test
+    void withoutATokenThePlatformIsStillReachedAndTheLineSaysWhatIsMissing() throws IOException {
+        Files.delete(dir.resolve("tagbase.token"));
+        List<Finding> findings = doctor(config(platform.baseUrl(), pn532.link().toString()), Duration.ofSeconds(7));
+        assertTrue(find(findings, "token").detail().contains("tagbase.token does not exist; write the platform's API"
+                + " token into it"), find(findings, "token").line());
+        assertTrue(find(findings, "platform").detail().endsWith("answered (401), but there is no API token to try:"
+                + " see the token line"), find(findings, "platform").line());
+        assertEquals(Verdict.PASS, find(findings, "clock").verdict(), "the platform's Date still came");
+        assertEquals(Set.of("token", "platform"), failed(findings));
+    }
+
     /** Everything unplugged: no serial device, a platform that accepts and never answers. */
     @Test
     void everythingUnpluggedEndsWithinTenSecondsNamingEachPart() throws IOException {
