@@ -3,9 +3,9 @@
 # "tagline-station doctor" against the simulators (PN532 emulator on a pty, tagbase emulator on
 # loopback) until every check passes, runs the station itself as the service user through the
 # launcher with a notification socket, breaks one thing at a time and expects the named failure,
-# then removes and purges the package and checks what is left. Run from the repository root after
-# "mvn -B verify" (.ci/run does, with CI=true). It changes the system: it refuses to run without CI=true
-# or TAGLINE_DEB_TEST=1, and when tagline-station is already installed.
+# then removes and purges the package and checks what is left. Run it after "mvn -B verify" (.ci/run
+# does, with CI=true). It changes the system: it refuses to run without CI=true or TAGLINE_DEB_TEST=1,
+# and, outside CI, when tagline-station is already installed.
 set -uo pipefail
 cd "$(dirname "$0")/../../.."
 
@@ -18,8 +18,13 @@ if [ "$(id -u)" != 0 ]; then
     exit 2
 fi
 if dpkg-query -W -f '${Status}' tagline-station 2>/dev/null | grep -q installed; then
-    echo "deb-install-test: tagline-station is installed already; this test would purge it" >&2
-    exit 2
+    if [ "${CI:-}" != true ]; then
+        echo "deb-install-test: tagline-station is installed already; this test would purge it" >&2
+        exit 2
+    fi
+    echo "deb-install-test: purging a tagline-station left by an earlier run"
+    dpkg --purge tagline-station >/dev/null
+    rm -rf /etc/tagline
 fi
 
 deb=$(ls packaging/target/tagline-station_*_all.deb 2>/dev/null | head -1)
