@@ -19,7 +19,9 @@ import java.util.stream.Stream;
  *       {@code libgpiod.so.2}, glibc 2.33: Bookworm or later) and {@code libpi4j-gpiod.so} for armhf (ARMv7)
  *       and aarch64 only; its loader throws for any other {@code os.arch}. The bundled libgpiod is loaded
  *       by path before the JNI library, so the system's libgpiod does not matter: Trixie's libgpiod3 is
- *       not used (it speaks the kernel's GPIO character device uAPI v1, which the Pi kernels keep).</li>
+ *       not used. libgpiod 1.6 speaks the kernel's GPIO character device uAPI v1
+ *       ({@code CONFIG_GPIO_CDEV_V1}, default y upstream, but some kernels turn it off): a kernel config
+ *       in {@code /boot/config-RELEASE} that says it is not set is named.</li>
  *   <li>a {@code /dev/gpiochipN}: {@code GpioDContext} opens the chip whose label contains "pinctrl"
  *       (pinctrl-bcm2835/-bcm2711 on Pi 1–4, pinctrl-rp1 on Pi 5, gpiochip0 or gpiochip4 by kernel).</li>
  *   <li>a board pi4j recognises: {@code GpioDContext.initialize()} does nothing when
@@ -35,12 +37,15 @@ public final class GpiodPreflight {
     private final Path dev;
     private final BooleanSupplier knownBoard;
     private final Optional<Path> libraryPath;
+    private final Path kernelConfig;
 
-    GpiodPreflight(String osArch, Path dev, BooleanSupplier knownBoard, Optional<Path> libraryPath) {
+    GpiodPreflight(String osArch, Path dev, BooleanSupplier knownBoard, Optional<Path> libraryPath,
+                   Path kernelConfig) {
         this.osArch = osArch.toLowerCase(Locale.ROOT);
         this.dev = dev;
         this.knownBoard = knownBoard;
         this.libraryPath = libraryPath;
+        this.kernelConfig = kernelConfig;
     }
 
     /** This host as the JVM and the kernel show it. */
@@ -49,7 +54,8 @@ public final class GpiodPreflight {
         return new GpiodPreflight(System.getProperty("os.arch", ""), Path.of("/dev"),
                 BoardInfoHelper::runningOnRaspberryPi,
                 lib.isBlank() || lib.equalsIgnoreCase("system") || lib.equalsIgnoreCase("local")
-                        ? Optional.empty() : Optional.of(Path.of(lib)));
+                        ? Optional.empty() : Optional.of(Path.of(lib)),
+                Path.of("/boot", "config-" + System.getProperty("os.version", "")));
     }
 
     /** The first missing part, as one line with what to do; empty when gpiod can be tried. */
@@ -68,6 +74,10 @@ public final class GpiodPreflight {
             return Optional.of("GPIO backend gpiod: pi4j 2.8.0 does not recognise this board (from /proc/cpuinfo"
                     + " and /proc/device-tree/model), and its gpiod provider opens no chip on an unknown board");
         }
+        if (uapiV1Off()) {
+            return Optional.of("GPIO backend gpiod: this kernel is built without the GPIO uAPI v1 that pi4j 2.8.0's"
+                    + " libgpiod 1.6 uses (" + kernelConfig + ": CONFIG_GPIO_CDEV_V1 is not set)");
+        }
         if (libraryPath.isPresent()) {
             for (String lib : List.of("libgpiod.so", "libpi4j-gpiod.so")) {
                 if (!Files.isReadable(libraryPath.get().resolve(lib))) {
@@ -77,6 +87,15 @@ public final class GpiodPreflight {
             }
         }
         return Optional.empty();
+    }
+
+    private boolean uapiV1Off() {
+        try {
+            return Files.isReadable(kernelConfig)
+                    && Files.readAllLines(kernelConfig).contains("# CONFIG_GPIO_CDEV_V1 is not set");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The {@code gpiochipN} character devices, sorted. */
