@@ -2,6 +2,7 @@ package com.tagline.station.doctor;
 
 import com.tagline.hardware.line.GpiodPreflight;
 import com.tagline.station.config.StationConfig;
+import com.tagline.station.run.DataDirectoryLock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +49,9 @@ public final class Doctor {
     /** Every finding, in report order. */
     public List<Finding> run() {
         List<Finding> findings = new ArrayList<>(new SecretChecks(config, env).run());
-        List<CheckGroup> groups = List.of(new ReaderChecks(config.reader().link(), account),
+        CheckGroup reader = DataDirectoryLock.holder(config.dataDir()).<CheckGroup>map(ReaderInUse::new)
+                .orElseGet(() -> new ReaderChecks(config.reader().link(), account));
+        List<CheckGroup> groups = List.of(reader,
                 new GpioCheck(config.line(), account, gpio),
                 new PlatformChecks(config.platform(), env, clock),
                 new StoreChecks(config.dataDir(), config.storage().minFreeBytes(), account));

@@ -34,6 +34,8 @@ final class ReaderChecks implements CheckGroup {
             Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
             Duration.ofSeconds(1), Duration.ofMillis(10)));
 
+    static final List<String> NAMES = List.of("serial", "pn532", "field");
+
     private final String link;
     private final Optional<ServiceAccount> account;
 
@@ -44,7 +46,7 @@ final class ReaderChecks implements CheckGroup {
 
     @Override
     public List<String> names() {
-        return List.of("serial", "pn532", "field");
+        return NAMES;
     }
 
     @Override

@@ -32,6 +32,7 @@ import com.tagline.station.workflow.ChipEncoder;
 import com.tagline.station.workflow.JobSource;
 import com.tagline.station.workflow.Leasing;
 import com.tagline.station.workflow.Pn532Antenna;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -78,9 +79,11 @@ public final class Station implements AutoCloseable {
         this.keys = config.keys().load(env.env()); // a key file may come as a systemd credential
         Credential credential = credential(config, env);
         this.console = consoleSettings(config.console(), env.env());
-        this.store = closer.add(StoreThread.open(StoreConfig.of(DataDirectory.create(config.dataDir())
-                .resolve("station.db"), config.station()).withClock(clock)
-                .withQueueLimit(config.storage().queueLimit()).withMinFreeBytes(config.storage().minFreeBytes())));
+        Path dataDir = DataDirectory.create(config.dataDir());
+        closer.add(DataDirectoryLock.take(dataDir)); // before the store: one store belongs to one station
+        this.store = closer.add(StoreThread.open(StoreConfig.of(dataDir.resolve("station.db"), config.station())
+                .withClock(clock).withQueueLimit(config.storage().queueLimit())
+                .withMinFreeBytes(config.storage().minFreeBytes())));
         this.recipes = Recipes.of(config, keys);
         this.encoder = new ChipEncoder(store, recipes.byProtocol(), config.encoding().policy(), keys.version(), clock,
                 alarms);

@@ -11,6 +11,7 @@ import com.tagline.simulator.platform.tagbase.TagbaseEmulator;
 import com.tagline.simulator.platform.tagbase.TagbaseEmulatorConfig;
 import com.tagline.station.config.ConfigLoader;
 import com.tagline.station.config.StationConfig;
+import com.tagline.station.run.DataDirectoryLock;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -131,6 +132,27 @@ class DoctorTest {
         findings = doctor(config(platform.baseUrl(), pn532.link().toString(), console), Duration.ofSeconds(7));
         assertEquals(Verdict.PASS, find(findings, "operator").verdict(), find(findings, "operator").line());
         assertTrue(findings.stream().noneMatch(f -> f.line().contains("an-operator-token")), "no line shows the token");
+    }
+
+    /**
+     * A station running on the data directory owns the reader: the doctor does not open it (its frames would
+     * interleave with the station's and fail its exchanges), says so, and checks the rest.
+     */
+    @Test
+    void theReaderOfARunningStationIsNotOpened() throws IOException {
+        try (DataDirectoryLock running = DataDirectoryLock.take(dir.resolve("data"))) {
+            List<Finding> findings = doctor(config(platform.baseUrl(), pn532.link().toString()), Duration.ofSeconds(7));
+            for (String reader : List.of("serial", "pn532", "field")) {
+                Finding f = find(findings, reader);
+                assertEquals(Verdict.WARN, f.verdict(), f.line());
+                assertTrue(f.detail().contains("a station runs on this data directory (process "
+                        + ProcessHandle.current().pid() + ")"), f.line());
+            }
+            assertEquals(Verdict.PASS, find(findings, "store").verdict(), find(findings, "store").line());
+            assertEquals(0, pn532.emulator().counters().bytesFromHost(), "the doctor sent the PN532 nothing");
+        }
+        assertEquals(Verdict.PASS, find(doctor(config(platform.baseUrl(), pn532.link().toString()),
+                Duration.ofSeconds(7)), "pn532").verdict(), "checked again once the station stopped");
     }
 
     /** Everything unplugged: no serial device, a platform that accepts and never answers. */
