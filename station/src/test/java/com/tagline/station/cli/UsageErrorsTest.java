@@ -69,6 +69,16 @@ class UsageErrorsTest {
         assertFalse(r.err().contains("lease_high_water"), "no error made up from lease_low_water's default: " + r.err());
     }
 
+    @Test
+    void aManifestThatCannotBeReadIsTheConfigurationsProblem() throws Exception {
+        Path config = config("ixkio", "");
+        CliRunner r = CliRunner.run("run", "--config", config.toString());
+        assertEquals(2, r.exit(), r.err());
+        List<String> lines = r.err().lines().filter(l -> l.startsWith("run:")).toList();
+        assertEquals(List.of("run: platform.manifest: cannot read the manifest " + dir.resolve("batch-1.csv")
+                + ": does not exist"), lines, r.err());
+    }
+
     /** A hand-fed bench on this host's loopback: keys, token, a reader that is not there, no console. */
     private Path config(String platform, String more) throws Exception {
         Path keys = Files.copy(Path.of("..", "configs", "keys.example.yaml"), dir.resolve("keys.yaml"));
