@@ -96,9 +96,9 @@ public final class Station implements AutoCloseable {
         closer.add(antenna::release);
         this.lineIo = config.line().conveyor() ? Optional.of(closer.add(env.lineIo().apply(config.line())))
                 : Optional.empty();
-        log.info("event=station_assembled station={} platform={} base_url={} keys={} reader={} mode={}",
-                config.station(), config.platform().kind().code(), config.platform().baseUrl(), keys,
-                config.reader().link(), config.line().conveyor() ? "conveyor" : "hand-fed");
+        log.info("event=station_assembled station={} platform={} base_url={} key_version={} kcv={} reader={} mode={}",
+                config.station(), config.platform().kind().code(), config.platform().baseUrl(), keys.version(),
+                keys.checkValues(), config.reader().link(), config.line().conveyor() ? "conveyor" : "hand-fed");
     }
 
     /**
