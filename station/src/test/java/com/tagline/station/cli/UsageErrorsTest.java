@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
+import com.tagline.station.run.BenchConfig;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +61,8 @@ class UsageErrorsTest {
 
     @Test
     void aFieldThatIsItselfWrongIsNotCrossCheckedAgainstAnother() throws Exception {
-        Path config = config("tagbase", "encoding: {lease_low_water: five, lease_high_water: 20}\n");
+        Path config = BenchConfig.write(dir, dir.resolve("no-pn532").toString(), "",
+                "encoding: {lease_low_water: five, lease_high_water: 20}");
         CliRunner r = CliRunner.run("run", "--config", config.toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("encoding.lease_low_water: must be a whole number 0..10000, was 'five'"), r.err());
@@ -71,30 +71,11 @@ class UsageErrorsTest {
 
     @Test
     void aManifestThatCannotBeReadIsTheConfigurationsProblem() throws Exception {
-        Path config = config("ixkio", "");
+        Path config = BenchConfig.write(dir, dir.resolve("no-pn532").toString(), "kind: ixkio, manifest: batch-1.csv", "");
         CliRunner r = CliRunner.run("run", "--config", config.toString());
         assertEquals(2, r.exit(), r.err());
         List<String> lines = r.err().lines().filter(l -> l.startsWith("run:")).toList();
         assertEquals(List.of("run: platform.manifest: cannot read the manifest " + dir.resolve("batch-1.csv")
                 + ": does not exist"), lines, r.err());
-    }
-
-    /** A hand-fed bench on this host's loopback: keys, token, a reader that is not there, no console. */
-    private Path config(String platform, String more) throws Exception {
-        Path keys = Files.copy(Path.of("..", "configs", "keys.example.yaml"), dir.resolve("keys.yaml"));
-        Path token = Files.writeString(dir.resolve("platform.token"), "sk_test_usage_0123456789\n");
-        for (Path secret : List.of(keys, token)) {
-            Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
-        }
-        return Files.writeString(dir.resolve("bench.yaml"), String.join("\n",
-                "station: usage-1",
-                "data_dir: data",
-                "keys: {file: keys.yaml}",
-                "platform: {kind: " + platform + ", base_url: \"http://127.0.0.1:9\", api_key_file: platform.token"
-                        + (platform.equals("ixkio") ? ", manifest: batch-1.csv}" : "}"),
-                "reader: {link: \"" + dir.resolve("no-pn532") + "\"}",
-                "line: {mode: hand-fed}",
-                "console: {enabled: false}",
-                more));
     }
 }

@@ -10,11 +10,10 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tagline.station.config.ConfigLoader;
+import com.tagline.station.run.BenchConfig;
 import com.tagline.station.run.Station;
 import com.tagline.station.run.Surroundings;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,20 +30,7 @@ class StationAssembledLineTest {
 
     @Test
     void theKeySetIsKeyVersionAndCheckValues() throws Exception {
-        Files.writeString(dir.resolve("keys.yaml"), Files.readString(Path.of("..", "configs", "keys.example.yaml")));
-        Files.writeString(dir.resolve("token"), "sk_test_1\n");
-        for (String f : new String[] {"keys.yaml", "token"}) {
-            Files.setPosixFilePermissions(dir.resolve(f), PosixFilePermissions.fromString("rw-------"));
-        }
-        Path yaml = Files.writeString(dir.resolve("station.yaml"), """
-                station: bench-1
-                data_dir: data
-                keys: {file: keys.yaml}
-                platform: {base_url: "http://127.0.0.1:9", api_key_file: token}
-                reader: {link: "%s"}
-                line: {mode: hand-fed}
-                console: {enabled: false}
-                """.formatted(dir.resolve("no-pn532")));
+        Path yaml = BenchConfig.write(dir, dir.resolve("no-pn532").toString(), "", "");
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
         Logger logger = (Logger) LoggerFactory.getLogger(Station.class);
