@@ -87,7 +87,7 @@ final class ImportManifestCommand implements Callable<Integer> {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
-            throw new StoreException("open", "cannot create " + dataDir + ": " + e.getMessage(), e);
+            throw new StoreException("open", "cannot create " + dataDir + ": " + IoReason.of(e), e);
         }
         return StoreAccess.direct(Store.open(StoreConfig.of(dataDir.resolve("station.db"), station)));
     }

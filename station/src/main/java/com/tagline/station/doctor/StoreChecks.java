@@ -1,5 +1,6 @@
 package com.tagline.station.doctor;
 
+import com.tagline.hardware.IoReason;
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
@@ -97,7 +98,7 @@ final class StoreChecks implements CheckGroup {
             }
             return quickCheck(db);
         } catch (IOException e) {
-            return Finding.fail("store", "cannot inspect " + dataDir + ": " + e.getMessage());
+            return Finding.fail("store", "cannot inspect " + dataDir + ": " + IoReason.of(e));
         }
     }
 
