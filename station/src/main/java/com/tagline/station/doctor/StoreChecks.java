@@ -45,7 +45,7 @@ final class StoreChecks implements CheckGroup {
     }
 
     private Finding disk() {
-        Path p = dataDir.toAbsolutePath();
+        Path p = dataDir.toAbsolutePath().normalize();
         while (p != null && !Files.exists(p)) {
             p = p.getParent();
         }
