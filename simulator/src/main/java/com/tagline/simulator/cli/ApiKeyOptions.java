@@ -1,5 +1,6 @@
 package com.tagline.simulator.cli;
 
+import com.tagline.hardware.IoReason;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ final class ApiKeyOptions {
             }
             return v;
         } catch (IOException e) {
-            throw new ParameterException(cl, "--api-key-file " + file + ": cannot read (" + e.getMessage() + ")");
+            throw new ParameterException(cl, "--api-key-file " + file + ": cannot read: " + IoReason.of(e));
         }
     }
 }

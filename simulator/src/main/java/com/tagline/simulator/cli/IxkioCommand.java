@@ -1,5 +1,6 @@
 package com.tagline.simulator.cli;
 
+import com.tagline.hardware.IoReason;
 import com.tagline.simulator.platform.EmulatorFaults;
 import com.tagline.simulator.platform.ixkio.IxkioAccount;
 import com.tagline.simulator.platform.ixkio.IxkioCounts;
@@ -27,13 +28,16 @@ import picocli.CommandLine.Spec;
  * stdin. Prints the base URL on stdout once listening. The API key is never printed.
  */
 @Command(name = "ixkio", mixinStandardHelpOptions = true,
-        description = {"Serves the ixkio Management API emulator on 127.0.0.1 (PATCH /v1/x/{xuid}, PATCH /v1/a/{aid}",
-            "with ix_c or ix_u; GET /_emulator/state; POST /_emulator/faults).",
+        // picocli lists a subcommand by its first description line: it is the whole summary
+        description = {"Serves the ixkio Management API emulator on 127.0.0.1.",
+            "Endpoints: PATCH /v1/x/{xuid}, PATCH /v1/a/{aid} with ix_c or ix_u; GET /_emulator/state;"
+                    + " POST /_emulator/faults.",
             "Prints the base URL once ready; stops on SIGTERM/SIGINT or when a piped stdin ends.",
             "Piped stdin lines: 'state' (counters).",
-            "Codes file: CSV with the header xuid,cuid,url and optionally uid (any order); one tag code per line;",
-            "xuid required and unique; cuid (case-sensitive) and uid (hex, stored uppercase) may be empty, unique",
-            "when given; url is the tag group's response the tag code inherits. Tag codes start Inactive, Unassigned."})
+            "Codes file: CSV with the header xuid,cuid,url and optionally uid (any order); one tag code per line;"
+                    + " xuid required and unique; cuid (case-sensitive) and uid (hex, stored uppercase) may be empty,"
+                    + " unique when given; url is the tag group's response the tag code inherits. Tag codes start"
+                    + " Inactive, Unassigned."})
 final class IxkioCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -103,8 +107,8 @@ final class IxkioCommand implements Callable<Integer> {
         try (Reader in = Files.newBufferedReader(codes, StandardCharsets.UTF_8)) {
             return TagCodeSeed.read(in);
         } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "--codes " + codes + ": cannot read ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            throw new ParameterException(spec.commandLine(), "--codes " + codes + ": cannot read: "
+                    + IoReason.of(e));
         } catch (SeedFileException e) {
             throw new ParameterException(spec.commandLine(), "--codes " + codes + ": " + e.getMessage());
         }

@@ -8,6 +8,7 @@ import com.tagline.simulator.pn532.Pn532Emulator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -56,7 +57,34 @@ class SimulatorCliTest {
     void linkIsRequiredAndSoIsTheSubcommand() {
         assertEquals(2, run("pn532"));
         assertEquals(2, run());
-        assertTrue(err.toString().contains("missing subcommand"), err.toString());
+        assertTrue(err.toString().contains("Missing required subcommand"), err.toString());
+        assertTrue(err.toString().contains("ixkio     Serves the ixkio Management API emulator on 127.0.0.1."),
+                "without a subcommand the usage lists them, each summary whole: " + err);
+    }
+
+    @Test
+    void aUsageErrorIsOneLineAndAPointerToHelpNotTheWholeUsage() {
+        assertEquals(2, run("ixkio", "--port", "0", "--api-key", "k", "--codes"));
+        assertEquals(List.of("Missing required parameter for option '--codes' (FILE.csv)",
+                "see 'simulator.jar ixkio --help'"), err.toString().lines().toList());
+    }
+
+    @Test
+    void aMisspeltOptionIsNamedBeforeTheRequiredOnesItLeftMissing() {
+        assertEquals(2, run("ixkio", "--prot", "0"));
+        assertEquals(List.of("Unknown option: '--prot' (did you mean --port?)", "see 'simulator.jar ixkio --help'"),
+                err.toString().lines().toList());
+    }
+
+    @Test
+    void everySubcommandAnswersVersion() {
+        for (String[] args : List.of(new String[] {"-V"}, new String[] {"pn532", "-V"}, new String[] {"ixkio", "--version"})) {
+            StringWriter out = new StringWriter();
+            CommandLine cli = SimulatorCli.commandLine();
+            cli.setOut(new PrintWriter(out, true));
+            assertEquals(0, cli.execute(args));
+            assertEquals("Tagline simulator 0.1.0", out.toString().strip(), String.join(" ", args));
+        }
     }
 
     @Test

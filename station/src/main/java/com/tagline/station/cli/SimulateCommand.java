@@ -137,6 +137,9 @@ final class SimulateCommand implements Callable<Integer> {
             BatchSummary summary = simulation.run(progressTo(System.err, count));
             System.out.print(json ? summary.json(keys.keys().version()) + System.lineSeparator() : summary.text());
             System.out.flush();
+            summary.outage().filter(o -> !o.began()).ifPresent(o -> System.err.println("simulate: the platform never"
+                    + " went offline: the run ended after " + o.ran().toSeconds() + " s of virtual time, before"
+                    + " --outage-at " + o.at().toSeconds() + " s"));
             console.lingerIf(consoleOptions.linger);
             return summary.allAsExpected() ? 0 : 1;
         } catch (IllegalArgumentException e) {

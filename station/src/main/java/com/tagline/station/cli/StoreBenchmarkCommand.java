@@ -1,5 +1,6 @@
 package com.tagline.station.cli;
 
+import com.tagline.hardware.IoReason;
 import com.tagline.hardware.keys.MasterKeySet;
 import com.tagline.hardware.ntag424.sdm.SunTemplate;
 import com.tagline.hardware.tag.ChipProtocol;
@@ -71,7 +72,7 @@ final class StoreBenchmarkCommand implements Callable<Integer> {
         try {
             dir = Files.createTempDirectory(parent, "tagline-store-bench-");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot make a directory under " + parent + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot make a directory under " + parent + ": " + IoReason.of(e), e);
         }
         try {
             return StoreBench.run(dir, chips, keys, recipes.byProtocol());

@@ -2,6 +2,12 @@ package com.tagline.station.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tagline.hardware.IoReason;
+import com.tagline.station.platform.HttpEndpoint;
+import com.tagline.station.platform.PlatformException;
+import com.tagline.station.platform.PlatformStatusException;
+import com.tagline.station.platform.PlatformUnreachableException;
+import com.tagline.station.simulate.BenchPlatform;
 import com.tagline.station.simulate.SyncBench;
 import java.time.Duration;
 import java.util.Locale;
@@ -81,16 +87,60 @@ final class SyncBenchmarkCommand implements Callable<Integer> {
             r = SyncBench.run(options, progress);
         } else {
             try {
-                String key = java.nio.file.Files.readString(apiKeyFile).strip();
-                r = SyncBench.run(options, com.tagline.station.simulate.BenchPlatform.external(platform, key), progress);
-            } catch (java.io.IOException e) {
-                System.err.println("benchmark sync: --api-key-file " + apiKeyFile + ": " + e.getMessage());
-                return 2;
+                r = external(options, progress);
+            } catch (Refusal e) {
+                System.err.println("benchmark sync: " + e.getMessage());
+                return e.exitCode;
             }
         }
         System.out.print(json ? json(r) + System.lineSeparator() : text(r));
         r.problems().forEach(p -> System.err.println("benchmark sync: FAILED: " + p));
         return r.ok() ? 0 : 1;
+    }
+
+    /** Why the external emulator cannot be drained into, in one line, and the exit code it deserves. */
+    private static final class Refusal extends Exception {
+        final int exitCode;
+
+        Refusal(int exitCode, String message) {
+            super(message);
+            this.exitCode = exitCode;
+        }
+    }
+
+    /**
+     * The drain into {@code --platform}. The ordinary mistakes are one line each: a URL that is not http(s) or
+     * not loopback plain http, an unreadable key file, a key the emulator refuses, too few pending tags (exit 2,
+     * the options); the emulator not answering (exit 1).
+     */
+    private SyncBench.Result external(SyncBench.Options options, java.util.function.Consumer<String> progress)
+            throws Refusal {
+        String key;
+        try {
+            key = java.nio.file.Files.readString(apiKeyFile).strip();
+            HttpEndpoint.of(platform.toString(), key); // the URL rules every platform client applies
+        } catch (java.io.IOException e) {
+            throw new Refusal(2, "--api-key-file " + apiKeyFile + ": " + IoReason.of(e));
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(2, "--platform: " + e.getMessage());
+        }
+        String start = "; start it with: java -jar simulator.jar platform --port PORT --api-key-file " + apiKeyFile
+                + " --seed-tags " + options.backlog() + " --protocol ntag_424_dna";
+        try {
+            return SyncBench.run(options, BenchPlatform.external(platform, key), progress);
+        } catch (BenchPlatform.NotReady e) {
+            throw new Refusal(2, e.getMessage());
+        } catch (PlatformStatusException e) {
+            if (e.status() == 401 || e.status() == 403) {
+                throw new Refusal(2, "the emulator at " + platform + " refused the API key in " + apiKeyFile
+                        + " (HTTP " + e.status() + "): give the file it was started with");
+            }
+            throw new Refusal(1, "the emulator at " + platform + " failed: " + e.getMessage());
+        } catch (PlatformUnreachableException e) {
+            throw new Refusal(1, "the emulator at " + platform + " does not answer (" + e.getMessage() + ")" + start);
+        } catch (PlatformException e) {
+            throw new Refusal(1, "the emulator at " + platform + " answered unexpectedly: " + e.getMessage());
+        }
     }
 
     private static String text(SyncBench.Result r) {

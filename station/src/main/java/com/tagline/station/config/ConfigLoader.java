@@ -3,6 +3,7 @@ package com.tagline.station.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.tagline.hardware.IoReason;
 import com.tagline.hardware.ntag424.sdm.SunTemplate;
 import com.tagline.hardware.pn532.Pn532BaudRate;
 import com.tagline.hardware.serial.SerialLinkSpec;
@@ -45,7 +46,7 @@ public final class ConfigLoader {
             throw new ConfigException(file.toString(), List.of((at == null ? "" : "line " + at.getLineNr()
                     + ", column " + at.getColumnNr() + ": ") + "not valid YAML: " + firstLine(e.getOriginalMessage())));
         } catch (IOException e) {
-            throw new ConfigException(file.toString(), List.of("cannot read " + file + ": " + e.getMessage()));
+            throw new ConfigException(file.toString(), List.of("cannot read " + file + ": " + IoReason.of(e)));
         }
         if (root == null || !root.isObject()) {
             throw new ConfigException(file.toString(), List.of("the file must be a YAML mapping"));
@@ -142,10 +143,13 @@ public final class ConfigLoader {
         }
         EncodingPolicy policy = new EncodingPolicy(n.integer("max_attempts_per_tag", 3, 1, 20),
                 n.integer("reactivations", 1, 0, 5), Duration.ofSeconds(n.integer("lease_grace_s", 0, 0, 3_600)));
+        int before = n.problemCount();
         int low = n.integer("lease_low_water", 50, 0, 10_000);
         int high = n.integer("lease_high_water", 200, 1, 10_000);
         if (high < low) {
-            n.problem("lease_high_water", "must be at least lease_low_water (" + low + ")");
+            if (n.problemCount() == before) {
+                n.problem("lease_high_water", "must be at least lease_low_water (" + low + ")");
+            }
             high = low;
         }
         LeasePolicy leases = new LeasePolicy(protocols, low, Math.max(1, high),
@@ -163,10 +167,13 @@ public final class ConfigLoader {
     private static SyncPolicy sync(ConfigNode n) {
         n.allowOnly(Set.of("batch_size", "interval_ms", "backoff_initial_ms", "backoff_max_ms"));
         SyncPolicy d = SyncPolicy.defaults();
+        int before = n.problemCount();
         Duration initial = n.millis("backoff_initial_ms", d.backoffInitial(), 600_000);
         Duration max = n.millis("backoff_max_ms", d.backoffMax(), 3_600_000);
         if (initial.isZero() || max.compareTo(initial) < 0) {
-            n.problem("backoff_max_ms", "needs 0 < backoff_initial_ms <= backoff_max_ms");
+            if (n.problemCount() == before) {
+                n.problem("backoff_max_ms", "needs 0 < backoff_initial_ms <= backoff_max_ms");
+            }
             initial = d.backoffInitial();
             max = d.backoffMax();
         }

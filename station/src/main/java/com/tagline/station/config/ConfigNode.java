@@ -134,6 +134,14 @@ final class ConfigNode {
         return node.fieldNames();
     }
 
+    /**
+     * How many problems the whole file has so far. A check across fields compares it before and after reading
+     * them, and is skipped when one of them was itself invalid: its default would only make up a second error.
+     */
+    int problemCount() {
+        return problems.size();
+    }
+
     void problem(String name, String what) {
         problems.add(at(name) + ": " + what);
     }

@@ -131,13 +131,16 @@ final class LineSection {
         n.allowOnly(Set.of("debounce_ms", "gate_pulse_ms", "encoder_eye_clear_ms", "encoder_to_reject_ms",
                 "encoder_to_reject_min_ms", "reject_eye_clear_ms", "idle_after_ms"));
         LineTiming d = LineTiming.standard();
+        int before = n.problemCount();
         Duration toReject = n.millis("encoder_to_reject_ms", d.encoderToReject(), 600_000);
         // Without a measured travel time, half the limit: it still tells an item left on the belt from the
         // tracked one behind it when they are at least half the belt apart.
         Duration toRejectMin = n.has("encoder_to_reject_ms") && !n.has("encoder_to_reject_min_ms")
                 ? toReject.dividedBy(2) : n.millis("encoder_to_reject_min_ms", d.encoderToRejectMin(), 600_000);
         if (toRejectMin.compareTo(toReject) >= 0) {
-            n.problem("encoder_to_reject_min_ms", "must be below encoder_to_reject_ms (" + toReject.toMillis() + ")");
+            if (n.problemCount() == before) {
+                n.problem("encoder_to_reject_min_ms", "must be below encoder_to_reject_ms (" + toReject.toMillis() + ")");
+            }
             toRejectMin = toReject.dividedBy(2);
         }
         return new LineTiming(n.millis("debounce_ms", d.debounce(), 1_000), n.millis("gate_pulse_ms", d.gatePulse(), 10_000),

@@ -1,5 +1,6 @@
 package com.tagline.station.config;
 
+import com.tagline.hardware.IoReason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ public record Secret(Optional<Path> file, Optional<String> variable) {
         } catch (UnsupportedOperationException e) {
             // Not a POSIX file system: nothing to check.
         } catch (IOException e) {
-            throw new ConfigException(field, java.util.List.of("cannot read " + f + " (" + e.getMessage() + ")"));
+            throw new ConfigException(field, java.util.List.of("cannot read " + f + ": " + IoReason.of(e)));
         }
         try {
             String v = Files.readString(f).strip();
@@ -49,7 +50,7 @@ public record Secret(Optional<Path> file, Optional<String> variable) {
             }
             return v;
         } catch (IOException e) {
-            throw new ConfigException(field, java.util.List.of("cannot read " + f + " (" + e.getMessage() + ")"));
+            throw new ConfigException(field, java.util.List.of("cannot read " + f + ": " + IoReason.of(e)));
         }
     }
 

@@ -1,5 +1,6 @@
 package com.tagline.station.doctor;
 
+import com.tagline.hardware.IoReason;
 import com.tagline.hardware.line.GpiodPreflight;
 import com.tagline.hardware.line.PinConfig;
 import com.tagline.station.config.StationConfig;
@@ -60,7 +61,7 @@ final class GpioCheck implements CheckGroup {
                                 + FileFacts.of(chip).describe() + "); adduser " + account.get().name() + " gpio");
                     }
                 } catch (IOException e) {
-                    return Finding.fail("gpio", "cannot inspect " + chip + ": " + e.getMessage());
+                    return Finding.fail("gpio", "cannot inspect " + chip + ": " + IoReason.of(e));
                 }
             }
         }

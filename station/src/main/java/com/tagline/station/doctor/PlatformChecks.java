@@ -83,8 +83,7 @@ final class PlatformChecks implements CheckGroup {
             String channel = "https".equals(platform.baseUrl().getScheme())
                     ? "TLS certificate valid for " + platform.baseUrl().getHost()
                     : TransportSecurity.insecure(platform.baseUrl()) ? "PLAIN HTTP" : "plain http on loopback";
-            String verdict = where + " reachable, " + channel + ", token accepted (" + probe.what() + " answered "
-                    + PlatformProbe.said(r) + ")";
+            String verdict = where + " reachable, " + channel + ", token accepted: " + probe.acceptance(r);
             return TransportSecurity.insecure(platform.baseUrl())
                     ? Finding.warn("platform", verdict + "; the token travels in clear: use https")
                     : Finding.pass("platform", verdict);
@@ -96,6 +95,12 @@ final class PlatformChecks implements CheckGroup {
     private Finding unreachable(PlatformUnreachableException e) {
         String chain = causes(e);
         String where = where();
+        if (chain.contains("NotSslRecordException")) {
+            // Netty's error carries the answer's bytes in hex ("HTTP/1.1 400 ..."): the words are what helps
+            return Finding.fail("platform", "the server at " + platform.baseUrl() + " speaks plain HTTP, not TLS:"
+                    + " give its https port, or an http:// base_url (refused but to loopback unless"
+                    + " platform.allow_insecure_http)");
+        }
         if (chain.contains("PKIX") || chain.contains("certificate") || chain.contains("SSLHandshake")
                 || chain.contains("subject alternative") || chain.contains("No name matching")) {
             return Finding.fail("platform", where + ": TLS failed (" + lastCause(e) + "); behind a private CA set"

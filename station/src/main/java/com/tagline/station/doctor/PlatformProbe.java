@@ -40,10 +40,11 @@ record PlatformProbe(String what, HttpMethod method, String path, String body, M
     /** The probe of the configured platform. */
     static PlatformProbe of(StationConfig.Platform platform) {
         return switch (platform.kind()) {
-            case TAGBASE -> new PlatformProbe("read-only GET", HttpMethod.GET,
+            case TAGBASE -> new PlatformProbe("read-only GET of the made-up tag " + TAGBASE_TAG, HttpMethod.GET,
                     platform.apiBase() + "/tags/" + TAGBASE_TAG, null, Map.of("Accept", "application/vnd.api+json"),
                     TokenHeader.BEARER, Set.of(200, 404));
-            case IXKIO -> new PlatformProbe("PATCH without fields of an unknown tag code", HttpMethod.PATCH,
+            case IXKIO -> new PlatformProbe("PATCH without fields of the made-up tag code " + IXKIO_XUID,
+                    HttpMethod.PATCH,
                     platform.apiBase() + "/x/" + IXKIO_XUID, "", Map.of("Content-Type",
                     "application/x-www-form-urlencoded; charset=UTF-8", "Accept", "application/json"),
                     IxkioTokenHeader.X_API_KEY.header(), Set.of(200));
@@ -53,6 +54,15 @@ record PlatformProbe(String what, HttpMethod method, String path, String body, M
     HttpTransport.Response send(HttpTransport transport) {
         return transport.call(method + " " + path, method, path,
                 body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /**
+     * Why an accepted status means the token was accepted: the probe asks about a tag that does not exist, and
+     * the platform checks the token first (a refused token is {@code 401}), so "not found" is a good answer.
+     */
+    String acceptance(HttpTransport.Response r) {
+        return "a " + what + " answered " + said(r) + ", which the platform says only to a token it accepted (a"
+                + " refused one gets 401)";
     }
 
     /** What the answer said, for the report: its status, and the {@code message} of a JSON answer (ixkio's). */

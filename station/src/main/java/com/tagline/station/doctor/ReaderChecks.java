@@ -1,5 +1,6 @@
 package com.tagline.station.doctor;
 
+import com.tagline.hardware.IoReason;
 import com.tagline.hardware.TaglineException;
 import com.tagline.hardware.pn532.FirmwareVersion;
 import com.tagline.hardware.pn532.PassiveTarget;
@@ -127,7 +128,7 @@ final class ReaderChecks implements CheckGroup {
             return Optional.of(Finding.pass("serial", where + " " + facts.describe() + ", user " + a.name()
                     + " may open it"));
         } catch (IOException e) {
-            return Optional.of(Finding.fail("serial", "cannot inspect " + path + ": " + e.getMessage()));
+            return Optional.of(Finding.fail("serial", "cannot inspect " + path + ": " + IoReason.of(e)));
         }
     }
 

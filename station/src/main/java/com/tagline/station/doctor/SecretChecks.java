@@ -1,5 +1,6 @@
 package com.tagline.station.doctor;
 
+import com.tagline.hardware.IoReason;
 import com.tagline.hardware.TaglineException;
 import com.tagline.hardware.keys.MasterKeySet;
 import com.tagline.station.config.ConfigException;
@@ -91,7 +92,7 @@ final class SecretChecks {
         try {
             facts = FileFacts.of(file);
         } catch (IOException e) {
-            return Finding.fail(check, "cannot read the permissions of " + file + ": " + e.getMessage());
+            return Finding.fail(check, "cannot read the permissions of " + file + ": " + IoReason.of(e));
         }
         if (facts.exposed()) {
             return Finding.fail(check, file + " is " + facts.describe() + ": readable or writable by group or others;"

@@ -52,6 +52,21 @@ public record ServiceAccount(String name, int uid, int gid, Set<Integer> groups,
 
     /** Whether this account may read and write {@code file}, by owner, group and mode. */
     public boolean mayReadWrite(Path file) throws IOException {
+        return allows(file, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Set.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE),
+                Set.of(PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE));
+    }
+
+    /** Whether this account may make an entry (a directory) in {@code dir}: write and search permission. */
+    public boolean mayCreateIn(Path dir) throws IOException {
+        return allows(dir, Set.of(PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE),
+                Set.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE),
+                Set.of(PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE));
+    }
+
+    /** The permission class that applies to this account (owner, else group, else others) holds {@code needed}. */
+    private boolean allows(Path file, Set<PosixFilePermission> asOwner, Set<PosixFilePermission> asGroup,
+                           Set<PosixFilePermission> asOthers) throws IOException {
         int owner = (Integer) Files.getAttribute(file, "unix:uid");
         int fileGroup = (Integer) Files.getAttribute(file, "unix:gid");
         Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
@@ -59,11 +74,8 @@ public record ServiceAccount(String name, int uid, int gid, Set<Integer> groups,
             return true;
         }
         if (owner == uid) {
-            return p.contains(PosixFilePermission.OWNER_READ) && p.contains(PosixFilePermission.OWNER_WRITE);
+            return p.containsAll(asOwner);
         }
-        if (groups.contains(fileGroup)) {
-            return p.contains(PosixFilePermission.GROUP_READ) && p.contains(PosixFilePermission.GROUP_WRITE);
-        }
-        return p.contains(PosixFilePermission.OTHERS_READ) && p.contains(PosixFilePermission.OTHERS_WRITE);
+        return groups.contains(fileGroup) ? p.containsAll(asGroup) : p.containsAll(asOthers);
     }
 }

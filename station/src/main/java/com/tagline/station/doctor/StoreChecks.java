@@ -1,5 +1,6 @@
 package com.tagline.station.doctor;
 
+import com.tagline.hardware.IoReason;
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ final class StoreChecks implements CheckGroup {
     }
 
     private Finding disk() {
-        Path p = dataDir.toAbsolutePath();
+        Path p = dataDir.toAbsolutePath().normalize();
         while (p != null && !Files.exists(p)) {
             p = p.getParent();
         }
@@ -58,10 +59,26 @@ final class StoreChecks implements CheckGroup {
             if (free < 2 * minFreeBytes) {
                 return Finding.warn("disk", text + ": less than twice the minimum; free space on " + fs);
             }
+            if (!Files.isDirectory(dataDir)) {
+                // the free space is the nearest existing parent's; whether the store can be made there is the news
+                return Finding.warn("disk", dataDir + " does not exist yet; " + creatable(p) + "; " + mib(free)
+                        + " free there (store.min_free_mb " + mib(minFreeBytes) + ")");
+            }
             return Finding.pass("disk", text);
         } catch (IOException | RuntimeException e) {
             return Finding.fail("disk", "cannot tell the free space for " + dataDir + ": " + e.getMessage());
         }
+    }
+
+    /** Whether the service user could make the data directory in {@code parent}, its nearest existing parent. */
+    private String creatable(Path parent) throws IOException {
+        if (account.isEmpty()) {
+            return "there is no service user on this host to check whether it may be made in " + parent;
+        }
+        String user = account.get().name();
+        return account.get().mayCreateIn(parent) ? parent + " is writable by user " + user
+                : parent + " is not writable by user " + user + ": make it with install -d -o " + user + " -g "
+                        + user + " -m 750 " + dataDir;
     }
 
     private Finding store() {
@@ -81,7 +98,7 @@ final class StoreChecks implements CheckGroup {
             }
             return quickCheck(db);
         } catch (IOException e) {
-            return Finding.fail("store", "cannot inspect " + dataDir + ": " + e.getMessage());
+            return Finding.fail("store", "cannot inspect " + dataDir + ": " + IoReason.of(e));
         }
     }
 

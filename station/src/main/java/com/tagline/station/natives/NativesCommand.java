@@ -1,5 +1,6 @@
 package com.tagline.station.natives;
 
+import com.tagline.hardware.IoReason;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class NativesCommand implements Callable<Integer> {
             files.forEach(f -> System.out.println(f));
             return 0;
         } catch (IOException e) {
-            System.err.println("natives: cannot unpack into " + into + ": " + e.getMessage());
+            System.err.println("natives: cannot unpack into " + into + ": " + IoReason.of(e));
             return 1;
         }
     }

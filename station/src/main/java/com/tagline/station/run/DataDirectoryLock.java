@@ -1,5 +1,6 @@
 package com.tagline.station.run;
 
+import com.tagline.hardware.IoReason;
 import com.tagline.station.store.StoreException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -52,7 +53,7 @@ public final class DataDirectoryLock implements AutoCloseable {
             return new DataDirectoryLock(channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new StoreException("open", "cannot lock " + file + " (" + e.getMessage() + ")", e);
+            throw new StoreException("open", "cannot lock " + file + ": " + IoReason.of(e), e);
         } catch (RuntimeException e) {
             closeQuietly(channel);
             throw e;
@@ -85,7 +86,7 @@ public final class DataDirectoryLock implements AutoCloseable {
             return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new StoreException("open", "cannot open " + file + " (" + e.getMessage() + ")", e);
+            throw new StoreException("open", "cannot open " + file + ": " + IoReason.of(e), e);
         }
     }
 

@@ -1,7 +1,9 @@
 package com.tagline.station.run;
 
 import com.tagline.hardware.crypto.OriginalitySignature;
+import com.tagline.hardware.keys.ChipKeys;
 import com.tagline.hardware.keys.MasterKeySet;
+import com.tagline.hardware.ntag223.Ntag223Keys;
 import com.tagline.hardware.ntag223.Ntag223Originality;
 import com.tagline.hardware.ntag223.sun.MirrorTemplate;
 import com.tagline.hardware.ntag424.sdm.SunTemplate;
@@ -32,6 +34,26 @@ public record Recipes(Map<ChipProtocol, ChipRecipe> byProtocol, ChipUrlFit fit) 
 
     public Recipes {
         byProtocol = Map.copyOf(byProtocol);
+    }
+
+    /**
+     * The keys the SUN message of a chip this station personalized verifies with: the chip's AN10922
+     * diversification of the master keys ({@link MasterKeySet#diversify}), at the key numbers the recipes
+     * use: NTAG 424 DNA SDM meta-read {@value #META_READ_KEY} and file-read {@value #FILE_READ_KEY}, the
+     * NTAG 223 DNA SUNCMAC_KEY of {@link Ntag223Keys}. For a verifier ({@code station sun-verify --keys});
+     * never printed.
+     */
+    public record SunKeys(byte[] metaRead, byte[] fileRead, byte[] suncmac) {
+        @Override
+        public String toString() {
+            return "SunKeys[redacted]";
+        }
+    }
+
+    /** The SUN keys of the chip with this 7-byte UID. */
+    public static SunKeys sunKeys(MasterKeySet keys, byte[] uid) {
+        ChipKeys chip = keys.diversify(uid);
+        return new SunKeys(chip.key(META_READ_KEY), chip.key(FILE_READ_KEY), Ntag223Keys.sunKey(chip));
     }
 
     public static Recipes of(StationConfig config, MasterKeySet keys) {

@@ -32,6 +32,7 @@ import com.tagline.station.workflow.ChipEncoder;
 import com.tagline.station.workflow.JobSource;
 import com.tagline.station.workflow.Leasing;
 import com.tagline.station.workflow.Pn532Antenna;
+import com.tagline.station.workflow.WorkSupply;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,7 +87,8 @@ public final class Station implements AutoCloseable {
                 .withMinFreeBytes(config.storage().minFreeBytes())));
         this.recipes = Recipes.of(config, keys);
         this.encoder = new ChipEncoder(store, recipes.byProtocol(), config.encoding().policy(), keys.version(), clock,
-                alarms);
+                alarms, config.platform().kind() == StationConfig.PlatformKind.IXKIO ? WorkSupply.MANIFEST
+                        : WorkSupply.LEASES);
         this.platform = platformSide(env, credential);
         this.link = closer.add(readerLink(config, env, clock, alarms));
         Pn532Settings settings = config.reader().baud().map(b -> Pn532Settings.defaults().withSerialBaudRate(b))
@@ -96,9 +98,9 @@ public final class Station implements AutoCloseable {
         closer.add(antenna::release);
         this.lineIo = config.line().conveyor() ? Optional.of(closer.add(env.lineIo().apply(config.line())))
                 : Optional.empty();
-        log.info("event=station_assembled station={} platform={} base_url={} keys={} reader={} mode={}",
-                config.station(), config.platform().kind().code(), config.platform().baseUrl(), keys,
-                config.reader().link(), config.line().conveyor() ? "conveyor" : "hand-fed");
+        log.info("event=station_assembled station={} platform={} base_url={} key_version={} kcv={} reader={} mode={}",
+                config.station(), config.platform().kind().code(), config.platform().baseUrl(), keys.version(),
+                keys.checkValues(), config.reader().link(), config.line().conveyor() ? "conveyor" : "hand-fed");
     }
 
     /**

@@ -31,6 +31,7 @@ public final class BatchSummary {
     private boolean verifiedByPlatform = true;
     private List<StationResult> stations = List.of();
     private Cycle cycle;
+    private ScheduledOutage outage;
 
     /**
      * {@code --timing}: the modeled cycle per chip of the first station, and what it is made of.
@@ -50,6 +51,15 @@ public final class BatchSummary {
 
     void cycle(Cycle c) {
         this.cycle = c;
+    }
+
+    void outage(ScheduledOutage o) {
+        this.outage = o;
+    }
+
+    /** The outage {@code --outage-at} asked for, if any, and whether it began. */
+    public java.util.Optional<ScheduledOutage> outage() {
+        return java.util.Optional.ofNullable(outage);
     }
     private int crossStationDuplicates;
     private int chipsOnTwoTags;
@@ -237,6 +247,9 @@ public final class BatchSummary {
             o.put("platform_conflicts", platform.platformConflicts());
             o.put("went_offline", platform.wentOffline());
         }
+        if (outage != null) {
+            outage.into(o);
+        }
         if (associations != null) {
             o.put("associations", associations.exported());
             o.put("associations_mismatched", associations.mismatched());
@@ -288,6 +301,9 @@ public final class BatchSummary {
                     platform.wentOffline() ? ", through an outage" : ""));
             sb.append(String.format("Platform:         %d tags configured, %d duplicates, %d conflicts%n",
                     platform.platformConfigured(), platform.duplicates(), platform.conflicts()));
+        }
+        if (outage != null) {
+            sb.append(outage.line());
         }
         if (associations != null) {
             sb.append(String.format("Associations:     %d exported (xuid,uid), %d mismatched%n",

@@ -5,9 +5,9 @@ import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.simulator.platform.tagbase.TagbaseEmulator;
 import com.tagline.simulator.platform.tagbase.TagbaseEmulatorConfig;
 import com.tagline.simulator.platform.tagbase.TagbaseState;
+import com.tagline.station.platform.PlatformUnreachableException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -24,8 +24,26 @@ public interface BenchPlatform extends AutoCloseable {
     /** The account's API key (never printed). */
     String apiKey();
 
-    /** Makes {@code n} pending tags available to lease, or says why they are not. */
+    /**
+     * Makes {@code n} pending tags available to lease (in this JVM), or checks that they are (another process).
+     *
+     * @throws NotReady when another process's emulator does not hold them
+     * @throws com.tagline.station.platform.PlatformUnreachableException when it does not answer
+     */
     void seed(int n);
+
+    /** What {@link #seed} says it does, for the progress line. */
+    default String seeding(int n) {
+        return inProcess() ? "seeding " + n + " tags in the emulator at " + baseUrl()
+                : "checking that the emulator at " + baseUrl() + " has " + n + " pending tags to lease";
+    }
+
+    /** The emulator of another process is not set up for the benchmark; the message says how to start it. */
+    final class NotReady extends RuntimeException {
+        NotReady(String message) {
+            super(message);
+        }
+    }
 
     /** What {@code GET /_emulator/state} shows now. */
     TagbaseState state();
@@ -83,9 +101,9 @@ public interface BenchPlatform extends AutoCloseable {
             public void seed(int n) {
                 long pending = state().tags("created");
                 if (pending < n) {
-                    throw new IllegalStateException("the emulator at " + baseUrl + " has " + pending
-                            + " pending tags, not " + n + ": start it with --seed-tags " + n
-                            + " --protocol ntag_424_dna");
+                    throw new NotReady("the emulator at " + baseUrl + " has " + pending + " pending tags to lease,"
+                            + " not " + n + ": start it with --seed-tags " + n + " --protocol ntag_424_dna, or ask for"
+                            + " --backlog " + pending);
                 }
             }
 
@@ -100,7 +118,11 @@ public interface BenchPlatform extends AutoCloseable {
                         c.disconnect();
                     }
                 } catch (IOException e) {
-                    throw new UncheckedIOException("GET " + baseUrl + "/_emulator/state failed", e);
+                    throw new PlatformUnreachableException("GET " + baseUrl + "/_emulator/state: "
+                            + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+                } catch (RuntimeException e) {
+                    throw new NotReady("GET " + baseUrl + "/_emulator/state did not answer as the tagbase emulator"
+                            + " does (" + e.getClass().getSimpleName() + "): is it simulator.jar platform?");
                 }
             }
 

@@ -66,6 +66,7 @@ public final class StationSimulation {
     private SimulatedPlatform platform;
     private SimulatedClock benchClock;
     private Instant start;
+    private boolean outageBegan;
     private int done;
     private SimulationObserver observer = SimulationObserver.NONE;
 
@@ -325,7 +326,9 @@ public final class StationSimulation {
 
     /** The outage schedule, then each station's periodic platform work. */
     private void periodic() {
-        platform.outage(options.offlineAt(Duration.between(start, now())));
+        boolean offline = options.offlineAt(Duration.between(start, now()));
+        outageBegan |= offline;
+        platform.outage(offline);
         lanes.forEach(l -> l.station.tick());
         observer.afterStep();
     }
@@ -339,6 +342,9 @@ public final class StationSimulation {
             periodic();
             drained = lanes.stream().allMatch(l -> l.station.drained());
         }
+        Duration ran = Duration.between(start, now());
+        options.outageAt().ifPresent(at -> summary.outage(new ScheduledOutage(at, options.outageFor(), outageBegan,
+                ran)));
         platform.outage(false);
         lanes.forEach(l -> l.station.shutdownPlatform());
         List<StationResult> results = new ArrayList<>();

@@ -144,7 +144,7 @@ public final class SyncBench {
         try (TagbaseClient client = TagbaseClient.open(HttpEndpoint.of(emulator.baseUrl(), emulator.apiKey()));
              StoreThread store = StoreThread.open(StoreConfig.of(dir.resolve("station.db"), STATION))) {
             int n = options.backlog();
-            progress.accept("seeding " + n + " tags in the emulator at " + emulator.baseUrl());
+            progress.accept(emulator.seeding(n));
             emulator.seed(n);
 
             Leased leased = leaseAll(client, store, n);

@@ -52,12 +52,20 @@ public final class ChipEncoder {
     private final Clock clock;
     private final Alarms alarms;
     private final AwaitedChips holds;
+    private final WorkSupply supply;
     /** When the chip at the antenna began waiting for a lease; null while not waiting. Reader thread only. */
     private Instant waitingSince;
 
-    /** @param recipes the recipe per protocol this station encodes */
+    /** @param recipes the recipe per protocol this station encodes; its jobs are leased tags */
     public ChipEncoder(StoreAccess store, Map<ChipProtocol, ChipRecipe> recipes, EncodingPolicy policy, int keySetVersion,
                        Clock clock, Alarms alarms) {
+        this(store, recipes, policy, keySetVersion, clock, alarms, WorkSupply.LEASES);
+    }
+
+    /** @param supply where the jobs come from, for what a chip without one says */
+    public ChipEncoder(StoreAccess store, Map<ChipProtocol, ChipRecipe> recipes, EncodingPolicy policy, int keySetVersion,
+                       Clock clock, Alarms alarms, WorkSupply supply) {
+        this.supply = supply;
         this.store = store;
         this.recipes = Map.copyOf(recipes);
         this.policy = policy;
@@ -90,7 +98,8 @@ public final class ChipEncoder {
             return outcome;
         }
         if (waitingSince != null) {
-            log.info("event=waiting_ended what=lease waited_ms={}", Duration.between(waitingSince, clock.instant()).toMillis());
+            log.info("event=waiting_ended what={} waited_ms={}", supply.waitingFor(),
+                    Duration.between(waitingSince, clock.instant()).toMillis());
             waitingSince = null;
         }
         log.info("event=chip tag={} uid={} protocol={} outcome={} final={} duration_ms={} detail=\"{}\"",
@@ -146,7 +155,7 @@ public final class ChipEncoder {
             return before.isPresent()
                     ? untagged(chip, Reason.NOT_BLANK, "chip was already used for tag " + before.get().tagId()
                             + ", which is no longer open here; never reused for another tag")
-                    : untagged(chip, Reason.NO_JOB, "no leased " + protocol + " tag is available");
+                    : untagged(chip, Reason.NO_JOB, supply.none(protocol));
         }
         if (job.get().protocol() != protocol) {
             return untagged(chip, Reason.WRONG_CHIP, "tag " + job.get().tagId() + " is " + job.get().protocol()
@@ -274,7 +283,7 @@ public final class ChipEncoder {
         }
         Optional<LeasedJob> job = store.call(s -> s.jobs().next(protocol, cutoff));
         if (job.isEmpty()) {
-            alarms.raise(Alarm.NO_JOB, "no leased " + protocol + " tag is available; the line waits for a lease");
+            alarms.raise(Alarm.NO_JOB, supply.alarm(protocol));
         } else {
             alarms.clear(Alarm.NO_JOB);
         }
@@ -294,8 +303,8 @@ public final class ChipEncoder {
     private void waiting(EncodeOutcome o) {
         if (waitingSince == null) {
             waitingSince = clock.instant();
-            log.info("event=waiting what=lease protocol={} uid={}", o.protocol().map(ChipProtocol::code).orElse("-"),
-                    o.uidHex().orElse("-"));
+            log.info("event=waiting what={} protocol={} uid={}", supply.waitingFor(),
+                    o.protocol().map(ChipProtocol::code).orElse("-"), o.uidHex().orElse("-"));
         }
         log.debug("event=chip uid={} outcome=no_job", o.uidHex().orElse("-"));
     }

@@ -31,6 +31,10 @@ class IxkioCommandsTest {
         CliRunner imported = CliRunner.run("import-manifest", file.toString(), "--data-dir", data.toString());
         assertEquals(0, imported.exit(), imported.err());
         assertTrue(imported.out().contains("imported 2 rows from batch.csv"), imported.out());
+        CliRunner twice = CliRunner.run("import-manifest", file.toString(), "--data-dir", data.toString());
+        assertEquals(0, twice.exit(), twice.err());
+        assertTrue(twice.out().startsWith("batch.csv: already imported, 0 new rows (2 of its rows were imported"
+                + " before;"), twice.out());
         try (Store s = Store.open(StoreConfig.of(data.resolve("station.db"), "t").withMinFreeBytes(0))) {
             long a = s.beginAttempt("X2", "04a1b2c3d4e5f6", ChipProtocol.NTAG_223_DNA);
             s.completeAttempt(a, Outcome.CONFIGURED, Reason.CONFIGURED, "", 1);

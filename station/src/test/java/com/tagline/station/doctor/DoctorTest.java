@@ -79,7 +79,9 @@ class DoctorTest {
         findings.forEach(f -> assertEquals(Verdict.PASS, f.verdict(), f.line()));
         assertTrue(find(findings, "field").detail().contains("04A1B2C3D4E5F6"), find(findings, "field").line());
         assertTrue(find(findings, "pn532").detail().contains("PN532 v1.6"), find(findings, "pn532").line());
-        assertTrue(find(findings, "platform").detail().contains("token accepted"));
+        assertTrue(find(findings, "platform").detail().endsWith("token accepted: a read-only GET of the made-up tag"
+                + " tag_doctor_probe answered 404, which the platform says only to a token it accepted (a refused one"
+                + " gets 401)"), find(findings, "platform").line());
         assertTrue(findings.stream().noneMatch(f -> f.line().contains(TOKEN)), "no line shows the token");
     }
 
@@ -176,6 +178,35 @@ class DoctorTest {
         assertTrue(find(findings, "platform").detail().startsWith("no result within 0 s: the check hung"),
                 find(findings, "platform").line());
         assertEquals(Verdict.FAIL, find(findings, "clock").verdict());
+    }
+
+    /** An https:// base URL to a plain-HTTP server: said in words, not as Netty's hex dump of the answer. */
+    @Test
+    void httpsToAPlainHttpServerIsNamedAsSuch() throws IOException {
+        String https = platform.baseUrl().replace("http://", "https://");
+        Finding f = find(doctor(config(https, pn532.link().toString()), Duration.ofSeconds(7)), "platform");
+        assertEquals(Verdict.FAIL, f.verdict(), f.line());
+        assertTrue(f.detail().startsWith("the server at " + https + " speaks plain HTTP, not TLS"), f.line());
+        assertTrue(!f.detail().contains("ca_file") && !f.detail().contains("485454502f"), f.line());
+    }
+
+    /** A data directory not made yet: the disk line says so and whether the service user could make it. */
+    @Test
+    void aMissingDataDirectoryIsAWarningNamingWhetherItCanBeMade() throws IOException {
+        Path config = Files.writeString(config(platform.baseUrl(), pn532.link().toString()),
+                Files.readString(dir.resolve("station.yaml")).replace("data_dir: data", "data_dir: later/data"));
+        Finding disk = find(doctor(config, Duration.ofSeconds(7)), "disk");
+        assertEquals(Verdict.WARN, disk.verdict(), disk.line());
+        assertTrue(disk.detail().startsWith(dir.resolve("later/data") + " does not exist yet; " + dir
+                + " is writable by user " + me.name() + "; "), disk.line());
+
+        ServiceAccount stranger = new ServiceAccount("tagline", 4242, 4242, Set.of(4242), Set.of());
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        disk = find(new Doctor(ConfigLoader.load(config), Map.of(), Optional.of(stranger), Duration.ofSeconds(7),
+                GpiodPreflight.host(), NTP_SYNCED).run(), "disk");
+        assertEquals(Verdict.WARN, disk.verdict(), disk.line());
+        assertTrue(disk.detail().contains(dir + " is not writable by user tagline: make it with install -d -o tagline"
+                + " -g tagline -m 750 " + dir.resolve("later/data")), disk.line());
     }
 
     @Test

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tagline.station.cli.StationCli;
-import java.nio.file.Files;
+import com.tagline.station.run.BenchConfig;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,19 +46,6 @@ class OneStorePerStationTest {
     }
 
     private Path config() throws Exception {
-        Files.writeString(dir.resolve("keys.yaml"), Files.readString(Path.of("..", "configs", "keys.example.yaml")));
-        Files.writeString(dir.resolve("token"), "sk_test_1\n");
-        for (String f : new String[] {"keys.yaml", "token"}) {
-            Files.setPosixFilePermissions(dir.resolve(f), PosixFilePermissions.fromString("rw-------"));
-        }
-        return Files.writeString(dir.resolve("station.yaml"), """
-                station: bench-1
-                data_dir: data
-                keys: {file: keys.yaml}
-                platform: {base_url: "http://127.0.0.1:9", api_key_file: token}
-                reader: {link: /dev/ttyTAGLINE_NO_SUCH_PORT}
-                line: {mode: hand-fed}
-                console: {enabled: false}
-                """);
+        return BenchConfig.write(dir, "/dev/ttyTAGLINE_NO_SUCH_PORT", "", "");
     }
 }

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tagline.station.config.ConfigLoader;
 import com.tagline.station.sync.Alarm;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,20 +23,7 @@ class MissingReaderTest {
 
     @Test
     void aMissingSerialPortIsAnAlarmNamingItWithinTwoSecondsAndTheStationStopsWithinTwo() throws Exception {
-        Files.writeString(dir.resolve("keys.yaml"), Files.readString(Path.of("..", "configs", "keys.example.yaml")));
-        Files.writeString(dir.resolve("token"), "sk_test_1\n");
-        for (String f : new String[] {"keys.yaml", "token"}) {
-            Files.setPosixFilePermissions(dir.resolve(f), PosixFilePermissions.fromString("rw-------"));
-        }
-        Path yaml = Files.writeString(dir.resolve("station.yaml"), """
-                station: bench-1
-                data_dir: data
-                keys: {file: keys.yaml}
-                platform: {base_url: "http://127.0.0.1:9", api_key_file: token}
-                reader: {link: "%s"}
-                line: {mode: hand-fed}
-                console: {enabled: false}
-                """.formatted(PORT));
+        Path yaml = BenchConfig.write(dir, PORT, "", "");
         StationRuntime station = StationRuntime.start(Station.assemble(ConfigLoader.load(yaml),
                 Surroundings.line(Map.of())), o -> { });
         long t0 = System.nanoTime();
