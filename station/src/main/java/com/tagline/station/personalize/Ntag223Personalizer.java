@@ -17,6 +17,7 @@ import com.tagline.hardware.tag.TagLostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -244,8 +245,9 @@ public final class Ntag223Personalizer {
             String uid = inspection == null ? ChipInspector.hex(memory.chip().link().target().uid()) : inspection.uidHex();
             ChipState state = inspection == null ? null : inspection.state();
             long micros = (System.nanoTime() - startedNanos) / 1_000;
-            log.info("chip uid={} kind=ntag_223_dna outcome={} duration_us={} steps={} detail={}", uid, reason.code(),
-                    micros, done, detail);
+            // DEBUG: the encoder logs the chip's one INFO line (architecture §8); this one adds the steps run
+            log.debug("event=personalized uid={} protocol=ntag_223_dna outcome={} duration_us={} steps={} detail=\"{}\"", uid,
+                    reason.code(), micros, done.stream().map(Enum::name).collect(Collectors.joining(",")), detail);
             return new PersonalizationResult(reason, detail, uid, state, done, verifiedUrl);
         }
     }
