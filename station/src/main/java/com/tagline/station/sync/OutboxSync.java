@@ -125,24 +125,40 @@ public final class OutboxSync implements AutoCloseable {
         sink.close();
     }
 
-    /** @return whether the platform answered (it is reachable and takes our token) */
+    /**
+     * Settles the rows in doubt one at a time, keeping each answer as it comes: under a storm (platform-api §1.4)
+     * a call in three may fail, and a failure must cost only the row it hit, not the answers before it in the
+     * same pass (asked all at once, a hundred rows in doubt would need a hundred good answers in a row, and the
+     * outbox would never drain). A failure ends the pass after what was learnt is committed.
+     *
+     * @return whether the platform answered (it is reachable and takes our token)
+     */
     private boolean settle() {
         List<OutboxEntry> inDoubt = store.call(s -> s.outbox().sent(policy.batchSize()));
-        if (inDoubt.isEmpty()) {
-            return false;
+        List<Long> applied = new ArrayList<>();
+        List<Long> resend = new ArrayList<>();
+        boolean asked = false;
+        try {
+            for (OutboxEntry e : inDoubt) {
+                OutcomeSink.InDoubt found = sink.settle(List.of(e));
+                asked |= found.asked();
+                (found.applied().contains(e.outboxId()) ? applied : resend).add(e.outboxId());
+            }
+        } finally {
+            settled(applied, resend);
         }
-        OutcomeSink.InDoubt found = sink.settle(inDoubt);
-        List<Long> resend = inDoubt.stream().map(OutboxEntry::outboxId).filter(id -> !found.applied().contains(id))
-                .toList();
-        if (!found.applied().isEmpty()) {
-            store.run(s -> s.outbox().markConfirmed(found.applied()));
-            stats.reconciled.addAndGet(found.applied().size());
+        return asked;
+    }
+
+    private void settled(List<Long> applied, List<Long> resend) {
+        if (!applied.isEmpty()) {
+            store.run(s -> s.outbox().markConfirmed(applied));
+            stats.reconciled.addAndGet(applied.size());
         }
         if (!resend.isEmpty()) {
             store.run(s -> s.outbox().retryLater(resend, "no answer to an earlier send; sending again",
                     clock.instant()));
         }
-        return found.asked();
     }
 
     private void send(List<OutboxEntry> rows) {

@@ -181,6 +181,29 @@ class OutboxSyncIntegrationTest {
         assertTrue(delay.compareTo(Duration.ofSeconds(1)) <= 0, "first failure after recovery waits at most 1 s: " + delay);
     }
 
+    /**
+     * Issue 12 (platform storm): settling asks the platform one row at a time, and under a storm one call in two
+     * fails. Before, one failed lookup threw away the answers of the lookups before it in the same pass, so ten
+     * rows in doubt needed ten good answers in a row (one pass in a thousand) and the outbox never drained.
+     */
+    @Test
+    void settlingUnderAStormKeepsEachAnswerAndFinishes() {
+        rig = SyncRig.start(dir, 100);
+        List<String> configured = new ArrayList<>();
+        outcomes(10, 0, configured, new ArrayList<>());
+        rig.faults(new FaultSettings(false, 0, 0, 1.0));
+        rig.clock.advanceTo(rig.sync.runOnce());
+        assertEquals(10, rig.outbox("sent"), "applied, but no answer: ten rows in doubt");
+
+        rig.faults(new FaultSettings(false, 0, 0.5, 0));
+        assertTrue(rig.drain(200), "drained under a storm of 503s; rows still sent: " + rig.outbox("sent"));
+
+        assertEquals(10, rig.sync.stats().reconciled(), "every row confirmed by reading its tag back");
+        assertEquals(10, rig.platform().reports("accepted"));
+        assertEquals(0, rig.platform().reports("duplicate"), "nothing was sent twice");
+        configured.forEach(t -> assertEquals(Optional.of(TagStatus.CONFIGURED), rig.status(t)));
+    }
+
     @Test
     void aStormOf503sAppliesNothingAndNeverRetriesBeforeRetryAfter() {
         rig = SyncRig.start(dir, new SyncPolicy(100, Duration.ofSeconds(1), Duration.ofMillis(100),
