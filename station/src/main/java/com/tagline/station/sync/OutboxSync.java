@@ -43,6 +43,8 @@ public final class OutboxSync implements AutoCloseable {
     private final SyncStats stats = new SyncStats();
     private volatile boolean retryNow;
     private boolean tokenRefused;
+    /** Calls of the current pass the platform answered; a pass that got some is not a failure in a row. */
+    private int answersThisPass;
     private int batchSize;
 
     public OutboxSync(StoreAccess store, OutcomeSink sink, SyncPolicy policy, Backoff backoff, Clock clock,
@@ -80,6 +82,7 @@ public final class OutboxSync implements AutoCloseable {
             reloadQuietly();
         }
         List<OutboxEntry> call = List.of();
+        answersThisPass = 0;
         try {
             if (settle()) {
                 answered();
@@ -142,6 +145,7 @@ public final class OutboxSync implements AutoCloseable {
             for (OutboxEntry e : inDoubt) {
                 OutcomeSink.InDoubt found = sink.settle(List.of(e));
                 asked |= found.asked();
+                answersThisPass++;
                 (found.applied().contains(e.outboxId()) ? applied : resend).add(e.outboxId());
             }
         } finally {
@@ -166,6 +170,7 @@ public final class OutboxSync implements AutoCloseable {
         store.run(s -> s.outbox().markSent(ids));
         stats.batches.incrementAndGet();
         List<Delivery> results = sink.deliver(rows);
+        answersThisPass++;
         if (results.size() != rows.size()) {
             throw new IllegalStateException(sink.platform() + " sink answered " + results.size() + " results for "
                     + rows.size() + " rows");
@@ -209,6 +214,19 @@ public final class OutboxSync implements AutoCloseable {
         alarms.clear(Alarm.AUTH_REFUSED);
     }
 
+    /**
+     * A pass ended on a failure. Its backoff grows only over passes the platform answered nothing of: under a
+     * storm that fails one call in three (platform-api §1.4) most passes get answers before their failure, and
+     * counting them as failures in a row would hold the outbox at the longest delay while the platform works.
+     * A refusal's {@code Retry-After} is honoured either way.
+     */
+    private void failedPass() {
+        if (answersThisPass > 0) {
+            schedule.succeeded();
+        }
+        schedule.failed();
+    }
+
     private void quarantine(OutboxEntry e, Alarm alarm, AtomicLong counter, String why) {
         counter.incrementAndGet();
         store.run(s -> s.outbox().quarantine(e.outboxId(), why));
@@ -219,7 +237,7 @@ public final class OutboxSync implements AutoCloseable {
     /** No answer: the call's rows stay {@code sent} and are settled on the next pass. */
     private Instant unreachable(PlatformException e) {
         stats.ambiguous.incrementAndGet();
-        schedule.failed();
+        failedPass();
         alarms.raise(Alarm.OFFLINE, sink.platform() + " unreachable, outcomes buffered on disk: " + e.getMessage());
         return schedule.block(schedule.backoff());
     }
@@ -227,7 +245,7 @@ public final class OutboxSync implements AutoCloseable {
     /** An HTTP error status: nothing of the call was applied. */
     private Instant refused(List<OutboxEntry> call, PlatformStatusException e) {
         stats.refused.incrementAndGet();
-        schedule.failed();
+        failedPass();
         if (e.status() == 400 || e.status() == 422) {
             // The contracts' answers to a document they cannot take (platform-api §1.1/§1.2): find the bad
             // report. Any other status (404 from a wrong base URL, 408, 413 from a proxy) says nothing about

@@ -204,6 +204,44 @@ class OutboxSyncIntegrationTest {
         configured.forEach(t -> assertEquals(Optional.of(TagStatus.CONFIGURED), rig.status(t)));
     }
 
+    /**
+     * Issue 12 (platform storm): a pass that got answers before its failure is not a failure in a row. Before,
+     * every such pass doubled the delay, so a platform answering two calls in three was tried only every
+     * backoff maximum (the storm test drained 3,000 outcomes in 59 virtual minutes, now in about 2).
+     */
+    @Test
+    void aPassThePlatformAnsweredPartOfDoesNotGrowTheBackoff() {
+        rig = SyncRig.start(dir, 100);
+        outcomes(12, 0, new ArrayList<>(), new ArrayList<>());
+        rig.faults(new FaultSettings(false, 0, 0, 1.0));
+        rig.clock.advanceTo(rig.sync.runOnce());
+        rig.faults(FaultSettings.NONE);
+        int[] lookups = {0};
+        OutcomeSink everyThirdLookupLost = new OutcomeSinkDecorator(new TagbaseSink(rig.openClient())) {
+            @Override
+            public InDoubt settle(List<com.tagline.station.store.OutboxEntry> inDoubt) {
+                if (++lookups[0] % 3 == 0) {
+                    throw new com.tagline.station.platform.PlatformUnreachableException("lookup lost", null);
+                }
+                return super.settle(inDoubt);
+            }
+        };
+        List<Duration> delays = new ArrayList<>();
+        try (OutboxSync sync = new OutboxSync(rig.access, everyThirdLookupLost, new SyncPolicy(100, Duration.ofSeconds(1),
+                Duration.ofSeconds(1), Duration.ofSeconds(8)), com.tagline.hardware.retry.Backoff.exact(
+                Duration.ofSeconds(1), Duration.ofSeconds(8)), rig.clock, rig.alarms)) {
+            for (int pass = 0; pass < 20 && !sync.drained(); pass++) {
+                Instant now = rig.clock.instant();
+                Instant due = sync.runOnce();
+                delays.add(Duration.between(now, due));
+                rig.clock.advanceTo(due);
+            }
+            assertTrue(sync.drained());
+        }
+        assertTrue(delays.size() >= 6, "twelve rows, two answers per pass: " + delays);
+        delays.forEach(d -> assertTrue(d.compareTo(Duration.ofSeconds(1)) <= 0, "every pass got answers: " + delays));
+    }
+
     @Test
     void aStormOf503sAppliesNothingAndNeverRetriesBeforeRetryAfter() {
         rig = SyncRig.start(dir, new SyncPolicy(100, Duration.ofSeconds(1), Duration.ofMillis(100),
