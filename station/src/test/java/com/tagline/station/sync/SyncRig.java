@@ -10,7 +10,11 @@ import com.tagline.simulator.platform.tagbase.TagbaseEmulatorConfig;
 import com.tagline.simulator.platform.tagbase.TagbaseState;
 import com.tagline.station.personalize.Reason;
 import com.tagline.station.platform.HttpEndpoint;
+import com.tagline.station.platform.tagbase.Lease;
+import com.tagline.station.platform.tagbase.LeasedTag;
 import com.tagline.station.platform.tagbase.TagbaseClient;
+import com.tagline.station.store.ImportedOutcome;
+import com.tagline.station.store.LeasedJob;
 import com.tagline.station.store.OutboxEntry;
 import com.tagline.station.store.Outcome;
 import com.tagline.station.store.Store;
@@ -91,6 +95,48 @@ public final class SyncRig implements AutoCloseable {
     public List<String> seedAndLease(int n) {
         List<String> ids = emulator.seedTags(apiKey, n, ChipProtocol.NTAG_424_DNA, "https://t.example/p");
         leasing.runOnce();
+        return ids;
+    }
+
+    /**
+     * Leases {@code n} already seeded tags straight through the client, 500 per call, and records them as
+     * {@link Leasing} would ({@code jobs().record}): a large backlog's set-up without Leasing's water marks.
+     */
+    public List<LeasedTag> leaseAll(int n) {
+        List<LeasedTag> tags = new ArrayList<>(n);
+        while (tags.size() < n) {
+            Lease lease = client.lease(STATION, List.of(P424), Math.min(500, n - tags.size()));
+            if (lease.tags().isEmpty()) {
+                throw new AssertionError("the emulator leased no more tags after " + tags.size());
+            }
+            store.jobs().record(lease.tags().stream()
+                    .map(t -> new LeasedJob(t.id(), t.protocol(), t.url(), lease.id(), lease.expiresAt())).toList());
+            tags.addAll(lease.tags());
+        }
+        return tags;
+    }
+
+    /**
+     * The outcomes of chips on {@code tags}, written with {@link Store#importOutcomes} (one transaction, the
+     * rows beginAttempt, completeAttempt and jobs().finish write): every {@code failEvery}-th chip failed
+     * (verify mismatch), the others configured, each on its own chip ({@link #uidOf}). The chips share the
+     * clock's time; afterwards the clock moves on 1 ms per chip.
+     *
+     * @param failEvery 0 for no failures
+     * @return the outbox rows, in the order of {@code tags}
+     */
+    public List<Long> importOutcomes(List<LeasedTag> tags, int failEvery) {
+        List<ImportedOutcome> chips = new ArrayList<>(tags.size());
+        for (int i = 0; i < tags.size(); i++) {
+            String tag = tags.get(i).id();
+            chips.add(failEvery > 0 && i % failEvery == failEvery - 1
+                    ? new ImportedOutcome(tag, uidOf(tag), P424, Outcome.FAILED, Reason.VERIFY_MISMATCH,
+                            "SUN MAC did not verify after write", null)
+                    : new ImportedOutcome(tag, uidOf(tag), P424, Outcome.CONFIGURED, Reason.CONFIGURED, "", 3));
+        }
+        List<Long> ids = store.importOutcomes(chips);
+        rows.addAll(ids);
+        clock.advance(Duration.ofMillis(tags.size()));
         return ids;
     }
 
