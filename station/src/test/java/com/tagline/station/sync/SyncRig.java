@@ -28,10 +28,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -57,6 +59,7 @@ public final class SyncRig implements AutoCloseable {
     /** Every outbox row produced by {@link #configure} and {@link #fail}, in order. */
     public final List<Long> rows = new ArrayList<>();
     private final Map<String, String> uids = new HashMap<>();
+    private final Set<String> failedTags = new HashSet<>();
 
     private SyncRig(Path dir, SyncPolicy syncPolicy, LeasePolicy leasePolicy, int queueLimit) {
         emulator = TagbaseEmulator.start(TagbaseEmulatorConfig.forApiKey(apiKey).withPort(0).withClock(clock));
@@ -129,15 +132,22 @@ public final class SyncRig implements AutoCloseable {
         List<ImportedOutcome> chips = new ArrayList<>(tags.size());
         for (int i = 0; i < tags.size(); i++) {
             String tag = tags.get(i).id();
-            chips.add(failEvery > 0 && i % failEvery == failEvery - 1
+            boolean failed = failEvery > 0 && i % failEvery == failEvery - 1;
+            chips.add(failed
                     ? new ImportedOutcome(tag, uidOf(tag), P424, Outcome.FAILED, Reason.VERIFY_MISMATCH,
                             "SUN MAC did not verify after write", null)
                     : new ImportedOutcome(tag, uidOf(tag), P424, Outcome.CONFIGURED, Reason.CONFIGURED, "", 3));
         }
         List<Long> ids = store.importOutcomes(chips);
+        chips.stream().filter(c -> c.outcome() == Outcome.FAILED).forEach(c -> failedTags.add(c.tagId()));
         rows.addAll(ids);
         clock.advance(Duration.ofMillis(tags.size()));
         return ids;
+    }
+
+    /** The tags this rig recorded a failed outcome for. */
+    public Set<String> failedTags() {
+        return Set.copyOf(failedTags);
     }
 
     /** The oldest available leased tag. */
@@ -165,6 +175,7 @@ public final class SyncRig implements AutoCloseable {
         long attempt = store.beginAttempt(tagId, uidOf(tagId), P424);
         long row = store.completeAttempt(attempt, Outcome.FAILED, Reason.VERIFY_MISMATCH,
                 "SUN MAC did not verify after write", null);
+        failedTags.add(tagId);
         store.jobs().finish(tagId);
         rows.add(row);
         clock.advance(Duration.ofMillis(1_234));
