@@ -54,6 +54,7 @@ public final class Station implements AutoCloseable {
 
     private final StationConfig config;
     private final Clock clock;
+    private final Clock elapsed;
     private final Alarms alarms;
     private final Closer closer;
     private final MasterKeySet keys;
@@ -71,6 +72,7 @@ public final class Station implements AutoCloseable {
         this.config = config;
         this.closer = closer;
         this.clock = env.clock();
+        this.elapsed = env.elapsed();
         this.alarms = new Alarms(clock); // raised and cleared on the station's clock (virtual in a simulation)
         this.keys = keys(config, env);
         Credential credential = credential(config, env);
@@ -172,8 +174,14 @@ public final class Station implements AutoCloseable {
         return config;
     }
 
+    /** Wall time: what is stored, shown and compared with the platform's times. */
     public Clock clock() {
         return clock;
+    }
+
+    /** Time that never jumps (architecture §3): durations, deadlines, backoffs and schedules. */
+    public Clock elapsed() {
+        return elapsed;
     }
 
     public Alarms alarms() {
