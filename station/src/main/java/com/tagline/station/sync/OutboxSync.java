@@ -145,7 +145,9 @@ public final class OutboxSync implements AutoCloseable {
             for (OutboxEntry e : inDoubt) {
                 OutcomeSink.InDoubt found = sink.settle(List.of(e));
                 asked |= found.asked();
-                answersThisPass++;
+                if (found.asked()) {
+                    answersThisPass++; // a settle that asked nothing (ixkio's) is no sign of the platform
+                }
                 (found.applied().contains(e.outboxId()) ? applied : resend).add(e.outboxId());
             }
         } finally {
