@@ -1,9 +1,6 @@
 package com.tagline.hardware.time;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.function.LongSupplier;
 
 /**
@@ -17,7 +14,7 @@ import java.util.function.LongSupplier;
  *
  * <p>Thread-safe.
  */
-public final class MonotonicClock extends Clock {
+public final class MonotonicClock extends UtcClock {
     private final Instant origin;
     private final long originNanos;
     private final LongSupplier nanos;
@@ -36,16 +33,6 @@ public final class MonotonicClock extends Clock {
     @Override
     public Instant instant() {
         return origin.plusNanos(nanos.getAsLong() - originNanos);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
     }
 
     @Override
