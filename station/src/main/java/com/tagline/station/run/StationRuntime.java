@@ -45,10 +45,11 @@ public final class StationRuntime implements AutoCloseable {
         this.station = station;
         this.chips = new ChipFeed(station.clock());
         outcomes = outcomes.andThen(chips);
-        this.platformLoop = new PlatformLoop(station.platform(), station.clock());
+        // schedules and timers run on time that never steps (architecture §3); chips and alarms keep wall times
+        this.platformLoop = new PlatformLoop(station.platform(), station.elapsed());
         this.platformThread = LineRuntime.daemon(platformLoop, "platform");
         if (station.lineIo().isPresent()) {
-            this.line = new LineRuntime(station.clock(), station.lineIo().get(), station.config().line().signals(),
+            this.line = new LineRuntime(station.elapsed(), station.lineIo().get(), station.config().line().signals(),
                     station.config().line().timing(), readerThread, station.antenna(), station.encoder(), outcomes,
                     station.alarms());
             this.bench = null;

@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * again and retry after the backoff (a corrected token file is used without a restart); any other
  * status puts the rows back with backoff, never before {@code Retry-After}.
  *
+ * <p>Time: the schedule (backoff, {@code Retry-After}, when the next pass is due) runs on the {@code elapsed} clock,
+ * which never steps, and the instants {@link #runOnce} returns are of that clock; a row's stored due time is wall
+ * time, because it outlives the process, and is moved with the wall clock when the wall clock steps
+ * ({@link SyncSchedule#followWallClock()}).
+ *
  * <p>Threading: one thread (the platform thread, or the simulation loop), but {@link #stats()} and
  * {@link #reloadCredentials()} may be called from any thread.
  */
@@ -38,7 +43,8 @@ public final class OutboxSync implements AutoCloseable {
     private final OutcomeSink sink;
     private final SyncPolicy policy;
     private final SyncSchedule schedule;
-    private final Clock clock;
+    private final Clock wall;
+    private final Clock elapsed;
     private final Alarms alarms;
     private final SyncStats stats = new SyncStats();
     private volatile boolean retryNow;
@@ -47,13 +53,24 @@ public final class OutboxSync implements AutoCloseable {
     private int answersThisPass;
     private int batchSize;
 
+    /** On one clock that never steps (a simulation's virtual time, a test's). */
     public OutboxSync(StoreAccess store, OutcomeSink sink, SyncPolicy policy, Backoff backoff, Clock clock,
                       Alarms alarms) {
+        this(store, sink, policy, backoff, clock, clock, alarms);
+    }
+
+    /**
+     * @param wall    the clock of the rows' stored due times (the store's clock)
+     * @param elapsed the clock of the schedule, which never steps; {@link #runOnce} answers in it
+     */
+    public OutboxSync(StoreAccess store, OutcomeSink sink, SyncPolicy policy, Backoff backoff, Clock wall,
+                      Clock elapsed, Alarms alarms) {
         this.store = store;
         this.sink = sink;
         this.policy = policy;
-        this.schedule = new SyncSchedule(store, policy, backoff, clock);
-        this.clock = clock;
+        this.schedule = new SyncSchedule(store, policy, backoff, wall, elapsed);
+        this.wall = wall;
+        this.elapsed = elapsed;
         this.alarms = alarms;
         this.batchSize = policy.batchSize();
     }
@@ -65,10 +82,11 @@ public final class OutboxSync implements AutoCloseable {
     /**
      * One pass: settle what is in doubt, then send at most one batch.
      *
-     * @return when the next pass is due (now, when more reports wait)
+     * @return when the next pass is due (now, when more reports wait), on the {@code elapsed} clock
      */
     public Instant runOnce() {
-        Instant now = clock.instant();
+        schedule.followWallClock();
+        Instant now = elapsed.instant();
         if (retryNow) {
             retryNow = false;
             schedule.block(Duration.ZERO);
@@ -98,7 +116,7 @@ public final class OutboxSync implements AutoCloseable {
             }
             batchSize = Math.min(policy.batchSize(), batchSize * 2);
             answered();
-            return batch.size() == batchSize ? clock.instant() : schedule.nextIdle(clock.instant());
+            return batch.size() == batchSize ? elapsed.instant() : schedule.nextIdle(elapsed.instant());
         } catch (PlatformStatusException e) {
             return refused(call, e);
         } catch (PlatformException e) {
@@ -163,7 +181,7 @@ public final class OutboxSync implements AutoCloseable {
         }
         if (!resend.isEmpty()) {
             store.run(s -> s.outbox().retryLater(resend, "no answer to an earlier send; sending again",
-                    clock.instant()));
+                    wall.instant()));
         }
     }
 
@@ -262,7 +280,7 @@ public final class OutboxSync implements AutoCloseable {
             tokenRefused = true;
             // due at once: only the schedule holds them back, so a reloaded token sends them without waiting
             if (!ids.isEmpty()) {
-                store.run(s -> s.outbox().retryLater(ids, e.getMessage(), clock.instant()));
+                store.run(s -> s.outbox().retryLater(ids, e.getMessage(), wall.instant()));
             }
             return schedule.block(delay);
         } else {
@@ -270,7 +288,7 @@ public final class OutboxSync implements AutoCloseable {
                     + e.getMessage());
         }
         if (!ids.isEmpty()) {
-            store.run(s -> s.outbox().retryLater(ids, e.getMessage(), clock.instant().plus(delay)));
+            store.run(s -> s.outbox().retryLater(ids, e.getMessage(), wall.instant().plus(delay)));
         }
         return schedule.block(delay);
     }
@@ -287,13 +305,13 @@ public final class OutboxSync implements AutoCloseable {
     private Instant isolate(List<OutboxEntry> call, PlatformStatusException e) {
         if (call.size() == 1) {
             quarantine(call.get(0), Alarm.REPORT_REJECTED, stats.rejected, e.getMessage());
-            return clock.instant();
+            return elapsed.instant();
         }
         batchSize = Math.max(1, call.size() / 2);
         List<Long> ids = call.stream().map(OutboxEntry::outboxId).toList();
-        store.run(s -> s.outbox().retryLater(ids, e.getMessage(), clock.instant()));
+        store.run(s -> s.outbox().retryLater(ids, e.getMessage(), wall.instant()));
         log.warn("event=report_batch_refused platform={} status={} next_batch_size={}", sink.platform(), e.status(),
                 batchSize);
-        return clock.instant();
+        return elapsed.instant();
     }
 }

@@ -3,6 +3,7 @@ package com.tagline.station.run;
 import com.tagline.hardware.keys.KeyFile;
 import com.tagline.hardware.serial.PipeSerialLink;
 import com.tagline.hardware.tag.ChipProtocol;
+import com.tagline.hardware.tag.TransportException;
 import com.tagline.simulator.field.OriginalityKeyPair;
 import com.tagline.simulator.ntag424.Ntag424FieldChip;
 import com.tagline.simulator.ntag424.SimulatedNtag424;
@@ -31,12 +32,15 @@ import java.util.function.BooleanSupplier;
  */
 final class InProcessBench implements AutoCloseable {
     static final String TOKEN = "sk_test_bench_0123456789";
+    /** The line section of a hand-fed bench. */
+    static final String HAND_FED = "line: {mode: hand-fed}\n";
 
     final TagbaseEmulator platform;
-    final Pn532Emulator pn532;
+    volatile Pn532Emulator pn532;
     final BlockingQueue<EncodeOutcome> outcomes = new LinkedBlockingQueue<>();
     private final Path dir;
-    private final PipeSerialLink hostEnd;
+    private volatile PipeSerialLink hostEnd;
+    private volatile boolean unplugged;
     private StationRuntime station;
     private int chips;
 
@@ -52,13 +56,37 @@ final class InProcessBench implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         platform.seedTags(TOKEN, tags, ChipProtocol.NTAG_424_DNA, "https://tags.example.com/t");
+        plugIn();
+    }
+
+    /** A reader on a fresh line, its field empty. */
+    private void plugIn() {
         PipeSerialLink[] pair = PipeSerialLink.pair();
         hostEnd = pair[0];
         pn532 = new Pn532Emulator(pair[1]);
         pn532.start();
     }
 
-    /** Starts the station with the bench's sections plus {@code extraYaml} (whole top-level sections). */
+    /**
+     * The reader's USB cable is pulled: its line closes (the station's next read fails) and opening it fails, as
+     * with a device node that is gone, until {@link #plugBack}.
+     */
+    void unplug() {
+        unplugged = true;
+        pn532.close();
+        hostEnd.close();
+    }
+
+    /** The reader is plugged back in: a new line to a freshly powered PN532, no chip in its field. */
+    void plugBack() {
+        plugIn();
+        unplugged = false;
+    }
+
+    /**
+     * Starts the station with the bench's sections plus {@code extraYaml}: whole top-level sections, the
+     * {@code line} section among them ({@link #HAND_FED} for a bench).
+     */
     StationRuntime start(String extraYaml, Surroundings surroundings) {
         String yaml = """
                 station: bench-1
@@ -66,22 +94,27 @@ final class InProcessBench implements AutoCloseable {
                 keys: {file: keys.yaml}
                 platform: {base_url: "%s", api_key_file: token}
                 reader: {link: "sim:"}
-                line: {mode: hand-fed}
                 trust: {ntag424: ["%s"]}
                 console: {enabled: false}
                 """.formatted(platform.baseUrl(), OriginalityKeyPair.ntag424Test().publicKeyHex()) + extraYaml;
         try {
             Path f = Files.writeString(dir.resolve("station.yaml"), yaml);
             station = StationRuntime.start(Station.assemble(ConfigLoader.load(f),
-                    surroundings.withLinks(name -> hostEnd)), outcomes::add);
+                    surroundings.withLinks(name -> {
+                        if (unplugged) {
+                            throw new TransportException("test: the reader is unplugged (no such device)");
+                        }
+                        return hostEnd;
+                    })), outcomes::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return station;
     }
 
+    /** A hand-fed bench with {@code extraYaml}'s sections. */
     StationRuntime start(String extraYaml) {
-        return start(extraYaml, Surroundings.line(Map.of()));
+        return start(HAND_FED + extraYaml, Surroundings.line(Map.of()));
     }
 
     /** A fresh blank NTAG 424 DNA with its own UID, placed on the antenna. */

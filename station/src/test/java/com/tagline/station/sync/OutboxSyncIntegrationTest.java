@@ -242,6 +242,55 @@ class OutboxSyncIntegrationTest {
         delays.forEach(d -> assertTrue(d.compareTo(Duration.ofSeconds(1)) <= 0, "every pass got answers: " + delays));
     }
 
+    /**
+     * Issue 12 (clock): the schedule runs on a clock that never steps, and rows waiting out a {@code Retry-After}
+     * move with the wall clock when it steps. Before, a wall clock stepped back an hour held every refused row (and
+     * the whole sync) for that hour; stepped forward, it sent before {@code Retry-After}.
+     */
+    @Test
+    void aSteppedWallClockNeitherHoldsRowsWaitingOutRetryAfterNorCutsTheWaitShort() {
+        rig = SyncRig.start(dir, 100);
+        outcomes(3, 1, new ArrayList<>(), new ArrayList<>());
+        com.tagline.simulator.line.SimulatedClock elapsed = new com.tagline.simulator.line.SimulatedClock(SyncRig.T0);
+        SyncPolicy policy = new SyncPolicy(100, Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofSeconds(30));
+        try (OutboxSync sync = new OutboxSync(rig.access, new TagbaseSink(rig.openClient()), policy,
+                com.tagline.hardware.retry.Backoff.exact(Duration.ofMillis(100), Duration.ofSeconds(30)), rig.clock,
+                elapsed, rig.alarms)) {
+            rig.faults(new FaultSettings(false, 0, 1.0, 0));
+            Instant due = sync.runOnce();
+            assertEquals(elapsed.instant().plusSeconds(1), due, "Retry-After: 1, on the elapsed clock");
+            rig.faults(FaultSettings.NONE);
+
+            rig.clock.advance(Duration.ofHours(-1)); // the wall clock is stepped back; elapsed time goes on
+            bothMove(elapsed, Duration.ofMillis(500));
+            assertEquals(due, sync.runOnce(), "half the Retry-After is left, whatever the wall clock says");
+            assertEquals(0, rig.platform().reports("accepted"));
+            bothMove(elapsed, Duration.ofMillis(500));
+            sync.runOnce();
+            assertEquals(4, rig.platform().reports("accepted"), "sent once Retry-After ran out, not an hour later");
+
+            Instant before = rig.clock.instant();
+            rig.configure(rig.seedAndLease(1).get(0));
+            elapsed.advance(Duration.between(before, rig.clock.instant()));
+            rig.faults(new FaultSettings(false, 0, 1.0, 0));
+            sync.runOnce();
+            rig.faults(FaultSettings.NONE);
+            rig.clock.advance(Duration.ofHours(2)); // stepped forward: the wait is not cut short
+            bothMove(elapsed, Duration.ofMillis(900));
+            sync.runOnce();
+            assertEquals(4, rig.platform().reports("accepted"), "nothing sent before Retry-After");
+            bothMove(elapsed, Duration.ofMillis(100));
+            sync.runOnce();
+            assertEquals(5, rig.platform().reports("accepted"));
+        }
+    }
+
+    /** Time passes: the wall clock and the elapsed clock move together. */
+    private void bothMove(com.tagline.simulator.line.SimulatedClock elapsed, Duration by) {
+        rig.clock.advance(by);
+        elapsed.advance(by);
+    }
+
     @Test
     void aStormOf503sAppliesNothingAndNeverRetriesBeforeRetryAfter() {
         rig = SyncRig.start(dir, new SyncPolicy(100, Duration.ofSeconds(1), Duration.ofMillis(100),
