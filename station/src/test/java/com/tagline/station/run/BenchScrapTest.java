@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tagline.simulator.ntag424.Ntag424FieldChip;
-import com.tagline.station.personalize.Reason;
 import com.tagline.station.workflow.EncodeOutcome;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +43,7 @@ class BenchScrapTest {
             assertEquals(held.tagId(), released, "the held tag is released");
             assertTrue(scrapMs < 2_000, "answered in " + scrapMs + " ms");
 
-            EncodeOutcome next = encodeOne(bench);
+            EncodeOutcome next = bench.encodeOne(CHIP);
             assertEquals(held.tagId(), next.tagId(), "the next chip gets the scrapped chip's tag");
             assertTrue(next.detail().contains("replaces chip " + pulled.chip().uidHex()), next.detail());
             System.out.printf("bench scrap: answered in %d ms; the next chip took tag %s%n", scrapMs,
@@ -52,12 +51,4 @@ class BenchScrapTest {
         }
     }
 
-    private static EncodeOutcome encodeOne(InProcessBench bench) throws InterruptedException {
-        Ntag424FieldChip chip = bench.place();
-        EncodeOutcome o = bench.next(CHIP);
-        assertNotNull(o, "the chip was encoded");
-        assertEquals(Reason.CONFIGURED, o.reason(), o.detail());
-        bench.pn532.removeChip(chip);
-        return o;
-    }
 }

@@ -45,15 +45,15 @@ class DiskFullTest {
                     store: {min_free_mb: 3}
                     """);
             Alarms alarms = station.station().alarms();
-            encodeOne(bench);
-            encodeOne(bench);
+            bench.encodeOne(CHIP);
+            bench.encodeOne(CHIP);
             long leasesBefore = bench.platform.state().leases("live") + bench.platform.state().leases("released");
 
             fs.fillLeaving(2L * 1024 * 1024);
             assertTrue(InProcessBench.within(Duration.ofSeconds(5), () -> alarms.isRaised(Alarm.DISK_LOW)),
                     "DISK_LOW within a leasing pass: " + alarms.raised());
-            encodeOne(bench); // a tag on hand is still encoded below the threshold
-            encodeOne(bench);
+            bench.encodeOne(CHIP); // a tag on hand is still encoded below the threshold
+            bench.encodeOne(CHIP);
             assertEquals(leasesBefore, bench.platform.state().leases("live") + bench.platform.state().leases("released"),
                     "no lease while the disk is low");
 
@@ -72,7 +72,7 @@ class DiskFullTest {
             assertTrue(InProcessBench.within(Duration.ofSeconds(5), () -> !alarms.isRaised(Alarm.DISK_LOW)),
                     "DISK_LOW clears: " + alarms.raised());
             for (int i = 0; i < 4; i++) {
-                encodeOne(bench); // more than were on hand when leasing stopped: leasing resumed
+                bench.encodeOne(CHIP); // more than were on hand when leasing stopped: leasing resumed
             }
             assertTrue(InProcessBench.within(Duration.ofSeconds(10), () -> bench.platform.state().tags("configured") == 9),
                     "the sync caught up: " + bench.platform.state().tags());
@@ -96,7 +96,7 @@ class DiskFullTest {
                     sync: {interval_ms: 100}
                     store: {min_free_mb: 1}
                     """);
-            encodeOne(bench);
+            bench.encodeOne(CHIP);
             bench.pn532.faults().responseDelay(Duration.ofMillis(100)); // a slow reader: time to fill the disk
             Ntag424FieldChip chip = bench.place();
             assertTrue(InProcessBench.within(CHIP, () -> chip.chip().keyVersion(1) != 0), "ChangeKey 1 ran");
@@ -131,13 +131,6 @@ class DiskFullTest {
         return mounted.fs().get();
     }
 
-    private static void encodeOne(InProcessBench bench) throws InterruptedException {
-        Ntag424FieldChip chip = bench.place();
-        EncodeOutcome o = bench.next(CHIP);
-        assertNotNull(o, "the chip was encoded");
-        assertEquals(Reason.CONFIGURED, o.reason(), o.detail());
-        bench.pn532.removeChip(chip);
-    }
 
     private void assertStoreSound(SizedTmpfs fs, int configured) throws Exception {
         Path db = dir.resolve("data").resolve("station.db");

@@ -127,6 +127,17 @@ final class InProcessBench implements AutoCloseable {
         return chip;
     }
 
+    /** Places a fresh chip, asserts it is configured within {@code timeout}, takes it away; its outcome. */
+    EncodeOutcome encodeOne(Duration timeout) throws InterruptedException {
+        Ntag424FieldChip chip = place();
+        EncodeOutcome o = next(timeout);
+        org.junit.jupiter.api.Assertions.assertNotNull(o, "the chip was encoded within " + timeout);
+        org.junit.jupiter.api.Assertions.assertEquals(com.tagline.station.personalize.Reason.CONFIGURED, o.reason(),
+                o.detail());
+        pn532.removeChip(chip);
+        return o;
+    }
+
     /** The next chip outcome, or null after {@code timeout}. */
     EncodeOutcome next(Duration timeout) throws InterruptedException {
         return outcomes.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -38,11 +38,11 @@ class WallClockStepTest {
                     sync: {interval_ms: 200}
                     """, Surroundings.line(Map.of()).withWallClock(wall));
             Alarms alarms = station.station().alarms();
-            encodeAndRemove(bench);
+            bench.encodeOne(CHIP);
             assertTrue(InProcessBench.within(Duration.ofSeconds(10), () -> configured(bench) == 1), "synced");
 
             bench.platform.faults().set(new FaultSettings(true, 0, 0, 0));
-            encodeAndRemove(bench);
+            bench.encodeOne(CHIP);
             assertTrue(InProcessBench.within(Duration.ofSeconds(10), () -> alarms.isRaised(Alarm.OFFLINE)),
                     "the sync met the outage and backs off");
             wall.step(Duration.ofHours(-1));
@@ -59,11 +59,11 @@ class WallClockStepTest {
             wall.step(Duration.ofHours(-1));
             bench.plugBack();
             long plugged = System.nanoTime();
-            encodeAndRemove(bench);
+            bench.encodeOne(CHIP);
             double encodedAfter = seconds(plugged);
 
             wall.step(Duration.ofHours(3));
-            encodeAndRemove(bench);
+            bench.encodeOne(CHIP);
             assertTrue(InProcessBench.within(Duration.ofSeconds(15), () -> configured(bench) == 4), "synced after the"
                     + " step forward");
             System.out.printf("wall clock steps: synced %.1f s after the platform returned (wall clock 1 h back),"
@@ -133,13 +133,6 @@ class WallClockStepTest {
             encoding: {lease_low_water: 1, lease_high_water: 4}
             """;
 
-    private static void encodeAndRemove(InProcessBench bench) throws InterruptedException {
-        Ntag424FieldChip chip = bench.place();
-        EncodeOutcome o = bench.next(CHIP);
-        assertNotNull(o, "the chip was encoded within " + CHIP);
-        assertEquals(Reason.CONFIGURED, o.reason(), o.detail());
-        bench.pn532.removeChip(chip);
-    }
 
     private static long configured(InProcessBench bench) {
         return bench.platform.state().tags("configured");
