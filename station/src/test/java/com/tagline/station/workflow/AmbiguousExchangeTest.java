@@ -74,4 +74,40 @@ class AmbiguousExchangeTest {
             assertEquals(chip.chip().uidHex(), reports.get(0).chipUid(), "configured on this chip, no tag used up");
         }
     }
+
+    /**
+     * Issue 12 (serial faults): the answer to a ChangeKey is lost on the line. Before, the driver's time-out was a
+     * plain transport failure and the chip failed (chip_error) though it lay on the antenna; now the exchange is in
+     * doubt, the chip is activated again in place and resumes to configured.
+     */
+    @Test
+    void aLostAnswerToAChangeKeyIsInDoubtAndTheChipResumesToConfigured() {
+        PipeSerialLink[] pipe = PipeSerialLink.pair();
+        try (Pn532Emulator emulator = new Pn532Emulator(pipe[1]);
+             Pn532 reader = new Pn532(pipe[0], Pn532Settings.defaults().withTimeouts(Pn532Timeouts.uniform(
+                     Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofMillis(20))), Sleeper.SYSTEM);
+             Store store = WorkflowFixture.store(dir.resolve("station.db"), WorkflowFixture.clock())) {
+            emulator.start();
+            Ntag424FieldChip chip = new Ntag424FieldChip(WorkflowFixture.blank424(2).chip());
+            emulator.addChip(chip);
+            store.jobs().record(List.of(job("tag_b", P424)));
+            int[] armed = {0};
+            Map<ChipProtocol, ChipRecipe> recipes = new HashMap<>(WorkflowFixture.recipes());
+            ChipRecipe real = recipes.get(P424);
+            recipes.put(P424, (link, url, listener) -> real.personalize(link, url, (step, uid) -> {
+                listener.beforeStep(step, uid);
+                if (step == Step.CHANGE_KEY_1 && armed[0]++ == 0) {
+                    emulator.faults().loseResponses(1); // the chip runs ChangeKey 1; its answer never arrives
+                }
+            }));
+            ChipEncoder encoder = new ChipEncoder(StoreAccess.direct(store), recipes, EncodingPolicy.defaults(), 3,
+                    WorkflowFixture.clock(), new Alarms());
+
+            EncodeOutcome o = encoder.encode(new Pn532Antenna(reader));
+
+            assertEquals(Reason.CONFIGURED, o.reason(), o.detail());
+            assertTrue(o.resumed(), "resumed after the exchange in doubt: " + o.detail());
+            assertEquals(1, store.outbox().pending(10).size(), "configured on this chip, no tag used up");
+        }
+    }
 }
