@@ -1,13 +1,16 @@
 package com.tagline.station.workflow;
 
+import static com.tagline.station.workflow.WorkflowFixture.P223;
 import static com.tagline.station.workflow.WorkflowFixture.P424;
 import static com.tagline.station.workflow.WorkflowFixture.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tagline.hardware.pn532.Pn532StatusException;
 import com.tagline.hardware.tag.ForwardingTagLink;
 import com.tagline.hardware.tag.TagLink;
 import com.tagline.hardware.tag.Target;
+import com.tagline.simulator.ntag223.SimulatedNtag223Link;
 import com.tagline.simulator.ntag424.SimulatedNtag424Link;
 import com.tagline.station.personalize.Reason;
 import com.tagline.station.store.AttemptRecord;
@@ -16,6 +19,7 @@ import com.tagline.station.store.Store;
 import com.tagline.station.store.StoreAccess;
 import com.tagline.station.sync.Alarms;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -24,14 +28,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 12 (serial faults): the PN532's frames carry an 8-bit checksum, and a garbled InListPassiveTarget answer
- * can pass it (seen with one byte in a thousand changed or lost: a genuine chip's UID read as 04C1C2C3D41106 for
- * 04C1C2C3D40011). The chip then fails its originality check or GetVersion's UID under the misread UID. Before, it
- * was recorded as counterfeit under a UID no chip has. Now a chip that fails so is read again: one that reads back
- * with another UID was misread, its attempt ends as a line error and the chip is encoded under its own UID; one that
- * reads back the same is counterfeit as before.
+ * Issue 12 (serial faults): the PN532's serial frames carry 8-bit checksums (UM0701-02 §6.2.1), and with one byte in
+ * a thousand changed or lost, station run saw garbled answers pass them: a genuine chip's UID read as
+ * 04C1C2C3D41106 for 04C1C2C3D40011, a ReadData answered "SW 9166", an InDataExchange "PN532 status 08".
+ *
+ * <p>A chip that fails its originality or GetVersion check under a misread UID was recorded as counterfeit under a
+ * UID no chip has; now it is read again, and one that reads back with another UID is encoded under its own (one
+ * that reads back the same stays counterfeit). An answer with a status its sender never sends failed the chip
+ * (chip_error, its tag kept for the operator); now the exchange is in doubt and the chip resumes in place.
  */
-class MisreadUidTest {
+class GarbledLineTest {
     @TempDir
     Path dir;
 
@@ -115,5 +121,53 @@ class MisreadUidTest {
             Target t = delegate().target();
             return new Target(uid, t.atqa(), t.sak(), t.ats());
         }
+    }
+
+    @Test
+    void aChangeKeyAnsweredWithAStatusTheChipNeverSendsIsInDoubtAndTheChipResumes() {
+        SimulatedNtag424Link chip = WorkflowFixture.blank424(1);
+        TagLink garbled = new ForwardingTagLink(chip) {
+            private boolean done;
+
+            @Override
+            public byte[] transceive(byte[] apdu) {
+                byte[] answer = super.transceive(apdu); // the chip runs it
+                if (!done && (apdu[1] & 0xFF) == 0xC4 && apdu[5] == 1) { // ChangeKey (DS §10.6.1) of key 1
+                    done = true;
+                    answer[answer.length - 1] = 0x66; // 91 00 arrives as 91 66
+                }
+                return answer;
+            }
+        };
+        EncodeOutcome o = encode(garbled, chip.chip().uidHex(), P424, chip::putBack);
+        assertEquals(Reason.CONFIGURED, o.reason(), o.detail());
+        assertTrue(o.resumed(), o.detail());
+    }
+
+    @Test
+    void aType2FrameAnsweredWithAPn532StatusItNeverSendsIsInDoubtAndTheChipResumes() {
+        store.jobs().record(List.of(job("tag_b", P223)));
+        SimulatedNtag223Link chip = WorkflowFixture.blank223(2);
+        TagLink garbled = new ForwardingTagLink(chip) {
+            private int frames;
+
+            @Override
+            public byte[] transceiveRaw(byte[] frame, Duration timeout) {
+                byte[] answer = super.transceiveRaw(frame, timeout);
+                if (++frames == 12) {
+                    throw new Pn532StatusException("InCommunicateThru", 0x08); // UM0701-02 §7.1 lists no error 08
+                }
+                return answer;
+            }
+        };
+        EncodeOutcome o = encode(garbled, chip.chip().uidHex(), P223, chip::putBack);
+        assertEquals(Reason.CONFIGURED, o.reason(), o.detail());
+        assertTrue(o.resumed(), o.detail());
+    }
+
+    private EncodeOutcome encode(TagLink link, String uid, com.tagline.hardware.tag.ChipProtocol kind, Runnable back) {
+        WorkflowFixture.TestAntenna antenna = new WorkflowFixture.TestAntenna().present(link, uid, kind, back);
+        return new ChipEncoder(StoreAccess.direct(store), WorkflowFixture.recipes(), EncodingPolicy.defaults(), 3,
+                WorkflowFixture.clock(), new Alarms()).encode(antenna);
     }
 }
