@@ -144,6 +144,27 @@ class GarbledLineTest {
         assertTrue(o.resumed(), o.detail());
     }
 
+    /** The same for an RF error the PN532 reports after passing the command on (seen: status 05, framing). */
+    @Test
+    void anApduWhoseAnswerHadAnRfErrorIsInDoubtAndTheChipResumes() {
+        SimulatedNtag424Link chip = WorkflowFixture.blank424(3);
+        TagLink garbled = new ForwardingTagLink(chip) {
+            private int apdus;
+
+            @Override
+            public byte[] transceive(byte[] apdu) {
+                byte[] answer = super.transceive(apdu);
+                if (++apdus == 9) {
+                    throw new Pn532StatusException("InDataExchange", 0x05); // MIFARE framing error (UM0701-02 §7.1)
+                }
+                return answer;
+            }
+        };
+        EncodeOutcome o = encode(garbled, chip.chip().uidHex(), P424, chip::putBack);
+        assertEquals(Reason.CONFIGURED, o.reason(), o.detail());
+        assertTrue(o.resumed(), o.detail());
+    }
+
     @Test
     void aType2FrameAnsweredWithAPn532StatusItNeverSendsIsInDoubtAndTheChipResumes() {
         store.jobs().record(List.of(job("tag_b", P223)));
