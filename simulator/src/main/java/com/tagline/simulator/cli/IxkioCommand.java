@@ -22,7 +22,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code simulator ixkio --port N --api-key KEY --codes FILE.csv [--aid AID]}: serves the ixkio
+ * {@code simulator ixkio --port N --api-key-file FILE --codes FILE.csv [--aid AID]}: serves the ixkio
  * Management API emulator (platform-api §2.1) on 127.0.0.1 until SIGTERM, SIGINT or the end of a piped
  * stdin. Prints the base URL on stdout once listening. The API key is never printed.
  */
@@ -41,8 +41,9 @@ final class IxkioCommand implements Callable<Integer> {
     @Option(names = "--port", required = true, paramLabel = "N", description = "TCP port on 127.0.0.1; 0 picks a free one.")
     private int port;
 
-    @Option(names = "--api-key", required = true, paramLabel = "KEY",
-            description = "The Management API token clients send in X-API-Key, X-Api-Key or Ixkio-R.")
+    @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+    private ApiKeyOptions apiKeyOptions;
+
     private String apiKey;
 
     @Option(names = "--codes", required = true, paramLabel = "FILE.csv", description = "The tag codes to serve.")
@@ -83,6 +84,7 @@ final class IxkioCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be 0..65535, was " + port);
         }
+        apiKey = apiKeyOptions.value(spec.commandLine());
         if (apiKey.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--api-key must not be empty");
         }

@@ -8,8 +8,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * Entry point of {@code simulator.jar}: {@code java -jar simulator.jar pn532 --link PATH [--chip KIND:UIDHEX]...}
- * or {@code java -jar simulator.jar platform --port N --api-key KEY [...]} (the tagbase emulator)
- * or {@code java -jar simulator.jar ixkio --port N --api-key KEY --codes FILE.csv [--aid AID]}.
+ * or {@code java -jar simulator.jar platform --port N --api-key-file FILE [...]} (the tagbase emulator)
+ * or {@code java -jar simulator.jar ixkio --port N --api-key-file FILE --codes FILE.csv [--aid AID]}.
  * Exit codes: 0 stopped normally, 1 runtime failure (socat missing, pty lost), 2 usage error.
  */
 @Command(name = "simulator", mixinStandardHelpOptions = true,

@@ -225,6 +225,9 @@ public final class EmulatorHttpServer implements AutoCloseable {
             return;
         }
         HttpServerResponse resp = req.response().setStatusCode(r.status());
+        // An origin server with a clock sends Date (RFC 9110 §6.6.1); the station's doctor compares clocks with it.
+        resp.putHeader("date", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)));
         r.headers().forEach(resp::putHeader);
         resp.end(Buffer.buffer(r.body()));
     }

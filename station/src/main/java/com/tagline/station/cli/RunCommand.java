@@ -1,14 +1,17 @@
 package com.tagline.station.cli;
 
+import ch.qos.logback.classic.Level;
 import com.tagline.hardware.TaglineException;
 import com.tagline.hardware.keys.KeyFileException;
 import com.tagline.station.config.ConfigException;
 import com.tagline.station.config.ConfigLoader;
 import com.tagline.station.config.StationConfig;
 import com.tagline.station.ixkio.ManifestSource;
+import com.tagline.station.logging.CommandLogLevel;
 import com.tagline.station.run.Station;
 import com.tagline.station.run.StationRuntime;
 import com.tagline.station.run.Surroundings;
+import com.tagline.station.service.SystemdNotifier;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +36,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        infoUnlessConfigured();
+        // A running station logs one INFO line per chip (architecture §8); the other commands stay at WARN.
+        CommandLogLevel.unlessConfigured(Level.INFO);
         StationConfig cfg;
         try {
             cfg = ConfigLoader.load(config);
@@ -59,8 +63,12 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("run: the station cannot start: " + e.getMessage());
             return 1;
         }
+        // Type=notify (tagline-station.service): the store, the reader and the platform thread are up.
+        SystemdNotifier systemd = new SystemdNotifier(System.getenv());
+        systemd.ready("station " + cfg.station() + " running");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            systemd.stopping("finishing the chip in progress, flushing the outbox");
             station.close();
             stopped.countDown();
         }, "shutdown"));
@@ -75,18 +83,6 @@ final class RunCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
-    }
-
-    /**
-     * A running station logs one INFO line per chip (architecture §8); the other commands stay at WARN so
-     * their output is the result. {@code TAGLINE_LOG_LEVEL} still decides when it is set.
-     */
-    private static void infoUnlessConfigured() {
-        if (System.getenv("TAGLINE_LOG_LEVEL") == null
-                && org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
-                instanceof ch.qos.logback.classic.Logger root) {
-            root.setLevel(ch.qos.logback.classic.Level.INFO);
-        }
     }
 
     /** {@code scrap UID}: the operator declares a chip that took a tag scrapped; anything else is unknown. */

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "station", mixinStandardHelpOptions = true, version = "Tagline station 0.1.0",
         description = "Tagline: production-line NFC encoding station for NTAG DNA chips.",
         subcommands = {SimulateCommand.class, RunCommand.class, ImportManifestCommand.class, ExportAssociationsCommand.class,
-            SunVerifyCommand.class, BenchmarkCommand.class,
+            SunVerifyCommand.class, BenchmarkCommand.class, com.tagline.station.doctor.DoctorCommand.class,
+            com.tagline.station.natives.NativesCommand.class,
             CommandLine.HelpCommand.class})
 public final class StationCli implements Runnable {
     @CommandLine.Spec

@@ -42,6 +42,14 @@ final class SyncBenchmarkCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object on stdout.")
     boolean json;
 
+    @Option(names = "--platform", paramLabel = "URL",
+            description = "Drain into the tagbase emulator another process serves (simulator.jar platform --seed-tags"
+                    + " BACKLOG --protocol ntag_424_dna), so that the memory figures are this station's alone.")
+    java.net.URI platform;
+
+    @Option(names = "--api-key-file", paramLabel = "FILE", description = "With --platform: the emulator's API key.")
+    java.nio.file.Path apiKeyFile;
+
     @Override
     public Integer call() {
         SyncBench.Build how;
@@ -63,7 +71,23 @@ final class SyncBenchmarkCommand implements Callable<Integer> {
             System.err.println("benchmark sync: " + e.getMessage());
             return 2;
         }
-        SyncBench.Result r = SyncBench.run(options, line -> System.err.println("benchmark sync: " + line));
+        if ((platform == null) != (apiKeyFile == null)) {
+            System.err.println("benchmark sync: --platform and --api-key-file go together");
+            return 2;
+        }
+        java.util.function.Consumer<String> progress = line -> System.err.println("benchmark sync: " + line);
+        SyncBench.Result r;
+        if (platform == null) {
+            r = SyncBench.run(options, progress);
+        } else {
+            try {
+                String key = java.nio.file.Files.readString(apiKeyFile).strip();
+                r = SyncBench.run(options, com.tagline.station.simulate.BenchPlatform.external(platform, key), progress);
+            } catch (java.io.IOException e) {
+                System.err.println("benchmark sync: --api-key-file " + apiKeyFile + ": " + e.getMessage());
+                return 2;
+            }
+        }
         System.out.print(json ? json(r) + System.lineSeparator() : text(r));
         r.problems().forEach(p -> System.err.println("benchmark sync: FAILED: " + p));
         return r.ok() ? 0 : 1;
@@ -81,7 +105,8 @@ final class SyncBenchmarkCommand implements Callable<Integer> {
         b.append(String.format(Locale.ROOT, "per batch pass:      mean %.1f ms, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 r.batchMillisMean(), r.batchMillisP50(), r.batchMillisP99(), r.batchMillisMax()));
         r.drainCpuNanos().ifPresent(c -> b.append(String.format(Locale.ROOT,
-                "process CPU in drain: %.2f s (station and emulator threads)%n", c / 1e9)));
+                "process CPU in drain: %.2f s (%s)%n", c / 1e9,
+                m.includesEmulator() ? "station and emulator threads" : "the station's threads")));
         b.append(String.format(Locale.ROOT, "sync answers:        %d accepted, %d duplicate, %d conflict, %d rejected;"
                 + " %d batches without answer, %d refused%n", r.accepted(), r.duplicates(), r.conflicts(), r.rejected(),
                 r.ambiguousBatches(), r.refusedBatches()));
@@ -105,8 +130,10 @@ final class SyncBenchmarkCommand implements Callable<Integer> {
                 m.gcMillisDrain()));
         b.append(String.format(Locale.ROOT, "process RSS:         peak %s (VmHWM), %s at end (VmRSS)%n",
                 mib(m.rssPeak()), mib(m.rssAtEnd())));
-        b.append("note:                the emulator runs in this JVM; its ledger of the backlog's tags is in these"
-                + " heap and RSS figures\n");
+        b.append(m.includesEmulator()
+                ? "note:                the emulator runs in this JVM; its ledger of the backlog's tags is in these"
+                        + " heap and RSS figures\n"
+                : "note:                the emulator runs in another process: these figures are the station's alone\n");
         b.append(String.format(Locale.ROOT, "end state:           platform accepted %d, configured tags %d;"
                 + " store unconfirmed %d; alarms raised %d -> %s%n", r.platformAccepted(), r.platformConfigured(),
                 r.storeUnconfirmed(), r.alarmsRaised(), r.ok() ? "OK" : "FAILED"));
@@ -159,7 +186,7 @@ final class SyncBenchmarkCommand implements Callable<Integer> {
         put(mem, "rss_end_bytes", m.rssAtEnd(), 1);
         var args = mem.putArray("jvm_arguments");
         m.jvmArguments().forEach(args::add);
-        mem.put("includes_emulator", true);
+        mem.put("includes_emulator", m.includesEmulator());
         ObjectNode end = o.putObject("end_state");
         end.put("platform_accepted", r.platformAccepted());
         end.set("platform_reports", mapper.valueToTree(new java.util.TreeMap<>(r.platformReports())));

@@ -7,6 +7,7 @@ import com.tagline.hardware.ntag424.sdm.SunTemplate;
 import com.tagline.hardware.pn532.Pn532BaudRate;
 import com.tagline.hardware.serial.SerialLinkSpec;
 import com.tagline.hardware.tag.ChipProtocol;
+import com.tagline.station.platform.TransportSecurity;
 import com.tagline.station.sync.SyncPolicy;
 import com.tagline.station.workflow.EncodingPolicy;
 import com.tagline.station.workflow.LeasePolicy;
@@ -84,7 +85,7 @@ public final class ConfigLoader {
 
     private static StationConfig.Platform platform(ConfigNode n, Path base) {
         n.allowOnly(Set.of("kind", "base_url", "api_key_file", "api_key_env", "connect_timeout_ms",
-                "request_timeout_ms", "api_base", "manifest"));
+                "request_timeout_ms", "api_base", "manifest", "allow_insecure_http", "ca_file"));
         StationConfig.PlatformKind kind = n.choice("kind", "tagbase", Set.of("tagbase", "ixkio")).equals("ixkio")
                 ? StationConfig.PlatformKind.IXKIO : StationConfig.PlatformKind.TAGBASE;
         Optional<String> manifest = n.text("manifest");
@@ -93,8 +94,10 @@ public final class ConfigLoader {
         }
         String url = n.requiredText("base_url");
         URI uri = URI.create("http://invalid");
+        Optional<URI> given = Optional.empty();
         try {
             uri = URI.create(url);
+            given = url.isEmpty() ? Optional.empty() : Optional.of(uri);
             if (!url.isEmpty() && (!Set.of("http", "https").contains(String.valueOf(uri.getScheme()))
                     || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawUserInfo() != null)) {
                 n.problem("base_url", "must be http(s)://host[:port][/path] without credentials or query");
@@ -111,7 +114,19 @@ public final class ConfigLoader {
         return new StationConfig.Platform(kind, uri, new Secret(keyFile.map(base::resolve), keyEnv),
                 n.millis("connect_timeout_ms", Duration.ofSeconds(5), 120_000),
                 n.millis("request_timeout_ms", Duration.ofSeconds(15), 600_000), apiBase,
-                manifest.map(base::resolve));
+                manifest.map(base::resolve), security(n, base, given));
+    }
+
+    /** {@code allow_insecure_http} and {@code ca_file}; the policy itself is {@link TransportSecurity}'s. */
+    private static TransportSecurity security(ConfigNode n, Path base, Optional<URI> url) {
+        Optional<Path> ca = n.text("ca_file").map(base::resolve);
+        ca.filter(f -> !Files.isReadable(f)).ifPresent(f -> n.problem("ca_file", f + " does not exist or is not readable"));
+        if (ca.isPresent() && url.isPresent() && !"https".equals(url.get().getScheme())) {
+            n.problem("ca_file", "only applies to an https base_url");
+        }
+        TransportSecurity security = new TransportSecurity(n.bool("allow_insecure_http", false), ca);
+        url.filter(u -> u.getHost() != null).flatMap(security::problem).ifPresent(p -> n.problem("base_url", p));
+        return security;
     }
 
     private static StationConfig.Encoding encoding(ConfigNode n) {

@@ -79,6 +79,18 @@ final class ConfigNode {
         return v;
     }
 
+    boolean bool(String name, boolean dflt) {
+        JsonNode v = node.path(name);
+        if (v.isMissingNode() || v.isNull()) {
+            return dflt;
+        }
+        if (!v.isBoolean()) {
+            problem(name, "must be true or false, was '" + v.asText() + "'");
+            return dflt;
+        }
+        return v.booleanValue();
+    }
+
     int integer(String name, int dflt, int min, int max) {
         JsonNode v = node.path(name);
         if (v.isMissingNode() || v.isNull()) {

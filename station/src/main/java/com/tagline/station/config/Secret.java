@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Where a secret (an API token) comes from: a file only its owner can read, or an environment
  * variable (architecture §6: secrets only from files or the environment, never the configuration
- * itself). {@link #toString()} names the source, never the value.
+ * itself). A file also comes as a systemd credential of the same name ({@link Credentials}).
+ * {@link #toString()} names the source, never the value.
  */
 public record Secret(Optional<Path> file, Optional<String> variable) {
     private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
@@ -28,7 +29,7 @@ public record Secret(Optional<Path> file, Optional<String> variable) {
             }
             return v.strip();
         }
-        Path f = file.orElseThrow();
+        Path f = source(env).orElseThrow();
         try {
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(f);
             perms.retainAll(GROUP_OR_OTHERS);
@@ -50,6 +51,14 @@ public record Secret(Optional<Path> file, Optional<String> variable) {
         } catch (IOException e) {
             throw new ConfigException(field, java.util.List.of("cannot read " + f + " (" + e.getMessage() + ")"));
         }
+    }
+
+    /**
+     * The file as read under {@code env}: the configured file, or its systemd credential of the same name
+     * ({@link Credentials}); empty for a variable.
+     */
+    public Optional<Path> source(Map<String, String> env) {
+        return variable.isPresent() ? Optional.empty() : file.map(f -> Credentials.resolve(f, env));
     }
 
     @Override

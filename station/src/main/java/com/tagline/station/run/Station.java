@@ -1,6 +1,5 @@
 package com.tagline.station.run;
 
-import com.tagline.hardware.keys.KeyFile;
 import com.tagline.hardware.keys.MasterKeySet;
 import com.tagline.hardware.line.LineIo;
 import com.tagline.hardware.pn532.Pn532;
@@ -9,8 +8,10 @@ import com.tagline.hardware.retry.Backoff;
 import com.tagline.hardware.serial.ReconnectingSerialLink;
 import com.tagline.hardware.serial.SerialLinks;
 import com.tagline.hardware.serial.Sleeper;
+import com.tagline.station.config.ConfigException;
 import com.tagline.station.config.StationConfig;
 import com.tagline.station.console.ConsoleSettings;
+import com.tagline.station.console.OperatorToken;
 import com.tagline.station.ixkio.ManifestSource;
 import com.tagline.station.platform.Credential;
 import com.tagline.station.platform.HttpEndpoint;
@@ -31,8 +32,11 @@ import com.tagline.station.workflow.ChipEncoder;
 import com.tagline.station.workflow.JobSource;
 import com.tagline.station.workflow.Leasing;
 import com.tagline.station.workflow.Pn532Antenna;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,12 +78,14 @@ public final class Station implements AutoCloseable {
         this.clock = env.clock();
         this.elapsed = env.elapsed();
         this.alarms = new Alarms(clock); // raised and cleared on the station's clock (virtual in a simulation)
-        this.keys = keys(config, env);
+        this.keys = config.keys().load(env.env()); // a key file may come as a systemd credential
         Credential credential = credential(config, env);
-        this.console = RuntimeConsole.settings(config.console(), env.env());
-        this.store = closer.add(StoreThread.open(StoreConfig.of(DataDirectory.create(config.dataDir())
-                .resolve("station.db"), config.station()).withClock(clock)
-                .withQueueLimit(config.storage().queueLimit()).withMinFreeBytes(config.storage().minFreeBytes())));
+        this.console = consoleSettings(config.console(), env.env());
+        Path dataDir = DataDirectory.create(config.dataDir());
+        closer.add(DataDirectoryLock.take(dataDir)); // before the store: one store belongs to one station
+        this.store = closer.add(StoreThread.open(StoreConfig.of(dataDir.resolve("station.db"), config.station())
+                .withClock(clock).withQueueLimit(config.storage().queueLimit())
+                .withMinFreeBytes(config.storage().minFreeBytes())));
         this.recipes = Recipes.of(config, keys);
         this.encoder = new ChipEncoder(store, recipes.byProtocol(), config.encoding().policy(), keys.version(), clock,
                 alarms);
@@ -137,20 +143,37 @@ public final class Station implements AutoCloseable {
         return link;
     }
 
-    private static MasterKeySet keys(StationConfig config, Surroundings env) {
-        return config.keys().file().map(KeyFile::load)
-                .orElseGet(() -> KeyFile.fromEnvironment(env.env(), config.keys().environmentPrefix().orElseThrow()));
-    }
-
     private static Credential credential(StationConfig config, Surroundings env) {
         StationConfig.Platform p = config.platform();
         return Credential.from(() -> p.apiKey().read("platform.api_key", env.env()), p.apiKey().toString());
     }
 
+    /**
+     * The console's settings from the {@code console} section, with the operator token read now; empty
+     * when {@code console.enabled} is false. {@link #assemble} calls it, so an unreadable token
+     * stops the station at start like any other secret it names; {@code station doctor} calls it to check
+     * the token as the station will read it.
+     *
+     * @throws ConfigException when the operator token cannot be read or is too short
+     */
+    public static Optional<ConsoleSettings> consoleSettings(StationConfig.Console c, Map<String, String> env) {
+        if (!c.enabled()) {
+            return Optional.empty();
+        }
+        Optional<OperatorToken> token;
+        try {
+            token = c.operatorToken().map(s -> OperatorToken.of(s.read("console.operator_token", env)));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("console.operator_token", List.of(e.getMessage()));
+        }
+        return Optional.of(new ConsoleSettings(c.host(), c.port(), token, c.targetPerHour()));
+    }
+
     /** The configured platform's job source and outcome sink: the one place a platform is chosen. */
     private PlatformWork platformSide(Surroundings env, Credential credential) {
         StationConfig.Platform p = config.platform();
-        HttpEndpoint endpoint = new HttpEndpoint(p.baseUrl(), credential, p.connectTimeout(), p.requestTimeout());
+        HttpEndpoint endpoint = new HttpEndpoint(p.baseUrl(), credential, p.connectTimeout(), p.requestTimeout(),
+                p.security());
         JobSource jobs;
         OutcomeSink sink;
         switch (p.kind()) {

@@ -85,7 +85,7 @@ public final class StationRuntime implements AutoCloseable {
 
     private void begin() {
         console = station.console().map(settings -> RuntimeConsole.start(
-                new RuntimeConsole.Parts(station, line, bench, chips), settings));
+                new RuntimeConsole.Parts(station, line, bench, chips, this::scrap), settings));
         await(readerThread.submit(() -> station.encoder().recover(station.antenna())));
         station.platform().jobs().runOnce(); // work on hand before the first chip; offline, this only raises the alarm
         platformThread.start();

@@ -64,6 +64,32 @@ class IxkioCommandsTest {
         }
     }
 
+    /** Issue 12, wrong set-up: a byte-order mark, a byte that is not UTF-8, a runaway field. */
+    @Test
+    void aManifestFromASpreadsheetIsReadAndBadBytesOrRunawayFieldsAreNamedByLine() throws Exception {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] body = MANIFEST.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] withBom = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, withBom, 0, 3);
+        System.arraycopy(body, 0, withBom, 3, body.length);
+        Path excel = Files.write(dir.resolve("excel.csv"), withBom);
+        CliRunner ok = CliRunner.run("import-manifest", excel.toString(), "--data-dir", dir.resolve("a").toString());
+        assertEquals(0, ok.exit(), ok.err());
+        assertTrue(ok.out().contains("imported 2 rows"), ok.out());
+
+        Path latin1 = Files.write(dir.resolve("latin1.csv"), (MANIFEST + "X3,https://t.example/caf\u00e9,,\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        CliRunner bad = CliRunner.run("import-manifest", latin1.toString(), "--data-dir", dir.resolve("b").toString());
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("latin1.csv: line 4, (csv): not UTF-8 text"), bad.err());
+
+        Path huge = Files.writeString(dir.resolve("huge.csv"), MANIFEST + "X".repeat(5_000_000) + ",https://t.example/3,,\n");
+        CliRunner runaway = CliRunner.run("import-manifest", huge.toString(), "--data-dir", dir.resolve("c").toString());
+        assertEquals(2, runaway.exit());
+        assertTrue(runaway.err().contains("huge.csv: line 4, (csv): field 1 has 5000000 characters; at most 4096"),
+                runaway.err());
+    }
+
     @Test
     void simulateAgainstIxkioEndToEnd() throws Exception {
         CliRunner r = CliRunner.run("simulate", "--platform", "ixkio", "--count", "60", "--json");
