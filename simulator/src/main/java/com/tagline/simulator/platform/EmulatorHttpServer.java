@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * {@link #controlRoute} — never do.
  *
  * <p>Fault order per API call: outage (close at once, nothing applied), latency (timer, the event
- * loop is not blocked), error_rate ({@code 503} with {@code Retry-After: 1}, nothing applied), the
- * handler, then drop_responses_rate (applied, connection closed before the answer).
+ * loop is not blocked), error_rate ({@code 503} with {@code Retry-After: 1}, nothing applied), throttle_rate
+ * ({@code 429} with {@code Retry-After: 2}, nothing applied), the handler, then drop_responses_rate (applied,
+ * connection closed before the answer).
  *
  * <p>Threading: add routes before {@link #start}; {@code start} and {@link #close} block the caller
  * and must not be called from a Vert.x thread. Handlers run on the event loop unless registered with
@@ -178,6 +179,11 @@ public final class EmulatorHttpServer implements AutoCloseable {
             if (api && faults.rollError()) {
                 send(req, errors.error(503, "Service Unavailable", "injected fault: error_rate")
                         .withHeader("retry-after", "1"), false);
+                return;
+            }
+            if (api && faults.rollThrottle()) {
+                send(req, errors.error(429, "Too Many Requests", "injected fault: throttle_rate")
+                        .withHeader("retry-after", String.valueOf(FaultSettings.THROTTLE_RETRY_AFTER_SECONDS)), false);
                 return;
             }
             if (match.isEmpty()) {

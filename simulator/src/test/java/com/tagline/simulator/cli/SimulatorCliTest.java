@@ -112,7 +112,28 @@ class SimulatorCliTest {
                 "04112233445566 ATQA 0044 SAK 00 ATS -",
                 "removed 04112233445566",
                 "exchanges 0 rf 0 in 0 out 0 modeled PT0S",
-                "error: unknown command 'fly' (add, remove, list, counters)", ""), out.toString());
+                "error: unknown command 'fly' (add, remove, list, counters, fault)", ""), out.toString());
         assertTrue(emulator.chips().isEmpty());
+    }
+
+    @Test
+    void faultLinesSetTheLineFaultsAndNameWhatIsWrong() {
+        Pn532Emulator emulator = new Pn532Emulator(PipeSerialLink.pair()[1]);
+        StringWriter out = new StringWriter();
+        PrintWriter w = new PrintWriter(out, true);
+        for (String line : List.of("fault noise 0.001 7", "fault lose-bytes 0.002", "fault lose-acks 2",
+                "fault delay 40", "fault noise 2", "fault lose-acks -1", "fault warp", "fault", "fault clear x",
+                "fault clear")) {
+            Pn532Command.control(emulator, line, w);
+        }
+        String[] answers = out.toString().split(System.lineSeparator());
+        assertEquals(List.of("fault noise 0.001 7", "fault lose-bytes 0.002", "fault lose-acks 2", "fault delay 40"),
+                List.of(answers).subList(0, 4));
+        assertTrue(answers[4].startsWith("error: fault noise: the probability must be a number 0..1, got '2'"), answers[4]);
+        assertTrue(answers[5].startsWith("error: fault lose-acks: expected a whole number 0 or more"), answers[5]);
+        assertTrue(answers[6].startsWith("error: unknown fault 'warp'; usage: fault noise P [SEED]"), answers[6]);
+        assertTrue(answers[7].startsWith("error: usage: fault noise"), answers[7]);
+        assertTrue(answers[8].startsWith("error: fault clear takes 0 arguments"), answers[8]);
+        assertEquals("fault clear", answers[9]);
     }
 }

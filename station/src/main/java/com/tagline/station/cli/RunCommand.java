@@ -89,8 +89,13 @@ final class RunCommand implements Callable<Integer> {
     private static void other(StationRuntime station, String line) {
         String[] words = line.split("\\s+");
         if (words.length == 2 && words[0].equals("scrap") && words[1].matches("[0-9A-Fa-f]{8,20}")) {
-            System.err.println("scrap: " + station.scrap(words[1]).map(t -> "tag " + t + " goes to the next chip")
-                    .orElse("chip " + words[1] + " holds no tag"));
+            try {
+                System.err.println("scrap: " + station.scrap(words[1]).map(t -> "tag " + t + " goes to the next chip")
+                        .orElse("chip " + words[1] + " holds no tag"));
+            } catch (RuntimeException e) {
+                // the console goes on: 'status' and 'stop' must still work after a command that failed
+                System.err.println("scrap: failed: " + e.getMessage());
+            }
         } else {
             System.err.println("unknown command '" + line + "' (status, reset, scrap UID, stop)");
         }

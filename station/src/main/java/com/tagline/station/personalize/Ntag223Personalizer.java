@@ -121,7 +121,8 @@ public final class Ntag223Personalizer {
             } catch (TagLostException e) {
                 return result(Reason.TAG_LOST, e.getMessage());
             } catch (TaglineException e) {
-                return result(Reason.CHIP_ERROR, e.getMessage());
+                return GarbledAnswer.is(e) ? result(Reason.TAG_LOST, GarbledAnswer.detail(e))
+                        : result(Reason.CHIP_ERROR, e.getMessage());
             }
         }
 

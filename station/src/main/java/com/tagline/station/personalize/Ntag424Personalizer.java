@@ -108,11 +108,12 @@ public final class Ntag424Personalizer {
             } catch (ChipStatusException e) {
                 Reason r = e.is(StatusWord.AUTHENTICATION_ERROR) || e.is(StatusWord.AUTHENTICATION_DELAY)
                         ? Reason.AUTH_FAILED : Reason.CHIP_ERROR;
-                return result(r, e.getMessage());
+                return GarbledAnswer.is(e) ? result(Reason.TAG_LOST, GarbledAnswer.detail(e)) : result(r, e.getMessage());
             } catch (SecureMessagingException e) {
                 return result(Reason.AUTH_FAILED, e.getMessage());
             } catch (TaglineException e) {
-                return result(Reason.CHIP_ERROR, e.getMessage());
+                return GarbledAnswer.is(e) ? result(Reason.TAG_LOST, GarbledAnswer.detail(e))
+                        : result(Reason.CHIP_ERROR, e.getMessage());
             } finally {
                 chip.dropSession();
             }

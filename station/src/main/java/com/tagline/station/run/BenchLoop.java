@@ -6,6 +6,8 @@ import com.tagline.station.workflow.ChipInField;
 import com.tagline.station.workflow.EncodeOutcome;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +16,12 @@ import org.slf4j.LoggerFactory;
  * Hand-fed bench mode (issue 5): the reader thread polls the antenna; a chip placed on it is
  * encoded once, then the station waits for it to be removed before it encodes the next. A chip left
  * on the antenna is never encoded twice in a row.
+ *
+ * <p>Each {@link #poll()} is one task of the reader thread, scheduled again and again, never a loop that
+ * keeps the thread: work the operator queues for the reader thread between polls (a chip scrapped) runs at
+ * the next gap.
  */
-final class BenchLoop implements Runnable {
+final class BenchLoop {
     private static final Logger log = LoggerFactory.getLogger(BenchLoop.class);
 
     private final Antenna antenna;
@@ -34,23 +40,28 @@ final class BenchLoop implements Runnable {
         this.outcomes = outcomes;
     }
 
-    @Override
-    public void run() {
-        while (!stopped) {
-            try {
-                once();
-                failing = false;
-            } catch (RuntimeException e) {
-                // the alarms say it while it lasts (READER_OFFLINE); the log says when it starts
-                if (!failing) {
-                    log.error("event=bench_error error=\"{}\"", e.toString());
-                } else {
-                    log.debug("event=bench_error error=\"{}\"", e.toString());
-                }
-                failing = true;
-                onAntenna = null;
+    /** Polls on {@code readerThread} every {@code poll} until {@link #stop()} or the executor's shutdown. */
+    void startOn(ScheduledExecutorService readerThread) {
+        readerThread.scheduleWithFixedDelay(this::poll, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One poll on the reader thread; a failure is logged when it starts and the next poll tries again. */
+    void poll() {
+        if (stopped) {
+            return;
+        }
+        try {
+            once();
+            failing = false;
+        } catch (RuntimeException e) {
+            // the alarms say it while it lasts (READER_OFFLINE); the log says when it starts
+            if (!failing) {
+                log.error("event=bench_error error=\"{}\"", e.toString());
+            } else {
+                log.debug("event=bench_error error=\"{}\"", e.toString());
             }
-            sleep(poll);
+            failing = true;
+            onAntenna = null;
         }
     }
 
@@ -96,13 +107,5 @@ final class BenchLoop implements Runnable {
 
     boolean paused() {
         return paused;
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -59,6 +59,7 @@ public final class Station implements AutoCloseable {
 
     private final StationConfig config;
     private final Clock clock;
+    private final Clock elapsed;
     private final Alarms alarms;
     private final Closer closer;
     private final MasterKeySet keys;
@@ -76,6 +77,7 @@ public final class Station implements AutoCloseable {
         this.config = config;
         this.closer = closer;
         this.clock = env.clock();
+        this.elapsed = env.elapsed();
         this.alarms = new Alarms(clock); // raised and cleared on the station's clock (virtual in a simulation)
         this.keys = config.keys().load(env.env()); // a key file may come as a systemd credential
         Credential credential = credential(config, env);
@@ -90,7 +92,7 @@ public final class Station implements AutoCloseable {
                 alarms, config.platform().kind() == StationConfig.PlatformKind.IXKIO ? WorkSupply.MANIFEST
                         : WorkSupply.LEASES);
         this.platform = platformSide(env, credential);
-        this.link = closer.add(readerLink(config, env, clock, alarms));
+        this.link = closer.add(readerLink(config, env, elapsed, alarms));
         Pn532Settings settings = config.reader().baud().map(b -> Pn532Settings.defaults().withSerialBaudRate(b))
                 .orElse(Pn532Settings.defaults());
         this.pn532 = closer.add(new Pn532(link, settings, Sleeper.SYSTEM));
@@ -122,12 +124,14 @@ public final class Station implements AutoCloseable {
     /**
      * The PN532's serial link: one open attempt per try, then fail fast with the backoff (0.5 s doubling to 5 s)
      * before the next, so a missing or unplugged reader is reported within a poll (READER_OFFLINE names the
-     * device and why) and never holds the reader thread, or a shutdown, for a reconnect cycle.
+     * device and why) and never holds the reader thread, or a shutdown, for a reconnect cycle. The backoff runs on
+     * {@code elapsed} time: a wall clock stepped back must not keep a reader plugged back in waiting.
      */
-    private static ReconnectingSerialLink readerLink(StationConfig config, Surroundings env, Clock clock, Alarms alarms) {
+    private static ReconnectingSerialLink readerLink(StationConfig config, Surroundings env, Clock elapsed,
+                                                     Alarms alarms) {
         String device = config.reader().link();
         ReconnectingSerialLink link = new ReconnectingSerialLink(SerialLinks.opener(device, env.links()),
-                Backoff.exact(Duration.ofMillis(500), Duration.ofSeconds(5)), 1, Sleeper.SYSTEM, clock).named(
+                Backoff.exact(Duration.ofMillis(500), Duration.ofSeconds(5)), 1, Sleeper.SYSTEM, elapsed).named(
                 "the PN532 reader on " + device);
         link.onOpenFailure(e -> alarms.raise(Alarm.READER_OFFLINE, e.getMessage() + "; check the cable and"
                 + " reader.link, retrying"));
@@ -177,7 +181,7 @@ public final class Station implements AutoCloseable {
         switch (p.kind()) {
             case TAGBASE -> {
                 TagbaseClient client = closer.add(new TagbaseClient(new HttpTransport(endpoint), p.apiBase()));
-                jobs = new Leasing(store, client, config.encoding().leases(), config.station(), clock, alarms);
+                jobs = new Leasing(store, client, config.encoding().leases(), config.station(), clock, elapsed, alarms);
                 sink = new TagbaseSink(client);
             }
             case IXKIO -> {
@@ -189,16 +193,22 @@ public final class Station implements AutoCloseable {
             default -> throw new IllegalStateException("unknown platform kind " + p.kind());
         }
         OutboxSync sync = new OutboxSync(store, sink, config.sync(), config.sync().backoff(env.jitter()), clock,
-                alarms);
-        return new PlatformWork(jobs, sync, clock);
+                elapsed, alarms);
+        return new PlatformWork(jobs, sync, elapsed);
     }
 
     public StationConfig config() {
         return config;
     }
 
+    /** Wall time: what is stored, shown and compared with the platform's times. */
     public Clock clock() {
         return clock;
+    }
+
+    /** Time that never jumps (architecture §3): durations, deadlines, backoffs and schedules. */
+    public Clock elapsed() {
+        return elapsed;
     }
 
     public Alarms alarms() {

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -31,7 +32,8 @@ public final class StationRuntime implements AutoCloseable {
     private static final Duration FLUSH_BUDGET = Duration.ofSeconds(10);
 
     private final Station station;
-    private final ExecutorService readerThread = Executors.newSingleThreadExecutor(r -> LineRuntime.daemon(r, "reader"));
+    private final ScheduledExecutorService readerThread = Executors.newSingleThreadScheduledExecutor(
+            r -> LineRuntime.daemon(r, "reader"));
     private final PlatformLoop platformLoop;
     private final Thread platformThread;
     private final LineRuntime line;
@@ -45,10 +47,11 @@ public final class StationRuntime implements AutoCloseable {
         this.station = station;
         this.chips = new ChipFeed(station.clock());
         outcomes = outcomes.andThen(chips);
-        this.platformLoop = new PlatformLoop(station.platform(), station.clock());
+        // schedules and timers run on time that never steps (architecture §3); chips and alarms keep wall times
+        this.platformLoop = new PlatformLoop(station.platform(), station.elapsed());
         this.platformThread = LineRuntime.daemon(platformLoop, "platform");
         if (station.lineIo().isPresent()) {
-            this.line = new LineRuntime(station.clock(), station.lineIo().get(), station.config().line().signals(),
+            this.line = new LineRuntime(station.elapsed(), station.lineIo().get(), station.config().line().signals(),
                     station.config().line().timing(), readerThread, station.antenna(), station.encoder(), outcomes,
                     station.alarms());
             this.bench = null;
@@ -91,7 +94,7 @@ public final class StationRuntime implements AutoCloseable {
         } else if (line != null) {
             line.start(); // items left on the belt reach the gate untracked and are rejected
         } else {
-            readerThread.execute(bench);
+            bench.startOn(readerThread);
         }
     }
 
@@ -101,9 +104,11 @@ public final class StationRuntime implements AutoCloseable {
 
     /**
      * The operator declares chip {@code uid} scrapped (it will not ship): a tag it held goes to the next chip
-     * (architecture §5). Runs on the reader thread.
+     * (architecture §5). Runs on the reader thread, between two chips.
      *
      * @return the tag released, empty when the chip held none
+     * @throws IllegalStateException naming the chip and why, when the release failed or the reader thread did not
+     *     take it within 30 s
      */
     public Optional<String> scrap(String uid) {
         try {
@@ -112,8 +117,10 @@ public final class StationRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("scrap " + uid + ": " + e.getMessage(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("scrap " + uid + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("scrap " + uid + ": the reader thread did not take it within 30 s", e);
         }
     }
 

@@ -193,7 +193,8 @@ public final class StationSimulation {
                 clock = lane.line.line().clock();
             }
             SimulatedLineRun line = lane.line;
-            Surroundings surroundings = new Surroundings(clock, env, link -> {
+            // virtual time never jumps: the one clock serves as wall time and as elapsed time
+            Surroundings surroundings = new Surroundings(clock, clock, env, link -> {
                 throw new IllegalStateException("the reader link is set per station");
             }, cfg -> line.line().lineIo(), new SplittableRandom(options.seed() + k));
             StationConfig config = SimulationConfig.of(name, stationDir, keys, platform, protocols, options.sunParameters(),

@@ -91,7 +91,7 @@ public final class ChipEncoder {
         EncodeOutcome outcome = chip.isEmpty()
                 ? new EncodeOutcome(Optional.empty(), Optional.empty(), Reason.TAG_LOST,
                         "no chip answered at the antenna", false, false, Duration.ZERO)
-                : encode(antenna, chip.get(), aborted);
+                : encode(antenna, chip.get(), aborted, 0);
         outcome = finished(outcome, chip.flatMap(ChipInField::protocol), Duration.ofNanos(System.nanoTime() - t0));
         if (outcome.reason() == Reason.NO_JOB) {
             waiting(outcome);
@@ -138,7 +138,8 @@ public final class ChipEncoder {
         return resumed;
     }
 
-    private EncodeOutcome encode(Antenna antenna, ChipInField chip, BooleanSupplier aborted) {
+    /** @param rereads how often this chip was read again after a misread UID (bounded by the reactivations) */
+    private EncodeOutcome encode(Antenna antenna, ChipInField chip, BooleanSupplier aborted, int rereads) {
         ChipRecipe recipe = chip.protocol().map(recipes::get).orElse(null);
         if (recipe == null) {
             return untagged(chip, Reason.WRONG_CHIP, "chip kind " + chip.kind() + " is not encoded here (protocols "
@@ -164,12 +165,12 @@ public final class ChipEncoder {
         before.filter(a -> a.state() == AttemptState.IN_FLIGHT || a.state() == AttemptState.INTERRUPTED)
                 .ifPresent(a -> store.run(s -> s.failAttempt(a.attemptId(), Reason.INTERRUPTED,
                         "attempt interrupted; the chip came back and resumes")));
-        return personalize(antenna, chip, recipe, job.get(), aborted);
+        return personalize(antenna, chip, recipe, job.get(), aborted, rereads);
     }
 
     /** Runs the recipe, reactivating a chip lost mid-exchange in place, and records the outcome. */
     private EncodeOutcome personalize(Antenna antenna, ChipInField first, ChipRecipe recipe, LeasedJob job,
-                                      BooleanSupplier aborted) {
+                                      BooleanSupplier aborted, int rereads) {
         ChipInField chip = first;
         boolean resumed = false;
         for (int reactivation = 0; ; reactivation++) {
@@ -191,6 +192,12 @@ public final class ChipEncoder {
                         "encoding aborted (e-stop or shutdown); the chip resumes when encoded again", false, false,
                         Duration.ZERO);
             }
+            if (result.reason() == Reason.COUNTERFEIT && rereads < policy.reactivations()) {
+                Optional<ChipInField> again = antenna.reactivate();
+                if (again.isPresent() && !again.get().uidHex().equals(current.uidHex())) {
+                    return misread(antenna, attemptId, current, again.get(), result, aborted, rereads);
+                }
+            }
             resumed |= reactivation > 0 || result.initialState() == ChipState.PARTIAL;
             if (result.reason() == Reason.TAG_LOST && reactivation < policy.reactivations()) {
                 Optional<ChipInField> again = antenna.reactivate().filter(c -> c.uidHex().equals(current.uidHex()));
@@ -202,6 +209,21 @@ public final class ChipEncoder {
             }
             return record(attemptId, job, chip, result, resumed);
         }
+    }
+
+    /**
+     * A chip judged counterfeit under its anticollision UID reads back with another UID: the PN532 frame that
+     * carried the UID was garbled and still passed its 8-bit checksum (UM0701-02 §6.2.1.1), so the UID was misread,
+     * not forged. Its attempt ends as a line error (no irreversible step ran: the originality and GetVersion checks
+     * come first) and the chip is encoded under the UID it reads back with.
+     */
+    private EncodeOutcome misread(Antenna antenna, long attemptId, ChipInField misread, ChipInField again,
+                                  PersonalizationResult result, BooleanSupplier aborted, int rereads) {
+        String why = "anticollision UID " + misread.uidHex() + " was misread on the line: the chip reads back as "
+                + again.uidHex() + " (" + result.detail() + ")";
+        store.run(s -> s.failAttempt(attemptId, Reason.CHIP_ERROR, why));
+        log.warn("event=uid_misread read={} chip={} detail=\"{}\"", misread.uidHex(), again.uidHex(), result.detail());
+        return encode(antenna, again, aborted, rereads + 1);
     }
 
     private EncodeOutcome record(long attemptId, LeasedJob job, ChipInField chip, PersonalizationResult result,
