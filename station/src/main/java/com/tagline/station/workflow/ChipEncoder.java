@@ -4,6 +4,7 @@ import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.personalize.ChipState;
 import com.tagline.station.personalize.PersonalizationResult;
 import com.tagline.station.personalize.Reason;
+import com.tagline.station.personalize.Step;
 import com.tagline.station.personalize.StepListener;
 import com.tagline.station.store.AttemptRecord;
 import com.tagline.station.store.AttemptState;
@@ -148,8 +149,7 @@ public final class ChipEncoder {
         ChipProtocol protocol = chip.protocol().get();
         Optional<AttemptRecord> before = store.call(s -> s.latestAttemptOfChip(chip.uidHex()));
         if (before.isPresent() && before.get().state() == AttemptState.CONFIGURED) {
-            return new EncodeOutcome(Optional.of(before.get().tagId()), Optional.of(chip.uidHex()), Reason.CONFIGURED,
-                    "already configured for this tag; not reported again", false, false, Duration.ZERO);
+            return configuredBefore(chip, recipe, before.get());
         }
         Optional<LeasedJob> job = before.isPresent() ? ownTag(before.get()) : nextJob(protocol);
         if (job.isEmpty()) {
@@ -310,6 +310,41 @@ public final class ChipEncoder {
             alarms.clear(Alarm.NO_JOB);
         }
         return job;
+    }
+
+    /**
+     * A chip whose UID the store holds as configured came back (round the belt again, put back on a bench, or
+     * another chip showing that UID). It is never trusted on its UID alone: the recipe checks it again against
+     * its tag (originality signature, keys, the SUN and the NDEF, as after personalizing) and may write nothing.
+     * The platform was told once; a chip that does not check out is rejected and the record left as it was.
+     */
+    private EncodeOutcome configuredBefore(ChipInField chip, ChipRecipe recipe, AttemptRecord configured) {
+        String tagId = configured.tagId();
+        Optional<LeasedJob> job = store.call(s -> s.jobs().job(tagId));
+        if (job.isEmpty()) {
+            return untagged(chip, Reason.NOT_BLANK, "chip was configured for tag " + tagId + ", whose URL this store"
+                    + " no longer has, so it cannot be checked again; never reused for another tag");
+        }
+        PersonalizationResult result = recipe.personalize(chip.link(), job.get().url(), ChipEncoder::checkOnly);
+        if (result.configured()) {
+            return new EncodeOutcome(Optional.of(tagId), Optional.of(chip.uidHex()), Reason.CONFIGURED,
+                    "already configured for this tag and checked again; not reported again", false, false,
+                    Duration.ZERO);
+        }
+        Reason reason = result.reason() == Reason.CHIP_ERROR ? Reason.VERIFY_MISMATCH : result.reason();
+        log.warn("event=configured_chip_failed_check tag={} uid={} found={} detail=\"{}\"", tagId, chip.uidHex(),
+                result.initialState(), result.detail());
+        return untagged(chip, reason, "UID " + chip.uidHex() + " was configured for tag " + tagId + ", but this chip"
+                + " does not check out as it (" + result.detail() + "): a copy of the UID or a changed chip; nothing"
+                + " written, nothing reported");
+    }
+
+    /** The listener of a check: any step but VERIFY would write to a chip already configured, so none runs. */
+    private static void checkOnly(Step step, String uid) {
+        if (step != Step.VERIFY) {
+            throw new EncodingAbortedException("chip " + uid + " would need " + step + ", which a configured chip"
+                    + " never needs");
+        }
     }
 
     private static EncodeOutcome untagged(ChipInField chip, Reason reason, String detail) {

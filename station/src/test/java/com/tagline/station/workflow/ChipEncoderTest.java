@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.simulator.field.TearPoint;
+import com.tagline.simulator.ntag223.SimulatedNtag223Link;
 import com.tagline.simulator.ntag424.SimulatedNtag424Link;
 import com.tagline.station.personalize.Reason;
 import com.tagline.station.store.AttemptState;
@@ -193,6 +194,46 @@ class ChipEncoderTest {
         assertEquals(Outcome.FAILED, e.outcome());
         assertEquals("tag_lost", e.reason());
         assertFalse(store.jobs().isAvailable("tag_a"));
+    }
+
+    /**
+     * A UID the store holds as configured is not proof of a configured chip: the chip is checked again as after
+     * personalizing (its SUN read, so its counter moves), and another chip showing that UID, blank, is rejected
+     * without a byte written and without a tag (found by a new user: it passed on its UID alone).
+     */
+    @Test
+    void aChipShowingTheUidOfAConfiguredNtag424IsCheckedAgainAndABlankCopyIsRejectedUnwritten() {
+        store.jobs().record(List.of(job("tag_a", P424), job("tag_b", P424)));
+        SimulatedNtag424Link original = WorkflowFixture.blank424(1);
+        assertEquals(Reason.CONFIGURED, encoder().encode(antenna.present(original)).reason());
+        int reads = original.chip().sdmReadCounter();
+        EncodeOutcome again = encoder().encode(antenna.present(original));
+        assertEquals(Reason.CONFIGURED, again.reason(), again.detail());
+        assertTrue(original.chip().sdmReadCounter() > reads, "checked again: its SUN was read");
+
+        SimulatedNtag424Link copy = WorkflowFixture.blank424(1);
+        EncodeOutcome o = encoder().encode(antenna.present(copy));
+        assertEquals(Reason.VERIFY_MISMATCH, o.reason(), o.detail());
+        assertTrue(o.detail().contains("was configured for tag tag_a, but this chip does not check out"), o.detail());
+        assertTrue(o.tagId().isEmpty(), "the copy takes no tag");
+        assertFalse(o.tagFinal());
+        for (int k = 0; k < 5; k++) {
+            assertEquals(0, copy.chip().keyVersion(k), "key " + k + " of the copy untouched");
+        }
+        assertEquals(1, store.outbox().pending(10).size(), "the platform was told once, about the original");
+        assertTrue(store.jobs().isAvailable("tag_b"));
+    }
+
+    @Test
+    void aBlankCopyOfAConfiguredNtag223sUidIsRejectedUnwritten() {
+        store.jobs().record(List.of(job("tag_a", P223)));
+        assertEquals(Reason.CONFIGURED, encoder().encode(antenna.present(WorkflowFixture.blank223(1))).reason());
+        SimulatedNtag223Link copy = WorkflowFixture.blank223(1);
+        String keyBefore = copy.chip().sunKeyCheckValue();
+        EncodeOutcome o = encoder().encode(antenna.present(copy));
+        assertEquals(Reason.VERIFY_MISMATCH, o.reason(), o.detail());
+        assertEquals(keyBefore, copy.chip().sunKeyCheckValue(), "the copy's SUN key untouched");
+        assertEquals(1, store.outbox().pending(10).size());
     }
 
     @Test
