@@ -14,35 +14,39 @@ import org.slf4j.LoggerFactory;
  * Hand-fed bench mode (issue 5): the reader thread polls the antenna; a chip placed on it is
  * encoded once, then the station waits for it to be removed before it encodes the next. A chip left
  * on the antenna is never encoded twice in a row.
+ *
+ * <p>Each {@link #run()} is one poll, scheduled again and again on the reader thread, so that other work for
+ * that thread (an operator's {@code scrap}) runs between two polls rather than never.
  */
 final class BenchLoop implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(BenchLoop.class);
+    /** How long the reader thread rests between two polls. */
+    static final Duration POLL = Duration.ofMillis(200);
 
     private final Antenna antenna;
     private final ChipEncoder encoder;
-    private final Duration poll;
     private final Consumer<EncodeOutcome> outcomes;
     private volatile boolean stopped;
     private volatile boolean paused;
     private String onAntenna;
 
-    BenchLoop(Antenna antenna, ChipEncoder encoder, Duration poll, Consumer<EncodeOutcome> outcomes) {
+    BenchLoop(Antenna antenna, ChipEncoder encoder, Consumer<EncodeOutcome> outcomes) {
         this.antenna = antenna;
         this.encoder = encoder;
-        this.poll = poll;
         this.outcomes = outcomes;
     }
 
+    /** One poll; a failure is logged and the next poll starts afresh. */
     @Override
     public void run() {
-        while (!stopped) {
-            try {
-                once();
-            } catch (RuntimeException e) {
-                log.error("event=bench_error error=\"{}\"", e.toString());
-                onAntenna = null;
-            }
-            sleep(poll);
+        if (stopped) {
+            return;
+        }
+        try {
+            once();
+        } catch (RuntimeException e) {
+            log.error("event=bench_error error=\"{}\"", e.toString());
+            onAntenna = null;
         }
     }
 
@@ -88,13 +92,5 @@ final class BenchLoop implements Runnable {
 
     boolean paused() {
         return paused;
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

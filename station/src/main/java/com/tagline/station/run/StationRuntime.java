@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -30,7 +31,8 @@ public final class StationRuntime implements AutoCloseable {
     private static final Duration FLUSH_BUDGET = Duration.ofSeconds(10);
 
     private final Station station;
-    private final ExecutorService readerThread = Executors.newSingleThreadExecutor(r -> LineRuntime.daemon(r, "reader"));
+    private final ScheduledExecutorService readerThread =
+            Executors.newSingleThreadScheduledExecutor(r -> LineRuntime.daemon(r, "reader"));
     private final PlatformLoop platformLoop;
     private final Thread platformThread;
     private final LineRuntime line;
@@ -53,7 +55,7 @@ public final class StationRuntime implements AutoCloseable {
             this.bench = null;
         } else {
             this.line = null;
-            this.bench = new BenchLoop(station.antenna(), station.encoder(), Duration.ofMillis(200), outcomes);
+            this.bench = new BenchLoop(station.antenna(), station.encoder(), outcomes);
         }
     }
 
@@ -88,7 +90,8 @@ public final class StationRuntime implements AutoCloseable {
         if (line != null) {
             line.start();
         } else {
-            readerThread.execute(bench);
+            // one poll per task: an operator's scrap, queued on the same thread, runs between two polls
+            readerThread.scheduleWithFixedDelay(bench, 0, BenchLoop.POLL.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
