@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
  * {@code station run --config FILE}: the production entry point (issue 6). Exit 2 for a bad
  * configuration (every bad field named), 1 when the station cannot start (key file, reader, GPIO),
  * 0 after {@code stop} on stdin; on SIGTERM/SIGINT the shutdown hook shuts down cleanly and the JVM
- * exits 143/130 (128 + signal), which systemd counts as a clean stop. Lines on stdin: {@code status}, {@code reset}
- * (the operator's reset after a jam or a released e-stop), {@code stop}.
+ * exits 143/130 (128 + signal), which systemd counts as a clean stop. Lines on stdin ({@link StdinConsole}):
+ * {@code status}, {@code reset} (the operator's reset after a jam or a released e-stop), {@code scrap UID} (a chip
+ * the station waits for will not ship), {@code stop}.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the encoding station from its configuration file until SIGTERM.")
@@ -64,7 +65,8 @@ final class RunCommand implements Callable<Integer> {
             station.close();
             stopped.countDown();
         }, "shutdown"));
-        Thread console = new Thread(() -> console(station, stopped), "console");
+        Thread console = new Thread(() -> StdinConsole.serve(new BufferedReader(new InputStreamReader(System.in,
+                StandardCharsets.UTF_8)), System.err, bench(station, stopped)), "console");
         console.setDaemon(true);
         console.start();
         System.err.println("run: station " + cfg.station() + " running; SIGTERM or 'stop' ends it cleanly");
@@ -89,35 +91,29 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code scrap UID}: the operator declares a chip that took a tag scrapped; anything else is unknown. */
-    private static void other(StationRuntime station, String line) {
-        String[] words = line.split("\\s+");
-        if (words.length == 2 && words[0].equals("scrap") && words[1].matches("[0-9A-Fa-f]{8,20}")) {
-            System.err.println("scrap: " + station.scrap(words[1]).map(t -> "tag " + t + " goes to the next chip")
-                    .orElse("chip " + words[1] + " holds no tag"));
-        } else {
-            System.err.println("unknown command '" + line + "' (status, reset, scrap UID, stop)");
-        }
-    }
-
-    /** Operator lines on stdin; end of input (a daemon's /dev/null) just ends the console. */
-    private static void console(StationRuntime station, CountDownLatch stopped) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-            for (String line; (line = in.readLine()) != null; ) {
-                switch (line.strip()) {
-                    case "status" -> System.err.println("status: " + station.status());
-                    case "reset" -> System.err.println("reset: " + (station.reset() ? "line restarted" : "refused"));
-                    case "" -> { }
-                    case "stop" -> {
-                        station.close();
-                        stopped.countDown();
-                        return;
-                    }
-                    default -> other(station, line.strip());
-                }
+    /** The operator's stdin console over the running station; {@code stop} shuts it down and ends {@link #call()}. */
+    private static StdinConsole.Bench bench(StationRuntime station, CountDownLatch stopped) {
+        return new StdinConsole.Bench() {
+            @Override
+            public String status() {
+                return station.status();
             }
-        } catch (java.io.IOException e) {
-            // no console
-        }
+
+            @Override
+            public boolean reset() {
+                return station.reset();
+            }
+
+            @Override
+            public java.util.Optional<String> scrap(String uid) {
+                return station.scrap(uid);
+            }
+
+            @Override
+            public void stop() {
+                station.close();
+                stopped.countDown();
+            }
+        };
     }
 }

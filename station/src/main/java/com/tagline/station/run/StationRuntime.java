@@ -112,8 +112,12 @@ public final class StationRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("scrap " + uid + ": " + e.getMessage(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("scrap " + uid + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("scrap " + uid + ": the reader thread did not take it within 30 s", e);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new IllegalStateException("scrap " + uid + ": the station is stopping", e);
         }
     }
 
