@@ -10,11 +10,10 @@ import java.util.Objects;
  *
  * <p>Threading: the reader emulator's thread, like the chip it wraps.
  */
-public final class TearingChip implements FieldChip {
+public final class TearingChip extends ForwardingFieldChip {
     /** NFC Forum Type 2 WRITE (ntag223.md §4; NTAG datasheets: A2h, page address, four data bytes). */
     private static final int WRITE = 0xA2;
 
-    private final FieldChip chip;
     private final boolean staysInField;
     private final TearPoint point;
     private final Integer ins;
@@ -22,7 +21,7 @@ public final class TearingChip implements FieldChip {
     private boolean armed = true;
 
     private TearingChip(FieldChip chip, TearPoint point, boolean staysInField, Integer ins, Integer page) {
-        this.chip = Objects.requireNonNull(chip, "chip");
+        super(chip);
         this.point = Objects.requireNonNull(point, "point");
         this.staysInField = staysInField;
         this.ins = ins;
@@ -39,25 +38,20 @@ public final class TearingChip implements FieldChip {
         return new TearingChip(chip, point, staysInField, null, page & 0xFF);
     }
 
-    /** The chip it wraps. */
-    public FieldChip chip() {
-        return chip;
-    }
-
     @Override
     public byte[] processApdu(byte[] apdu) {
         if (armed && ins != null && apdu.length > 1 && (apdu[1] & 0xFF) == ins) {
-            return tear(() -> chip.processApdu(apdu), String.format("INS %02X", ins));
+            return tear(() -> super.processApdu(apdu), String.format("INS %02X", ins));
         }
-        return chip.processApdu(apdu);
+        return super.processApdu(apdu);
     }
 
     @Override
     public byte[] processType2(byte[] frame) {
         if (armed && page != null && frame.length > 1 && (frame[0] & 0xFF) == WRITE && (frame[1] & 0xFF) == page) {
-            return tear(() -> chip.processType2(frame), String.format("WRITE page %02X", page));
+            return tear(() -> super.processType2(frame), String.format("WRITE page %02X", page));
         }
-        return chip.processType2(frame);
+        return super.processType2(frame);
     }
 
     private byte[] tear(java.util.function.Supplier<byte[]> apply, String what) {
@@ -70,37 +64,7 @@ public final class TearingChip implements FieldChip {
     }
 
     @Override
-    public byte[] uid() {
-        return chip.uid();
-    }
-
-    @Override
-    public int atqa() {
-        return chip.atqa();
-    }
-
-    @Override
-    public int sak() {
-        return chip.sak();
-    }
-
-    @Override
-    public byte[] ats() {
-        return chip.ats();
-    }
-
-    @Override
-    public void powerCycle() {
-        chip.powerCycle();
-    }
-
-    @Override
-    public void activate() {
-        chip.activate();
-    }
-
-    @Override
     public String toString() {
-        return "TearingChip[" + chip + "]";
+        return "TearingChip[" + chip() + "]";
     }
 }
