@@ -16,7 +16,7 @@ import org.bouncycastle.crypto.signers.ECDSASigner;
  * is used because SunEC on JDK 17 fails legacy curves at verify() (libraries.md §6.1, JDK-8235710).
  *
  * <p>Holds a list of trusted public keys: NXP's built-in ones plus any configured ones (a simulated
- * chip signs with a test key, and the trust list decides). Immutable and thread-safe.
+ * chip signs with a test key, and the trust list decides). The trusted keys are fixed; thread-safe.
  */
 public final class OriginalitySignature {
     /** NXP NTAG 424 DNA key, verified by the AN12196 example (Proxmark3 originality.c, "ref: AN12196"). */
@@ -29,6 +29,8 @@ public final class OriginalitySignature {
     private final String curveName;
     private final ECDomainParameters domain;
     private final List<ECPublicKeyParameters> trusted;
+    /** Index of the key that verified last: a hint for the order of the next verification. */
+    private volatile int lastVerified;
 
     private OriginalitySignature(String curveName, List<byte[]> publicKeys) {
         this.curveName = curveName;
@@ -72,21 +74,36 @@ public final class OriginalitySignature {
         return (domain.getN().bitLength() + 7) / 8;
     }
 
-    /** True when any trusted key verifies {@code signature} (r || s) over the raw {@code uid}. */
+    /**
+     * True when any trusted key verifies {@code signature} (r || s) over the raw {@code uid}. The key that
+     * verified last is tried first: chips of one reel share a key, so a line pays one ECDSA verification per
+     * chip instead of one per key ahead of theirs in the list (issue 13). The hint is only an order: every
+     * trusted key is still tried before a signature is refused, and a race between threads costs at most a
+     * few extra verifications.
+     */
     public boolean verify(byte[] uid, byte[] signature) {
         int half = fieldBytes();
-        if (signature.length != 2 * half) {
+        if (signature.length != 2 * half || trusted.isEmpty()) {
             return false;
         }
         BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(signature, 0, half));
         BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(signature, half, 2 * half));
-        for (ECPublicKeyParameters key : trusted) {
-            ECDSASigner signer = new ECDSASigner();
-            signer.init(false, key);
-            if (signer.verifySignature(uid, r, s)) {
+        int first = lastVerified;
+        if (verifies(trusted.get(first), uid, r, s)) {
+            return true;
+        }
+        for (int i = 0; i < trusted.size(); i++) {
+            if (i != first && verifies(trusted.get(i), uid, r, s)) {
+                lastVerified = i;
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean verifies(ECPublicKeyParameters key, byte[] uid, BigInteger r, BigInteger s) {
+        ECDSASigner signer = new ECDSASigner();
+        signer.init(false, key);
+        return signer.verifySignature(uid, r, s);
     }
 }

@@ -1,6 +1,7 @@
 package com.tagline.hardware.keys;
 
 
+import com.tagline.hardware.IoReason;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ public final class KeyFile {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
         } catch (IOException e) {
-            throw new KeyFileException(file + ": cannot read key file (" + e.getMessage() + ")");
+            throw new KeyFileException(file + ": cannot read key file: " + IoReason.of(e));
         }
         return parse(file.toString(), p);
     }
@@ -130,7 +131,7 @@ public final class KeyFile {
         } catch (UnsupportedOperationException e) {
             // Not a POSIX file system: nothing to check.
         } catch (IOException e) {
-            throw new KeyFileException(file + ": cannot read permissions (" + e.getMessage() + ")");
+            throw new KeyFileException(file + ": cannot read permissions: " + IoReason.of(e));
         }
     }
 }

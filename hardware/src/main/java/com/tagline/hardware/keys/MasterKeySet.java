@@ -71,12 +71,20 @@ public final class MasterKeySet {
         return HexFormat.of().withUpperCase().formatHex(e, 0, 3);
     }
 
-    @Override
-    public String toString() {
-        StringBuilder sb = new StringBuilder("MasterKeySet[version=").append(version).append(", kcv=");
+    /**
+     * The key check values of key0..key4, comma-separated without spaces ({@code 252B19,68537F,...}): one
+     * log field that tells which key set a station runs with, never the keys.
+     */
+    public String checkValues() {
+        StringBuilder sb = new StringBuilder();
         for (int i = 0; i < KEY_COUNT; i++) {
             sb.append(i == 0 ? "" : ",").append(kcv(masterKeys.get(i)));
         }
-        return sb.append(']').toString();
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "MasterKeySet[version=" + version + ", kcv=" + checkValues() + "]";
     }
 }

@@ -41,6 +41,34 @@ public final class Ntag223Memory {
         return Ntag223Config.parse(pages, map, chip.profile().bits());
     }
 
+    /**
+     * One FAST_READ from page 00h through the key-lock page (184 bytes on the 223): header, user memory and
+     * configuration in one command instead of three (§7 steps 1–2). A NAK (read protection from AUTH0 with
+     * PROT set) leaves the tag IDLE, as for any read.
+     */
+    public Ntag223Snapshot readAll() {
+        return snapshot(MemoryMap.UID_PAGE);
+    }
+
+    /** One FAST_READ from the first user page through the key-lock page: user memory and configuration. */
+    public Ntag223Snapshot readUserAndConfiguration() {
+        return snapshot(map.userStart());
+    }
+
+    private Ntag223Snapshot snapshot(int from) {
+        byte[] b = chip.fastRead(from, map.keyLock());
+        Ntag223Header header = from == MemoryMap.UID_PAGE
+                ? new Ntag223Header(pages(b, from, MemoryMap.UID_PAGE, MemoryMap.CC_PAGE)) : null;
+        Ntag223Config config = Ntag223Config.parse(pages(b, from, map.dynamicLock(), map.keyLock()), map,
+                chip.profile().bits());
+        return new Ntag223Snapshot(header, pages(b, from, map.userStart(), map.userEnd()), config);
+    }
+
+    /** Pages {@code first}..{@code last} of {@code read}, a read that started at page {@code from}. */
+    private static byte[] pages(byte[] read, int from, int first, int last) {
+        return Arrays.copyOfRange(read, (first - from) * MemoryMap.PAGE_SIZE, (last - from + 1) * MemoryMap.PAGE_SIZE);
+    }
+
     /** FAST_READ of the whole user memory (144 bytes), with the SUN mirror overlaid by the chip. */
     public byte[] readUserMemory() {
         return chip.fastRead(map.userStart(), map.userEnd());

@@ -3,6 +3,7 @@ package com.tagline.hardware.pn532;
 import com.tagline.hardware.TaglineException;
 import com.tagline.hardware.serial.Sleeper;
 import com.tagline.hardware.serial.SerialLink;
+import com.tagline.hardware.tag.BitRate;
 import com.tagline.hardware.tag.TransportException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -245,6 +246,22 @@ public final class Pn532 implements AutoCloseable {
     /** InRelease (UM0701-02 §7.3 InRelease); {@code tg} 0 = all targets. */
     public void inRelease(int tg) {
         initiator.statusCommand("InRelease", 0x52, tg);
+    }
+
+    /**
+     * InPSL (UM0701-02 §7.3.7): {@code 4E Tg BRit BRti}. For an ISO/IEC 14443-4 target the PN532 sends PPS
+     * (ISO/IEC 14443-4 §5.3) and switches its own rates when the target confirms; libnfc sends it right after
+     * InListPassiveTarget ({@code pn53x.c}). The PN532 drives 106, 212 and 424 kbit/s (libnfc
+     * {@code pn532_iso14443a_supported_baud_rates}); 848 is the PN533's.
+     *
+     * @throws Pn532TagLostException when the target did not confirm (it then stays at 106 kbit/s)
+     * @throws Pn532StatusException for another status
+     */
+    public void inPsl(int tg, BitRate toTarget, BitRate fromTarget) {
+        if (toTarget.compareTo(BitRate.KBPS_424) > 0 || fromTarget.compareTo(BitRate.KBPS_424) > 0) {
+            throw new IllegalArgumentException("the PN532 drives ISO 14443-A at 106, 212 and 424 kbit/s only");
+        }
+        initiator.statusCommand("InPSL", 0x4E, tg, toTarget.code(), fromTarget.code());
     }
 
     /**

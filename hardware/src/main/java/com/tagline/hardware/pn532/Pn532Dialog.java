@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
  *       chip, and a PN532 that got the first copy (its ACK merely late) has already passed it on, so the
  *       chip would see it twice. Those are aborted (ACK) and end in {@link ExchangeInDoubtException};</li>
  *   <li>a corrupt response ⇒ NACK, "retransmit the last response frame" (UM0701-02 §6.2.1.4);</li>
- *   <li>no response in time ⇒ ACK to abort the command (UM0701-02 §6.2.1.3), input drained, then
- *       {@link TransportException};</li>
+ *   <li>no response in time, or still corrupt after the NACKs ⇒ ACK to abort the command (UM0701-02 §6.2.1.3),
+ *       input drained, then {@link TransportException}; for InDataExchange and InCommunicateThru
+ *       {@link ExchangeInDoubtException}, because the PN532 acknowledged the frame and passed the command on: the
+ *       chip may have run it, only its answer was lost;</li>
  *   <li>the syntax-error frame ⇒ {@link Pn532FrameException}.</li>
  * </ul>
  * Frames are logged at TRACE. Not thread-safe: the reader thread owns it.
@@ -132,13 +134,12 @@ final class Pn532Dialog {
             Pn532FrameDecoder.Result result = next(deadline);
             if (result == null) {
                 abort();
-                throw new TransportException("no response to " + name + " within " + timeout.toMillis() + " ms");
+                throw lost(code, "no response to " + name + " within " + timeout.toMillis() + " ms");
             }
             if (result instanceof Pn532FrameDecoder.Result.Corrupt c) {
                 if (nacks >= settings.nackAttempts()) {
                     abort();
-                    throw new TransportException("corrupt response to " + name + " after " + nacks + " NACKs: "
-                            + c.reason());
+                    throw lost(code, "corrupt response to " + name + " after " + nacks + " NACKs: " + c.reason());
                 }
                 nacks++;
                 LOG.debug("corrupt response, sending NACK command={} reason={} nack={}", name, c.reason(), nacks);
@@ -154,6 +155,13 @@ final class Pn532Dialog {
                 return info;
             }
         }
+    }
+
+    /** The answer of an acknowledged command was lost: in doubt when the command went on to the chip. */
+    private static RuntimeException lost(int code, String what) {
+        return TO_THE_CHIP.contains(code)
+                ? new ExchangeInDoubtException(what + ": the chip may have run the command; the exchange was aborted")
+                : new TransportException(what);
     }
 
     /** True for this command's response; other frames are stale and skipped (logged). */

@@ -65,17 +65,25 @@ final class Pn532Initiator {
 
     byte[] inCommunicateThru(byte[] dataOut, Duration rfTimeout) {
         int index = commTimeoutIndex(rfTimeout);
-        if (index != pn532.commTimeoutIndex()) {
+        int current = pn532.commTimeoutIndex();
+        // A CommTimeout that covers the frame and is at most one step (twice) longer is kept, so a Type 2 tag's
+        // reads (5 ms) and writes (10 ms) share one setting instead of an RFConfiguration at every switch.
+        if (current < index || current > index + 1) {
             pn532.rfTimings(ATR_RES_TIMEOUT_INDEX, index);
+            current = index;
         }
-        Duration hostTimeout = indexDuration(index).plus(pn532.settings.timeouts().command());
+        Duration hostTimeout = indexDuration(current).plus(pn532.settings.timeouts().command());
         byte[] payload = pn532.command("InCommunicateThru", 0x42, hostTimeout, dataOut);
         requireStatus("InCommunicateThru", payload);
         return Arrays.copyOfRange(payload, 1, payload.length);
     }
 
-    void statusCommand(String name, int code, int tg) {
-        requireStatus(name, pn532.command(name, code, (byte) tg));
+    void statusCommand(String name, int code, int... params) {
+        byte[] p = new byte[params.length];
+        for (int i = 0; i < params.length; i++) {
+            p[i] = (byte) params[i];
+        }
+        requireStatus(name, pn532.command(name, code, p));
     }
 
     private static void requireStatus(String name, byte[] payload) {

@@ -20,10 +20,11 @@ import java.util.Objects;
  * @param maxRetryCom              RFConfiguration item 04 MaxRtyCOM (0 = one try)
  * @param dataExchangeChunk        largest DataOut per InDataExchange frame; longer data is chained with MI.
  *                                 252 keeps every frame a normal frame; at most 262 (pn532.md §1)
+ * @param bitRates                 RF bit rate negotiation for ISO-DEP targets ({@link BitRateNegotiator})
  */
 public record Pn532Settings(Pn532Timeouts timeouts, int ackAttempts, int nackAttempts, Duration wakeDelay,
         Duration baudSwitchDelay, int serialBaudRate, boolean lineTest, int parameters, int passiveActivationRetries,
-        int maxRetryCom, int dataExchangeChunk) {
+        int maxRetryCom, int dataExchangeChunk, BitRatePolicy bitRates) {
     /** SetParameters fAutomaticATR_RES (pn532.md §3, UM0701-02 §7.2 SetParameters). */
     public static final int PARAM_AUTO_ATR_RES = 0x04;
     /** SetParameters fAutomaticRATS: the PN532 activates ISO 14443-4 targets itself. */
@@ -33,6 +34,7 @@ public record Pn532Settings(Pn532Timeouts timeouts, int ackAttempts, int nackAtt
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(wakeDelay, "wakeDelay");
         Objects.requireNonNull(baudSwitchDelay, "baudSwitchDelay");
+        Objects.requireNonNull(bitRates, "bitRates");
         if (ackAttempts < 1 || nackAttempts < 0) {
             throw new IllegalArgumentException("ackAttempts must be ≥ 1 and nackAttempts ≥ 0");
         }
@@ -44,31 +46,36 @@ public record Pn532Settings(Pn532Timeouts timeouts, int ackAttempts, int nackAtt
 
     public static Pn532Settings defaults() {
         return new Pn532Settings(Pn532Timeouts.defaults(), 3, 2, Duration.ZERO, Duration.ofMillis(1), 115_200, true,
-                PARAM_AUTO_ATR_RES | PARAM_AUTO_RATS, 0x02, 0x00, 252);
+                PARAM_AUTO_ATR_RES | PARAM_AUTO_RATS, 0x02, 0x00, 252, BitRatePolicy.defaults());
     }
 
     public Pn532Settings withTimeouts(Pn532Timeouts t) {
         return new Pn532Settings(t, ackAttempts, nackAttempts, wakeDelay, baudSwitchDelay, serialBaudRate, lineTest,
-                parameters, passiveActivationRetries, maxRetryCom, dataExchangeChunk);
+                parameters, passiveActivationRetries, maxRetryCom, dataExchangeChunk, bitRates);
     }
 
     public Pn532Settings withSerialBaudRate(int baud) {
         return new Pn532Settings(timeouts, ackAttempts, nackAttempts, wakeDelay, baudSwitchDelay, baud, lineTest,
-                parameters, passiveActivationRetries, maxRetryCom, dataExchangeChunk);
+                parameters, passiveActivationRetries, maxRetryCom, dataExchangeChunk, bitRates);
     }
 
     public Pn532Settings withLineTest(boolean on) {
         return new Pn532Settings(timeouts, ackAttempts, nackAttempts, wakeDelay, baudSwitchDelay, serialBaudRate, on,
-                parameters, passiveActivationRetries, maxRetryCom, dataExchangeChunk);
+                parameters, passiveActivationRetries, maxRetryCom, dataExchangeChunk, bitRates);
     }
 
     public Pn532Settings withDataExchangeChunk(int chunk) {
         return new Pn532Settings(timeouts, ackAttempts, nackAttempts, wakeDelay, baudSwitchDelay, serialBaudRate,
-                lineTest, parameters, passiveActivationRetries, maxRetryCom, chunk);
+                lineTest, parameters, passiveActivationRetries, maxRetryCom, chunk, bitRates);
     }
 
     public Pn532Settings withWakeDelay(Duration delay) {
         return new Pn532Settings(timeouts, ackAttempts, nackAttempts, delay, baudSwitchDelay, serialBaudRate, lineTest,
-                parameters, passiveActivationRetries, maxRetryCom, dataExchangeChunk);
+                parameters, passiveActivationRetries, maxRetryCom, dataExchangeChunk, bitRates);
+    }
+
+    public Pn532Settings withBitRates(BitRatePolicy policy) {
+        return new Pn532Settings(timeouts, ackAttempts, nackAttempts, wakeDelay, baudSwitchDelay, serialBaudRate,
+                lineTest, parameters, passiveActivationRetries, maxRetryCom, dataExchangeChunk, policy);
     }
 }

@@ -1,5 +1,6 @@
 package com.tagline.hardware.pn532;
 
+import com.tagline.hardware.tag.BitRate;
 import com.tagline.hardware.tag.TagLink;
 import com.tagline.hardware.tag.Target;
 import java.time.Duration;
@@ -33,12 +34,36 @@ public final class Pn532TagLink implements TagLink {
     private static final int DEFAULT_ATR_RES_TIMEOUT_INDEX = 0x0B;
     private static final int DEFAULT_COMM_TIMEOUT_INDEX = 0x0A;
 
+    /** Told of RF errors on a link, so a bit-rate policy sees them rise ({@link BitRateNegotiator}). */
+    @FunctionalInterface
+    public interface RfErrorListener {
+        RfErrorListener NONE = rate -> { };
+
+        /** An exchange at {@code rate} failed on the RF side (time-out, CRC, parity, framing, protocol). */
+        void rfError(BitRate rate);
+    }
+
     private final Pn532 pn532;
     private final PassiveTarget target;
+    private final BitRate rate;
+    private final RfErrorListener errors;
 
+    /** A link at 106 kbit/s, the rate after InListPassiveTarget. */
     public Pn532TagLink(Pn532 pn532, PassiveTarget target) {
+        this(pn532, target, BitRate.KBPS_106, RfErrorListener.NONE);
+    }
+
+    /** A link at {@code rate} (set with InPSL before), reporting RF errors to {@code errors}. */
+    public Pn532TagLink(Pn532 pn532, PassiveTarget target, BitRate rate, RfErrorListener errors) {
         this.pn532 = Objects.requireNonNull(pn532, "pn532");
         this.target = Objects.requireNonNull(target, "target");
+        this.rate = Objects.requireNonNull(rate, "rate");
+        this.errors = Objects.requireNonNull(errors, "errors");
+    }
+
+    /** The RF bit rate both sides use on this link. */
+    public BitRate rate() {
+        return rate;
     }
 
     @Override
@@ -48,7 +73,17 @@ public final class Pn532TagLink implements TagLink {
         if (index != -1 && index != DEFAULT_COMM_TIMEOUT_INDEX) {
             pn532.rfTimings(DEFAULT_ATR_RES_TIMEOUT_INDEX, DEFAULT_COMM_TIMEOUT_INDEX);
         }
-        return pn532.inDataExchange(target.tg(), apdu);
+        try {
+            return pn532.inDataExchange(target.tg(), apdu);
+        } catch (Pn532TagLostException e) {
+            errors.rfError(rate);
+            throw e;
+        } catch (Pn532StatusException e) {
+            if (e.status() != null && e.status().kind() == Pn532Status.Kind.RF) {
+                errors.rfError(rate);
+            }
+            throw e;
+        }
     }
 
     @Override

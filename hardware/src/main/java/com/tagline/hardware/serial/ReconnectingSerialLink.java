@@ -46,6 +46,11 @@ public final class ReconnectingSerialLink implements SerialLink {
     private final Sleeper sleeper;
     private final Clock clock;
     private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<TransportException>> openFailureListeners = new CopyOnWriteArrayList<>();
+    private String name = "link";
+    private int failedCycles;
+    private Instant retryAt = Instant.MIN;
+    private TransportException lastOpenFailure;
     private final Object openLock = new Object();
     private volatile SerialLink current;
     private volatile State state = State.DISCONNECTED;
@@ -87,6 +92,21 @@ public final class ReconnectingSerialLink implements SerialLink {
     /** Count of successful opens so far. */
     public long connections() {
         return connections;
+    }
+
+    /**
+     * Names the link in messages (its device or address). After a reconnect cycle failed, operations fail
+     * at once, without trying, until the backoff after that cycle ran out: a caller polling a missing reader
+     * learns at once that it is missing, and is never held up for a whole cycle.
+     */
+    public ReconnectingSerialLink named(String linkName) {
+        this.name = Objects.requireNonNull(linkName, "linkName");
+        return this;
+    }
+
+    /** Registers a listener called after every reconnect cycle that failed, with why (not on state changes). */
+    public void onOpenFailure(Consumer<TransportException> listener) {
+        openFailureListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** Registers a listener called on every state change. */
@@ -155,14 +175,33 @@ public final class ReconnectingSerialLink implements SerialLink {
         }
         synchronized (openLock) {
             if (state == State.CLOSED) {
-                throw new TransportException("link closed");
+                throw new TransportException(name + " is closed");
             }
             if (current == null) {
-                current = reopen();
+                Instant now = clock.instant();
+                if (now.isBefore(retryAt)) {
+                    throw new TransportException(name + " is unavailable (" + lastOpenFailure.getMessage()
+                            + "); next try in " + Duration.between(now, retryAt).toMillis() + " ms", lastOpenFailure);
+                }
+                current = reopenOrBackOff();
                 connections++;
+                failedCycles = 0;
+                retryAt = Instant.MIN;
                 changeState(State.CONNECTED);
             }
             return current;
+        }
+    }
+
+    private SerialLink reopenOrBackOff() {
+        try {
+            return reopen();
+        } catch (TransportException e) {
+            failedCycles++;
+            lastOpenFailure = e;
+            retryAt = clock.instant().plus(backoff.delay(failedCycles));
+            openFailureListeners.forEach(l -> l.accept(e));
+            throw e;
         }
     }
 
@@ -180,7 +219,8 @@ public final class ReconnectingSerialLink implements SerialLink {
             }
             pause(backoff.delay(attempt));
         }
-        throw new TransportException("link unavailable after " + attemptsPerCycle + " attempts", last);
+        throw new TransportException(name + " unavailable after " + attemptsPerCycle + " attempt"
+                + (attemptsPerCycle == 1 ? "" : "s") + (last == null ? "" : ": " + last.getMessage()), last);
     }
 
     private void pause(Duration delay) {

@@ -51,7 +51,7 @@ public sealed interface SerialLinkSpec {
     }
 
     /** @throws IllegalArgumentException for a malformed link string, naming what is wrong */
-    static SerialLinkSpec parse(String spec) {
+    public static SerialLinkSpec parse(String spec) {
         Objects.requireNonNull(spec, "spec");
         String s = spec.trim();
         if (s.startsWith("sim:")) {

@@ -82,20 +82,10 @@ class OriginalitySignatureTest {
     @Test
     void freshTestKeyPairSignsAndVerifies() {
         // ntag424.md §14: a simulated chip signs with a test key pair; the trust list decides.
-        X9ECParameters curve = CustomNamedCurves.getByName("secp224r1");
-        ECDomainParameters domain = new ECDomainParameters(curve.getCurve(), curve.getG(), curve.getN(), curve.getH());
-        ECKeyPairGenerator gen = new ECKeyPairGenerator();
-        gen.init(new ECKeyGenerationParameters(domain, new SecureRandom()));
-        AsymmetricCipherKeyPair pair = gen.generateKeyPair();
+        AsymmetricCipherKeyPair pair = testKeyPair();
         byte[] publicKey = ((ECPublicKeyParameters) pair.getPublic()).getQ().getEncoded(false);
-
         byte[] uid = HEX.parseHex("04DE5F1EACC040");
-        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-        signer.init(true, pair.getPrivate());
-        BigInteger[] rs = signer.generateSignature(uid);
-        byte[] sig = new byte[56];
-        System.arraycopy(BigIntegers.asUnsignedByteArray(28, rs[0]), 0, sig, 0, 28);
-        System.arraycopy(BigIntegers.asUnsignedByteArray(28, rs[1]), 0, sig, 28, 28);
+        byte[] sig = sign(pair, uid);
 
         OriginalitySignature testOnly = OriginalitySignature.of("secp224r1", List.of(publicKey));
         assertTrue(testOnly.verify(uid, sig));
@@ -109,9 +99,48 @@ class OriginalitySignatureTest {
     }
 
     @Test
+    void everyTrustedKeyStillVerifiesWhateverKeyVerifiedLast() {
+        // The last key that verified is tried first (one ECDSA verification per chip on a line); the order
+        // must never change the answer. AN12196's NXP signature, then a test key's, then NXP's again.
+        AsymmetricCipherKeyPair pair = testKeyPair();
+        byte[] uid = HEX.parseHex("04DE5F1EACC040");
+        byte[] sig = sign(pair, uid);
+        OriginalitySignature v = OriginalitySignature.ntag424(
+                List.of(HEX.formatHex(((ECPublicKeyParameters) pair.getPublic()).getQ().getEncoded(false))));
+
+        assertTrue(v.verify(AN12196_UID, AN12196_SIG));
+        assertTrue(v.verify(uid, sig));
+        assertTrue(v.verify(uid, sig));
+        assertTrue(v.verify(AN12196_UID, AN12196_SIG));
+        assertFalse(v.verify(uid, AN12196_SIG), "a signature over another UID fails with every key");
+        assertTrue(v.verify(uid, sig));
+        assertFalse(OriginalitySignature.of("secp224r1", List.of()).verify(uid, sig), "an empty list trusts nothing");
+    }
+
+    @Test
     void keyNotOnTheCurveIsRejected() {
         byte[] bad = HEX.parseHex(OriginalitySignature.NXP_NTAG424_KEY);
         bad[bad.length - 1] ^= 0x01;
         assertThrows(IllegalArgumentException.class, () -> OriginalitySignature.of("secp224r1", List.of(bad)));
+    }
+
+    /** A fresh secp224r1 key pair, as a simulated chip signs with (ntag424.md §14). */
+    private static AsymmetricCipherKeyPair testKeyPair() {
+        X9ECParameters curve = CustomNamedCurves.getByName("secp224r1");
+        ECDomainParameters domain = new ECDomainParameters(curve.getCurve(), curve.getG(), curve.getN(), curve.getH());
+        ECKeyPairGenerator gen = new ECKeyPairGenerator();
+        gen.init(new ECKeyGenerationParameters(domain, new SecureRandom()));
+        return gen.generateKeyPair();
+    }
+
+    /** ECDSA over the raw UID, r ‖ s, 28 bytes each (the Read_Sig layout). */
+    private static byte[] sign(AsymmetricCipherKeyPair pair, byte[] uid) {
+        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+        signer.init(true, pair.getPrivate());
+        BigInteger[] rs = signer.generateSignature(uid);
+        byte[] sig = new byte[56];
+        System.arraycopy(BigIntegers.asUnsignedByteArray(28, rs[0]), 0, sig, 0, 28);
+        System.arraycopy(BigIntegers.asUnsignedByteArray(28, rs[1]), 0, sig, 28, 28);
+        return sig;
     }
 }

@@ -54,6 +54,39 @@ class Pn532DialogTest {
         assertTrue(e.getMessage().contains("not sent again"), e.getMessage());
     }
 
+    /**
+     * Issue 12 (serial faults): the answer to a chip command that never comes, or comes garbled after every NACK,
+     * is in doubt as a late ACK is: the PN532 passed the command on and the chip may have run it. Before, it was a
+     * plain transport failure and the encoder failed a chip it could have resumed in place.
+     */
+    @Test
+    void aChipCommandsAnswerThatNeverComesIsInDoubt() {
+        ScriptedPn532 chip = new ScriptedPn532()
+                .expect(Hex.cmd("40 01 90 60 00 00 00"), Hex.ACK)
+                .expect(Hex.ACK)
+                .start();
+        Pn532 pn532 = driver(chip, Duration.ofSeconds(2), Duration.ofMillis(150));
+        ExchangeInDoubtException e = assertThrows(ExchangeInDoubtException.class,
+                () -> pn532.inDataExchange(1, Hex.h("90600000 00")));
+        chip.assertDone();
+        assertTrue(e.getMessage().contains("no response to InDataExchange within 150 ms"), e.getMessage());
+    }
+
+    @Test
+    void aChipCommandsAnswerGarbledAfterEveryNackIsInDoubt() {
+        String bad = "0000FF04FCD541009000" + "00"; // InDataExchange answer with a wrong DCS
+        ScriptedPn532 chip = new ScriptedPn532()
+                .expect(Hex.cmd("40 01 90 60 00 00 00"), Hex.ACK, bad)
+                .expect(Hex.NACK, bad)
+                .expect(Hex.NACK, bad)
+                .expect(Hex.ACK)
+                .start();
+        ExchangeInDoubtException e = assertThrows(ExchangeInDoubtException.class,
+                () -> driver(chip).inDataExchange(1, Hex.h("90600000 00")));
+        chip.assertDone();
+        assertTrue(e.getMessage().contains("after 2 NACKs"), e.getMessage());
+    }
+
     @Test
     void givesUpAfterThreeSendsWithoutAckAndAborts() {
         ScriptedPn532 chip = new ScriptedPn532()

@@ -151,6 +151,26 @@ class Pn532TagLinkTest {
     }
 
     @Test
+    void type2ReadsAndWritesShareOneCommTimeout() {
+        // READ (5 ms → index 07, 6.4 ms), WRITE (10 ms → 08, 12.8 ms), READ again: 08 covers it and is one step
+        // longer, so no third RFConfiguration; an APDU's default 0A (51.2 ms) is more than a step: set again.
+        byte[] write = h("A2 04 01020304");
+        ScriptedPn532 chip = new ScriptedPn532()
+                .command(CRC_OFF, "09")
+                .command("32 02 00 0B 07", "33")
+                .command("42 30 04 26 EE", "43 00 " + "00".repeat(16) + "37 49")
+                .command("32 02 00 0B 08", "33")
+                .command("42 " + hex(CrcA.append(write)), "43 00 0A")
+                .command("42 30 04 26 EE", "43 00 " + "00".repeat(16) + "37 49")
+                .start();
+        Pn532TagLink link = link(chip, NTAG213);
+        link.transceiveRaw(h("30 04"), Duration.ofMillis(5));
+        link.transceiveRaw(write, Duration.ofMillis(10));
+        link.transceiveRaw(h("30 04"), Duration.ofMillis(5));
+        chip.assertDone();
+    }
+
+    @Test
     void type2CrcMismatchIsACrcError() {
         ScriptedPn532 chip = new ScriptedPn532()
                 .command(CRC_OFF, "09")

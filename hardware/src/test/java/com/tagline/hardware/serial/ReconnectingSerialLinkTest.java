@@ -19,7 +19,33 @@ import org.junit.jupiter.api.Test;
 
 /** Reconnect with backoff, with a recording sleeper: these tests never sleep. */
 class ReconnectingSerialLinkTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-02T08:00:00Z"), ZoneOffset.UTC);
+    private static final Instant T0 = Instant.parse("2026-11-02T08:00:00Z");
+
+    /** A clock the test moves. */
+    private static final class MovingClock extends Clock {
+        private Instant now = T0;
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    private final MovingClock clock = new MovingClock();
     private final List<Duration> sleeps = new ArrayList<>();
     private final List<ReconnectingSerialLink.State> states = new ArrayList<>();
     private final Deque<Object> openings = new ArrayDeque<>();
@@ -41,7 +67,7 @@ class ReconnectingSerialLinkTest {
 
     private ReconnectingSerialLink link(int maxAttempts) {
         ReconnectingSerialLink link = new ReconnectingSerialLink(opener,
-                Backoff.exact(Duration.ofMillis(100), Duration.ofMillis(500)), maxAttempts, sleeps::add, CLOCK);
+                Backoff.exact(Duration.ofMillis(100), Duration.ofMillis(500)), maxAttempts, sleeps::add, clock);
         link.onStateChange(states::add);
         return link;
     }
@@ -58,7 +84,7 @@ class ReconnectingSerialLinkTest {
         peers.get(0).write(new byte[] {3});
         assertEquals(1, link.read(new byte[4], 0, 4, Duration.ZERO));
         assertEquals(List.of(ReconnectingSerialLink.State.CONNECTED), states);
-        assertEquals(CLOCK.instant(), link.since());
+        assertEquals(T0, link.since());
         assertEquals(List.of(), sleeps);
     }
 
@@ -95,6 +121,11 @@ class ReconnectingSerialLinkTest {
         assertEquals(ReconnectingSerialLink.State.DISCONNECTED, link.state());
 
         openings.add("ok");
+        TransportException early = assertThrows(TransportException.class, link::connect,
+                "within the backoff after a failed cycle an operation fails at once, without trying");
+        assertTrue(early.getMessage().contains("next try in"), early.getMessage());
+        assertEquals(4, sleeps.size(), "nothing slept, nothing opened");
+        clock.advance(Duration.ofMillis(100));
         link.connect();
         assertTrue(link.isConnected());
     }

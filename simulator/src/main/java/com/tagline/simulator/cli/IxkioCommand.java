@@ -1,5 +1,6 @@
 package com.tagline.simulator.cli;
 
+import com.tagline.hardware.IoReason;
 import com.tagline.simulator.platform.EmulatorFaults;
 import com.tagline.simulator.platform.ixkio.IxkioAccount;
 import com.tagline.simulator.platform.ixkio.IxkioCounts;
@@ -22,18 +23,21 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code simulator ixkio --port N --api-key KEY --codes FILE.csv [--aid AID]}: serves the ixkio
+ * {@code simulator ixkio --port N --api-key-file FILE --codes FILE.csv [--aid AID]}: serves the ixkio
  * Management API emulator (platform-api §2.1) on 127.0.0.1 until SIGTERM, SIGINT or the end of a piped
  * stdin. Prints the base URL on stdout once listening. The API key is never printed.
  */
 @Command(name = "ixkio", mixinStandardHelpOptions = true,
-        description = {"Serves the ixkio Management API emulator on 127.0.0.1 (PATCH /v1/x/{xuid}, PATCH /v1/a/{aid}",
-            "with ix_c or ix_u; GET /_emulator/state; POST /_emulator/faults).",
+        // picocli lists a subcommand by its first description line: it is the whole summary
+        description = {"Serves the ixkio Management API emulator on 127.0.0.1.",
+            "Endpoints: PATCH /v1/x/{xuid}, PATCH /v1/a/{aid} with ix_c or ix_u; GET /_emulator/state;"
+                    + " POST /_emulator/faults.",
             "Prints the base URL once ready; stops on SIGTERM/SIGINT or when a piped stdin ends.",
             "Piped stdin lines: 'state' (counters).",
-            "Codes file: CSV with the header xuid,cuid,url and optionally uid (any order); one tag code per line;",
-            "xuid required and unique; cuid (case-sensitive) and uid (hex, stored uppercase) may be empty, unique",
-            "when given; url is the tag group's response the tag code inherits. Tag codes start Inactive, Unassigned."})
+            "Codes file: CSV with the header xuid,cuid,url and optionally uid (any order); one tag code per line;"
+                    + " xuid required and unique; cuid (case-sensitive) and uid (hex, stored uppercase) may be empty,"
+                    + " unique when given; url is the tag group's response the tag code inherits. Tag codes start"
+                    + " Inactive, Unassigned."})
 final class IxkioCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -41,8 +45,9 @@ final class IxkioCommand implements Callable<Integer> {
     @Option(names = "--port", required = true, paramLabel = "N", description = "TCP port on 127.0.0.1; 0 picks a free one.")
     private int port;
 
-    @Option(names = "--api-key", required = true, paramLabel = "KEY",
-            description = "The Management API token clients send in X-API-Key, X-Api-Key or Ixkio-R.")
+    @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+    private ApiKeyOptions apiKeyOptions;
+
     private String apiKey;
 
     @Option(names = "--codes", required = true, paramLabel = "FILE.csv", description = "The tag codes to serve.")
@@ -83,6 +88,7 @@ final class IxkioCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be 0..65535, was " + port);
         }
+        apiKey = apiKeyOptions.value(spec.commandLine());
         if (apiKey.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--api-key must not be empty");
         }
@@ -101,8 +107,8 @@ final class IxkioCommand implements Callable<Integer> {
         try (Reader in = Files.newBufferedReader(codes, StandardCharsets.UTF_8)) {
             return TagCodeSeed.read(in);
         } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "--codes " + codes + ": cannot read ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            throw new ParameterException(spec.commandLine(), "--codes " + codes + ": cannot read: "
+                    + IoReason.of(e));
         } catch (SeedFileException e) {
             throw new ParameterException(spec.commandLine(), "--codes " + codes + ": " + e.getMessage());
         }

@@ -19,7 +19,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code simulator platform --port N --api-key KEY [...]}: serves the tagbase platform emulator
+ * {@code simulator platform --port N --api-key-file FILE [...]}: serves the tagbase platform emulator
  * (platform-api §1) on 127.0.0.1 until SIGTERM, SIGINT or the end of a piped stdin. Prints the base
  * URL on stdout once listening. Usage errors (exit 2) name the bad option; the API key, the webhook
  * secret and the master keys are never printed.
@@ -35,8 +35,9 @@ final class PlatformCommand implements Callable<Integer> {
     @Option(names = "--port", required = true, paramLabel = "N", description = "Loopback port; 0 picks a free one.")
     private int port;
 
-    @Option(names = "--api-key", required = true, paramLabel = "KEY",
-            description = "The API key of the emulated account (never printed).")
+    @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+    private ApiKeyOptions apiKeyOptions;
+
     private String apiKey;
 
     @Option(names = "--seed-tags", paramLabel = "N", description = "Pending tags to create at start (needs --protocol).")
@@ -94,8 +95,9 @@ final class PlatformCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw usage("--port must be 0..65535, got " + port);
         }
+        apiKey = apiKeyOptions.value(spec.commandLine());
         if (apiKey.isBlank() || apiKey.chars().anyMatch(Character::isWhitespace)) {
-            throw usage("--api-key must be non-empty without whitespace");
+            throw usage("the API key must be non-empty without whitespace");
         }
         if (leaseSeconds < 1 || leaseSeconds > 366L * 86_400) {
             throw usage("--lease-seconds must be 1..31622400, got " + leaseSeconds);

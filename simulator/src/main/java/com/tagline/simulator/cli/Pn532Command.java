@@ -33,7 +33,8 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "pn532", mixinStandardHelpOptions = true,
         description = {"Serves an emulated PN532 (HSU, 115200 baud) on a pty made by socat.",
             "Prints the pty path once ready; stops on SIGTERM/SIGINT or when a piped stdin ends.",
-            "Piped stdin lines: 'add KIND:UIDHEX', 'remove UIDHEX', 'list', 'counters'."})
+            "Piped stdin lines: 'add KIND:UIDHEX', 'remove UIDHEX', 'list', 'counters',",
+            "and line faults: " + FaultControl.USAGE + "."})
 final class Pn532Command implements Callable<Integer> {
     private static final Duration HEALTH_PERIOD = Duration.ofMillis(500);
     private static final Duration CLEANUP_GRACE = Duration.ofSeconds(10);
@@ -103,7 +104,8 @@ final class Pn532Command implements Callable<Integer> {
                 case "remove" -> out.println("removed " + remove(emulator, argument(words)));
                 case "list" -> emulator.chips().forEach(c -> out.println(describe(c)));
                 case "counters" -> out.println(describe(emulator.counters()));
-                default -> out.println("error: unknown command '" + words[0] + "' (add, remove, list, counters)");
+                case "fault" -> out.println(FaultControl.apply(emulator.faults(), words));
+                default -> out.println("error: unknown command '" + words[0] + "' (add, remove, list, counters, fault)");
             }
         } catch (IllegalArgumentException e) {
             out.println("error: " + e.getMessage());

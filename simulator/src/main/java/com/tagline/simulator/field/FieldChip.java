@@ -1,5 +1,8 @@
 package com.tagline.simulator.field;
 
+import com.tagline.hardware.tag.Ats;
+import com.tagline.hardware.tag.BitRate;
+
 /**
  * A simulated PICC that a reader emulator (the PN532 emulator) can host in its RF field: the data it
  * shows at ISO 14443-3 anticollision and the frames it answers once activated.
@@ -26,6 +29,16 @@ public interface FieldChip {
 
     default boolean isoDep() {
         return (sak() & 0x20) != 0;
+    }
+
+    /**
+     * PPS after RATS (ISO/IEC 14443-4 §5.3): whether the chip confirms bit rate {@code toPicc} (DRI) and
+     * {@code toPcd} (DSI). By default it takes what its ATS TA(1) announces (ISO/IEC 14443-4 §5.2.4) and stays
+     * mute otherwise; a chip without an ATS takes no PPS. The rate itself lives in the reader emulator's link
+     * state (frames carry no rate); a re-activation starts again at 106 kbit/s.
+     */
+    default boolean acceptsPps(BitRate toPicc, BitRate toPcd) {
+        return Ats.parse(ats()).map(a -> a.allows(toPicc, toPcd)).orElse(false);
     }
 
     /** One C-APDU in, one R-APDU out (ISO-DEP chips only). */

@@ -1,12 +1,12 @@
 package com.tagline.simulator.field;
 
+import com.tagline.hardware.tag.BitRate;
 import java.util.Objects;
 
 /**
- * A {@link FieldChip} that hands every call to the chip it wraps: the base of decorators that change or watch
- * only some calls ({@link TearingChip} cuts one command; a test harness may record what the chip was sent).
- *
- * <p>Threading: that of the wrapped chip.
+ * Base of {@link FieldChip} decorators (architecture §2, as {@link com.tagline.hardware.tag.ForwardingTagLink}
+ * for links): forwards everything, PPS and re-activation included, to the wrapped chip, so a decorator
+ * overrides only what it changes. Threading as the wrapped chip.
  */
 public abstract class ForwardingFieldChip implements FieldChip {
     private final FieldChip chip;
@@ -16,18 +16,8 @@ public abstract class ForwardingFieldChip implements FieldChip {
     }
 
     /** The chip it wraps. */
-    public FieldChip chip() {
+    public final FieldChip chip() {
         return chip;
-    }
-
-    @Override
-    public byte[] processApdu(byte[] apdu) {
-        return chip.processApdu(apdu);
-    }
-
-    @Override
-    public byte[] processType2(byte[] frame) {
-        return chip.processType2(frame);
     }
 
     @Override
@@ -48,6 +38,21 @@ public abstract class ForwardingFieldChip implements FieldChip {
     @Override
     public byte[] ats() {
         return chip.ats();
+    }
+
+    @Override
+    public boolean acceptsPps(BitRate toPicc, BitRate toPcd) {
+        return chip.acceptsPps(toPicc, toPcd);
+    }
+
+    @Override
+    public byte[] processApdu(byte[] apdu) {
+        return chip.processApdu(apdu);
+    }
+
+    @Override
+    public byte[] processType2(byte[] frame) {
+        return chip.processType2(frame);
     }
 
     @Override

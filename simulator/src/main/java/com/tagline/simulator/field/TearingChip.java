@@ -41,17 +41,17 @@ public final class TearingChip extends ForwardingFieldChip {
     @Override
     public byte[] processApdu(byte[] apdu) {
         if (armed && ins != null && apdu.length > 1 && (apdu[1] & 0xFF) == ins) {
-            return tear(() -> super.processApdu(apdu), String.format("INS %02X", ins));
+            return tear(() -> chip().processApdu(apdu), String.format("INS %02X", ins));
         }
-        return super.processApdu(apdu);
+        return chip().processApdu(apdu);
     }
 
     @Override
     public byte[] processType2(byte[] frame) {
         if (armed && page != null && frame.length > 1 && (frame[0] & 0xFF) == WRITE && (frame[1] & 0xFF) == page) {
-            return tear(() -> super.processType2(frame), String.format("WRITE page %02X", page));
+            return tear(() -> chip().processType2(frame), String.format("WRITE page %02X", page));
         }
-        return super.processType2(frame);
+        return chip().processType2(frame);
     }
 
     private byte[] tear(java.util.function.Supplier<byte[]> apply, String what) {

@@ -1,10 +1,8 @@
 package com.tagline.simulator.line;
 
-import java.time.Clock;
+import com.tagline.hardware.time.UtcClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -14,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Threading: thread-safe. One thread moves it while others read it, e.g. the simulation advances it while the
  * ixkio and tagbase emulators read it on their Vert.x event loops; each read sees the latest move.
  */
-public final class SimulatedClock extends Clock {
+public final class SimulatedClock extends UtcClock {
     private final AtomicReference<Instant> now;
 
     public SimulatedClock(Instant start) {
@@ -34,15 +32,5 @@ public final class SimulatedClock extends Clock {
     @Override
     public Instant instant() {
         return now.get();
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
     }
 }

@@ -10,8 +10,8 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * The fault controls of an emulator (platform-api §1.4): outage, latency, random {@code 503}s and
- * dropped answers. {@code POST /_emulator/faults} replaces the whole set: members left out are off, so
+ * The fault controls of an emulator (platform-api §1.4): outage, latency, random {@code 503}s, random
+ * {@code 429}s and dropped answers. {@code POST /_emulator/faults} replaces the whole set: members left out are off, so
  * {@code {}} clears every fault.
  *
  * <p>Thread-safe: settings are swapped atomically and the dice come from one seeded {@link Random}
@@ -19,7 +19,8 @@ import java.util.Set;
  */
 public final class EmulatorFaults {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> MEMBERS = Set.of("outage", "latency_ms", "error_rate", "drop_responses_rate");
+    private static final Set<String> MEMBERS = Set.of("outage", "latency_ms", "error_rate", "drop_responses_rate",
+            "throttle_rate");
 
     private final Random random;
     private volatile FaultSettings settings = FaultSettings.NONE;
@@ -64,7 +65,7 @@ public final class EmulatorFaults {
             }
         }
         FaultSettings next = new FaultSettings(bool(doc, "outage"), latency(doc), rate(doc, "error_rate"),
-                rate(doc, "drop_responses_rate"));
+                rate(doc, "drop_responses_rate"), rate(doc, "throttle_rate"));
         settings = next;
         return next;
     }
@@ -72,6 +73,11 @@ public final class EmulatorFaults {
     /** True with probability {@code error_rate}: answer this call {@code 503}. */
     public boolean rollError() {
         return roll(settings.errorRate());
+    }
+
+    /** True with probability {@code throttle_rate}: answer this call {@code 429}. */
+    public boolean rollThrottle() {
+        return roll(settings.throttleRate());
     }
 
     /** True with probability {@code drop_responses_rate}: apply this call, then drop its answer. */
@@ -87,6 +93,7 @@ public final class EmulatorFaults {
         n.put("latency_ms", s.latencyMs());
         n.put("error_rate", s.errorRate());
         n.put("drop_responses_rate", s.dropResponsesRate());
+        n.put("throttle_rate", s.throttleRate());
         return n;
     }
 

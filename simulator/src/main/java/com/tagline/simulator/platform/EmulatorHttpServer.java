@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * {@link #controlRoute} — never do.
  *
  * <p>Fault order per API call: outage (close at once, nothing applied), latency (timer, the event
- * loop is not blocked), error_rate ({@code 503} with {@code Retry-After: 1}, nothing applied), the
- * handler, then drop_responses_rate (applied, connection closed before the answer).
+ * loop is not blocked), error_rate ({@code 503} with {@code Retry-After: 1}, nothing applied), throttle_rate
+ * ({@code 429} with {@code Retry-After: 2}, nothing applied), the handler, then drop_responses_rate (applied,
+ * connection closed before the answer).
  *
  * <p>Threading: add routes before {@link #start}; {@code start} and {@link #close} block the caller
  * and must not be called from a Vert.x thread. Handlers run on the event loop unless registered with
@@ -180,6 +181,11 @@ public final class EmulatorHttpServer implements AutoCloseable {
                         .withHeader("retry-after", "1"), false);
                 return;
             }
+            if (api && faults.rollThrottle()) {
+                send(req, errors.error(429, "Too Many Requests", "injected fault: throttle_rate")
+                        .withHeader("retry-after", String.valueOf(FaultSettings.THROTTLE_RETRY_AFTER_SECONDS)), false);
+                return;
+            }
             if (match.isEmpty()) {
                 send(req, noRoute(req.path()), false);
                 return;
@@ -219,6 +225,9 @@ public final class EmulatorHttpServer implements AutoCloseable {
             return;
         }
         HttpServerResponse resp = req.response().setStatusCode(r.status());
+        // An origin server with a clock sends Date (RFC 9110 §6.6.1); the station's doctor compares clocks with it.
+        resp.putHeader("date", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)));
         r.headers().forEach(resp::putHeader);
         resp.end(Buffer.buffer(r.body()));
     }

@@ -9,9 +9,15 @@ package com.tagline.simulator.platform;
  *                          without being applied
  * @param dropResponsesRate probability 0..1 that an API call is applied but the connection is closed
  *                          before the answer (the ambiguous case)
+ * @param throttleRate      probability 0..1 that an API call not answered {@code 503} is answered {@code 429 Too
+ *                          Many Requests} with {@code Retry-After: }{@value #THROTTLE_RETRY_AFTER_SECONDS} without
+ *                          being applied (RFC 6585 §4)
  */
-public record FaultSettings(boolean outage, long latencyMs, double errorRate, double dropResponsesRate) {
+public record FaultSettings(boolean outage, long latencyMs, double errorRate, double dropResponsesRate,
+                            double throttleRate) {
     public static final long MAX_LATENCY_MS = 60_000;
+    /** The {@code Retry-After} of an injected {@code 429}: longer than a 503's 1 s, as a rate limit's window is. */
+    public static final int THROTTLE_RETRY_AFTER_SECONDS = 2;
     public static final FaultSettings NONE = new FaultSettings(false, 0, 0, 0);
 
     public FaultSettings {
@@ -20,6 +26,12 @@ public record FaultSettings(boolean outage, long latencyMs, double errorRate, do
         }
         checkRate("error_rate", errorRate);
         checkRate("drop_responses_rate", dropResponsesRate);
+        checkRate("throttle_rate", throttleRate);
+    }
+
+    /** The faults without throttling. */
+    public FaultSettings(boolean outage, long latencyMs, double errorRate, double dropResponsesRate) {
+        this(outage, latencyMs, errorRate, dropResponsesRate, 0);
     }
 
     private static void checkRate(String name, double rate) {

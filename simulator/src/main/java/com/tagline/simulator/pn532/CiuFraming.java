@@ -18,7 +18,8 @@ import java.util.Optional;
  *   <li>CIU_BitFraming 633D bits 2..0 TxLastBits: valid bits of the last byte sent (7 for REQA and WUPA).</li>
  *   <li>CIU_Control 633C bits 2..0 RxLastBits: written with the valid bits of the last byte received.</li>
  * </ul>
- * The bit rate bits are not checked: the field runs at 106 kbps whatever the host programs.
+ * The bit rate bits (TxSpeed, RxSpeed) are not checked: a host that sends PPS itself must switch them on a
+ * real PN532, here a frame reaches a chip at whatever rate its ISO-DEP session negotiated ({@link RawFrames}).
  *
  * <p>Threading: emulator thread only.
  */

@@ -1,9 +1,9 @@
 package com.tagline.simulator.pn532;
 
+import com.tagline.hardware.tag.BitRate;
 import com.tagline.simulator.field.ChipTornException;
 import com.tagline.simulator.field.FieldChip;
 import java.io.ByteArrayOutputStream;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
@@ -42,8 +42,6 @@ final class ExchangeCommands {
     private final FirmwareSettings settings;
     private final Pn532Registers registers;
     private final RfField field;
-    private final HsuPort port;
-    private final Meter meter;
     private final Pn532Faults faults;
     private volatile int maxDataIn = MAX_DATA_IN;
     private ByteArrayOutputStream chainedOut;
@@ -51,16 +49,16 @@ final class ExchangeCommands {
     private int pendingOffset;
     private int pendingTg;
     private final RawFrames raw;
+    private final RfTimer timer;
 
     ExchangeCommands(FirmwareSettings settings, Pn532Registers registers, RfField field, HsuPort port, Meter meter,
             Pn532Faults faults) {
         this.settings = settings;
         this.registers = registers;
         this.field = field;
-        this.port = port;
-        this.meter = meter;
         this.faults = faults;
-        this.raw = new RawFrames(settings, new CiuFraming(registers), field, port, meter, faults);
+        this.timer = new RfTimer(settings, port, meter);
+        this.raw = new RawFrames(new CiuFraming(registers), field, timer, faults);
     }
 
     void maxDataIn(int value) {
@@ -116,7 +114,8 @@ final class ExchangeCommands {
     }
 
     private Reply apdu(ListedTarget target, byte[] apdu) {
-        Optional<byte[]> answer = exchange(target, true, chip -> field.apdu(target, apdu));
+        Optional<byte[]> answer = exchange(target, true, t -> RfExchange.apdu(t, apdu, rate(t)),
+                chip -> field.apdu(target, apdu));
         if (answer.isEmpty() || answer.get().length == 0) {
             return timeout(IN_DATA_EXCHANGE);
         }
@@ -131,7 +130,8 @@ final class ExchangeCommands {
     private Reply mifare(ListedTarget target, byte[] command) {
         if (command.length == MIFARE_WRITE_LENGTH && (command[0] & 0xFF) == MIFARE_WRITE) {
             byte[] first = Arrays.copyOf(command, MIFARE_ADDRESSED_LENGTH);
-            Optional<byte[]> ack = exchange(target, true, chip -> field.type2(chip, first));
+            Optional<byte[]> ack = exchange(target, true, t -> type2Exchange(t, first),
+                    chip -> field.type2(chip, first));
             if (ack.isEmpty() || ack.get().length == 0) {
                 return timeout(IN_DATA_EXCHANGE);
             }
@@ -141,7 +141,8 @@ final class ExchangeCommands {
             command = Arrays.copyOfRange(command, MIFARE_ADDRESSED_LENGTH, command.length);
         }
         byte[] sent = command;
-        Optional<byte[]> answer = exchange(target, true, chip -> field.type2(chip, sent));
+        Optional<byte[]> answer = exchange(target, true, t -> type2Exchange(t, sent),
+                chip -> field.type2(chip, sent));
         if (answer.isEmpty() || answer.get().length == 0) {
             return timeout(IN_DATA_EXCHANGE);
         }
@@ -155,11 +156,13 @@ final class ExchangeCommands {
     /**
      * One exchange with the target's chip. Status 01 (empty) when the target is gone, when it was deselected
      * and {@code wake} is false, when the chip leaves the field before answering (fault injection or a
-     * removal during the RF time), or when the modeled RF time exceeds the RFConfiguration RetryTimeout (the
-     * chip still applies the command; its answer comes too late). A mute chip costs the timeout in the timing
-     * model. InDataExchange re-activates a deselected target [inferred, UM0701-02 §7.3.8].
+     * removal during the RF time), or when the modeled request time (until the chip's answer starts) exceeds the
+     * RFConfiguration RetryTimeout (the chip still applies the command; its answer comes too late). The answer's
+     * air time is charged after the chip answered; a mute chip costs the timeout in the timing model.
+     * InDataExchange re-activates a deselected target [inferred, UM0701-02 §7.3.8].
      */
-    private Optional<byte[]> exchange(ListedTarget target, boolean wake, Function<FieldChip, byte[]> op) {
+    private Optional<byte[]> exchange(ListedTarget target, boolean wake, Function<ListedTarget, RfExchange> rfOf,
+            Function<FieldChip, byte[]> op) {
         field.reconcile();
         if (target.lost() || (target.deselected() && !wake) || !field.wake(target)) {
             return Optional.empty();
@@ -169,10 +172,8 @@ final class ExchangeCommands {
             field.depart(target.chip());
             return Optional.empty();
         }
-        Duration limit = settings.commTimeout();
-        boolean late = !limit.isZero() && meter.timing().mode() != Pn532Timing.Mode.OFF
-                && meter.timing().rfExchangeTime().compareTo(limit) > 0;
-        port.await(meter.rfExchange(late ? limit : meter.timing().rfExchangeTime()));
+        RfExchange rf = rfOf.apply(target); // after a wake: a re-activated target is back at 106 kbit/s
+        boolean inTime = timer.request(rf);
         field.reconcile();
         if (target.lost()) {
             return Optional.empty();
@@ -189,9 +190,20 @@ final class ExchangeCommands {
             return Optional.empty();
         }
         if (answer.length == 0) {
-            port.await(meter.charge(limit));
+            timer.mute();
+        } else if (inTime) {
+            timer.answer(rf, answer.length);
         }
-        return late ? Optional.empty() : Optional.of(answer);
+        return inTime ? Optional.of(answer) : Optional.empty();
+    }
+
+    /** The bit rate of {@code target}'s ISO-DEP session (InPSL), 106 kbit/s without one. */
+    private BitRate rate(ListedTarget target) {
+        return field.isoDepRate(target.chip()).orElse(BitRate.KBPS_106);
+    }
+
+    private static RfExchange type2Exchange(ListedTarget target, byte[] frame) {
+        return RfExchange.frame(target.chip(), false, frame, BitRate.KBPS_106);
     }
 
     private Reply chunked(int tg, byte[] data) {

@@ -1,5 +1,6 @@
 package com.tagline.simulator.pn532;
 
+import com.tagline.hardware.tag.BitRate;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Optional;
@@ -16,10 +17,12 @@ import java.util.Optional;
  */
 final class IsoDepInitiator {
     /**
-     * RATS parameter byte the PN532 sends: FSDI 8 (FSD 256), CID 0. [inferred] from PN53x traces
-     * ({@code E0 80 31 73}); UM0701-02 does not list it.
+     * RATS parameter byte the PN532 firmware sends with fAutomaticRATS: FSDI 5 (FSD 64), CID 0. [inferred] from
+     * the RATS {@code E0 50} an ACR122U (a PN532 reader) sent in a sniffed trace (Proxmark3 issue #70); UM0701-02
+     * does not list it. ({@code E0 80}, FSD 256, in other PN53x traces is the RATS hosts such as libnfc frame
+     * themselves.) The datasheet timing model's default FSD is the same ({@link DatasheetTiming#readerFsd}).
      */
-    static final int RATS_PARAMETER = 0x80;
+    static final int RATS_PARAMETER = 0x50;
     private static final int BLOCK_OVERHEAD = 3; // PCB and CRC_A
 
     private IsoDepInitiator() {
@@ -47,6 +50,17 @@ final class IsoDepInitiator {
             target.togglePcdBlockNumber();
         }
         return collect(picc, target, answer);
+    }
+
+    /**
+     * The PPS InPSL sends (UM0701-02 §7.3.7; ISO/IEC 14443-4 §5.3): PPSS with CID 0, PPS0 announcing PPS1, PPS1
+     * with DSI = {@code toPcd} and DRI = {@code toPicc}. True when the PICC confirmed (its PPS response); the
+     * rate then lives in its session ({@link IsoDepPicc#rate()}).
+     */
+    static boolean pps(IsoDepPicc picc, BitRate toPicc, BitRate toPcd) {
+        byte[] request = {(byte) IsoDepPicc.PPS_START, (byte) IsoDepPicc.PPS1_FOLLOWING,
+            (byte) (toPcd.code() << 2 | toPicc.code())};
+        return picc.receive(request).isPresent();
     }
 
     /** Reads the PICC's I-blocks, acknowledging each chained one, into one R-APDU. */

@@ -1,5 +1,7 @@
 package com.tagline.simulator.pn532;
 
+import com.tagline.hardware.tag.Ats;
+import com.tagline.hardware.tag.BitRate;
 import com.tagline.simulator.field.FieldChip;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
@@ -8,10 +10,11 @@ import java.util.function.IntSupplier;
 
 /**
  * The PICC side of ISO/IEC 14443-4 (the half-duplex block transmission protocol) for one activated ISO-DEP
- * chip, from the ATS on: PPS, I-blocks with block numbers and chaining both ways, R(ACK)/R(NAK), S(WTX) and
- * S(DESELECT). Both the PN532 firmware's own ISO-DEP (InDataExchange, {@link IsoDepInitiator}) and raw blocks
- * a host frames itself (InCommunicateThru, as nfcpy and libnfc's presence check do) reach the chip here, so they
- * share one block number, as they do on a real chip.
+ * chip, from the ATS on: PPS and the bit rate it sets, I-blocks with block numbers and chaining both ways,
+ * R(ACK)/R(NAK), S(WTX) and S(DESELECT). Both the PN532 firmware's own ISO-DEP (InDataExchange, InPSL,
+ * {@link IsoDepInitiator}) and raw blocks a host frames itself (InCommunicateThru, as nfcpy and libnfc's
+ * presence check do) reach the chip here, so they share one block number and one bit rate, as they do on a
+ * real chip.
  *
  * <p>Rules of ISO/IEC 14443-4:2016 §7.5.4.2 (PICC rules): the block number starts at 1 (rule C); an I-block
  * toggles it (rule D); an R(ACK) with the other number continues a chaining of the PICC (rule E); an R-block
@@ -32,10 +35,8 @@ final class IsoDepPicc {
     static final int NAK = 0x10;
     static final int CID_FOLLOWING = 0x08;
     private static final int NAD_FOLLOWING = 0x04;
-    private static final int PPS_START = 0xD0;
-    private static final int PPS1_FOLLOWING = 0x11;
-    /** FSDI/FSCI → frame size in bytes (ISO/IEC 14443-4 §5.1 Table 1); 9..F read as 256. */
-    private static final int[] FRAME_SIZES = {16, 24, 32, 40, 48, 64, 96, 128, 256};
+    static final int PPS_START = 0xD0;
+    static final int PPS1_FOLLOWING = 0x11;
     /** WTXM asked for with each S(WTX) request (1..59, §7.3): one more FWT. */
     private static final int WTXM = 0x01;
 
@@ -48,6 +49,7 @@ final class IsoDepPicc {
     private int blockNumber = 1;
     private byte[] lastBlock;
     private boolean ppsAllowed = true;
+    private BitRate rate = BitRate.KBPS_106;
     private ByteArrayOutputStream received;
     private byte[] pending;
     private int pendingOffset;
@@ -63,9 +65,9 @@ final class IsoDepPicc {
     IsoDepPicc(FieldChip chip, int ratsParameter, IntSupplier wtxRequests) {
         this.chip = chip;
         this.cid = ratsParameter & 0x0F;
-        this.fsd = frameSize(ratsParameter >> 4);
+        this.fsd = Ats.frameSize(ratsParameter >> 4);
         byte[] ats = chip.ats();
-        this.fsc = frameSize(ats.length > 1 ? ats[1] & 0x0F : 2);
+        this.fsc = Ats.frameSize(ats.length > 1 ? ats[1] & 0x0F : 2);
         this.cidSupported = tc(ats).map(tc -> (tc & 0x02) != 0).orElse(false);
         this.wtxRequests = wtxRequests;
         this.lastBlock = rBlock(true); // nothing sent yet: a retransmission request gets R(ACK)
@@ -74,6 +76,15 @@ final class IsoDepPicc {
     /** True once S(DESELECT) was answered: the chip is in HALT (ISO/IEC 14443-4 §8). */
     boolean deselected() {
         return deselected;
+    }
+
+    /**
+     * The RF bit rate of this session: 106 kbit/s from the activation, then what a confirmed PPS set (ISO/IEC
+     * 14443-4 §5.3); a new activation is a new session, at 106 again. One rate per session in this model: a PPS
+     * with different rates each way is timed at the slower one.
+     */
+    BitRate rate() {
+        return rate;
     }
 
     /** FSC of the chip, from its ATS (T0 bits 4..1). */
@@ -112,12 +123,26 @@ final class IsoDepPicc {
         return Optional.empty();
     }
 
-    /** PPS (§5.3): only as the first block after the ATS, for this CID; the bit rates stay 106 kbps here. */
+    /**
+     * PPS (§5.3): only as the first block after the ATS, for this CID. PPS1 carries DSI (bits 4..3, PICC to PCD)
+     * and DRI (bits 2..1, PCD to PICC); the chip confirms the rates it takes ({@link FieldChip#acceptsPps}) and
+     * stays mute to others, keeping 106 kbit/s. Both the firmware's InPSL ({@link IsoDepInitiator#pps}) and a
+     * host's raw PPS block come here.
+     */
     private Optional<byte[]> pps(byte[] block) {
         ppsAllowed = false;
         boolean valid = (block[0] & 0x0F) == cid && (block.length == 2 && block[1] == 0x01
                 || block.length == 3 && (block[1] & 0xFF) == PPS1_FOLLOWING && (block[2] & 0xF0) == 0);
-        return valid ? Optional.of(new byte[] {block[0]}) : Optional.empty();
+        if (!valid) {
+            return Optional.empty();
+        }
+        BitRate toPicc = BitRate.ofCode(block.length == 3 ? block[2] & 0x03 : 0);
+        BitRate toPcd = BitRate.ofCode(block.length == 3 ? (block[2] >> 2) & 0x03 : 0);
+        if (!chip.acceptsPps(toPicc, toPcd)) {
+            return Optional.empty();
+        }
+        rate = toPicc.compareTo(toPcd) <= 0 ? toPicc : toPcd;
+        return Optional.of(new byte[] {block[0]});
     }
 
     /** Length of PCB [CID]; -1 when the block is not for this PICC or carries a NAD it does not support. */
@@ -216,10 +241,6 @@ final class IsoDepPicc {
     private Optional<byte[]> sent(byte[] block) {
         lastBlock = block;
         return Optional.of(block.clone());
-    }
-
-    private static int frameSize(int index) {
-        return FRAME_SIZES[Math.min(index, FRAME_SIZES.length - 1)];
     }
 
     /** TC1 of an ATS (TL T0 [TA] [TB] [TC] ...), if present. */

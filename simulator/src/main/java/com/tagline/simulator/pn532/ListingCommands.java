@@ -128,7 +128,7 @@ final class ListingCommands {
         if (t.isEmpty()) {
             return Reply.status(IN_SELECT, RfStatus.NOT_ACCEPTABLE);
         }
-        port.await(meter.rfExchange());
+        port.await(meter.rfExchange(RfExchange.activation(t.get().chip(), t.get().isoDep())));
         return Reply.status(IN_SELECT, field.wake(t.get()) ? RfStatus.OK : RfStatus.TIMEOUT);
     }
 
@@ -152,10 +152,11 @@ final class ListingCommands {
             if (found.size() == maxTg) {
                 break;
             }
-            port.await(meter.rfExchange());
+            boolean rats = chip.isoDep() && settings.automaticRats();
+            port.await(meter.rfExchange(RfExchange.activation(chip, rats)));
             field.reconcile();
             if (field.present(chip)) {
-                found.add(field.activate(chip, found.size() + 1, chip.isoDep() && settings.automaticRats()));
+                found.add(field.activate(chip, found.size() + 1, rats));
             }
         }
         return found;
@@ -169,9 +170,9 @@ final class ListingCommands {
             if (count == MAX_TARGETS || type.isEmpty()) {
                 continue;
             }
-            port.await(meter.rfExchange());
             boolean isoDep = type.get() == TYPE_ISO14443_4A
                     || (type.get() == TYPE_GENERIC_106 && chip.isoDep() && settings.automaticRats());
+            port.await(meter.rfExchange(RfExchange.activation(chip, isoDep)));
             byte[] data = targetData(field.activate(chip, ++count, isoDep));
             out.write(type.get());
             out.write(data.length);

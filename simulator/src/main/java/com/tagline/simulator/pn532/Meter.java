@@ -41,18 +41,28 @@ final class Meter {
     /** Counts one command/response exchange and charges the firmware time. */
     Duration exchange() {
         exchanges.incrementAndGet();
-        return charge(timing.commandTime());
+        return charge(timing.model().command());
     }
 
-    /** Counts one exchange with a chip and charges the RF time. */
-    Duration rfExchange() {
-        return rfExchange(timing.rfExchangeTime());
+    /** Counts one exchange with a chip and charges its request time (until the chip's answer starts). */
+    Duration rfExchange(RfExchange exchange) {
+        return rfExchange(requestTime(exchange));
     }
 
     /** Counts one exchange with a chip that takes {@code time} on the RF side. */
     Duration rfExchange(Duration time) {
         rfExchanges.incrementAndGet();
         return charge(time);
+    }
+
+    /** The model's request time of {@code exchange}, without charging it. */
+    Duration requestTime(RfExchange exchange) {
+        return timing.model().request(exchange);
+    }
+
+    /** Charges the air time of the chip's answer of {@code length} bytes to {@code exchange}. */
+    Duration rfAnswer(RfExchange exchange, int length) {
+        return charge(timing.model().answer(exchange, length));
     }
 
     /** Counts bytes read from the line and charges their line time. */

@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Implemented: Diagnose, GetFirmwareVersion (32 01 06 07), GetGeneralStatus, ReadRegister,
  * WriteRegister, SetSerialBaudRate, SetParameters, SAMConfiguration, PowerDown, RFConfiguration,
- * InListPassiveTarget and InAutoPoll (106 kbps type A), InDataExchange (with MI chaining),
- * InCommunicateThru, InDeselect, InRelease, InSelect; InJumpForDEP and TgInitAsTarget as with no NFCIP-1 peer
- * in reach ({@link PeerCommands}).
+ * InListPassiveTarget and InAutoPoll (106 kbps type A), InPSL (PPS to 212/424 kbps), InDataExchange (with MI
+ * chaining), InCommunicateThru, InDeselect, InRelease, InSelect; InJumpForDEP and TgInitAsTarget as with no
+ * NFCIP-1 peer in reach ({@link PeerCommands}).
  *
  * <p>Threading: {@link #start()} runs the emulator on its own thread, which blocks on the link (no busy
  * waiting) and alone touches the chips. Chip, fault, timing and counter methods are thread-safe. A chip
@@ -64,7 +64,7 @@ public final class Pn532Emulator implements AutoCloseable {
         this.exchange = new ExchangeCommands(settings, registers, field, port, meter, faults);
         this.firmware = new Pn532Firmware(settings, new SystemCommands(settings, registers, field, port),
                 new ListingCommands(settings, registers, field, port, meter), exchange,
-                new PeerCommands(settings, port));
+                new PeerCommands(settings, port), new PslCommand(settings, field, port, meter));
     }
 
     /** Starts serving on a new thread; at most once. */

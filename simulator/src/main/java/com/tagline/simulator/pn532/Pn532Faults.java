@@ -21,6 +21,8 @@ public final class Pn532Faults {
     private Duration responseDelay = Duration.ZERO;
     private double noiseProbability;
     private RandomGenerator noiseSource;
+    private double byteLossProbability;
+    private RandomGenerator byteLossSource;
     private LeavePoint leavePoint;
     private int wtxRequests;
 
@@ -82,6 +84,19 @@ public final class Pn532Faults {
     }
 
     /**
+     * Lost bytes: each byte written to the line is dropped with {@code probability} (a UART overrun, a USB
+     * adapter's dropped packet), before {@link #noise} hits what is left. Standing, like noise.
+     */
+    public synchronized Pn532Faults loseBytes(double probability, RandomGenerator source) {
+        if (!(probability >= 0 && probability <= 1)) {
+            throw new IllegalArgumentException("probability must be 0..1");
+        }
+        this.byteLossProbability = probability;
+        this.byteLossSource = probability == 0 ? null : Objects.requireNonNull(source, "source");
+        return this;
+    }
+
+    /**
      * The chip addressed by the next InDataExchange or InCommunicateThru leaves the field at {@code point};
      * the host gets status 01 (timeout) and the chip is no longer in {@link Pn532Emulator#chips()}.
      */
@@ -108,6 +123,8 @@ public final class Pn532Faults {
         responseDelay = Duration.ZERO;
         noiseProbability = 0;
         noiseSource = null;
+        byteLossProbability = 0;
+        byteLossSource = null;
         leavePoint = null;
         wtxRequests = 0;
     }
@@ -166,7 +183,8 @@ public final class Pn532Faults {
         return out;
     }
 
-    private byte[] addNoise(byte[] bytes) {
+    private byte[] addNoise(byte[] written) {
+        byte[] bytes = loseSome(written);
         if (noiseSource == null) {
             return bytes;
         }
@@ -177,6 +195,19 @@ public final class Pn532Faults {
             }
         }
         return out;
+    }
+
+    private byte[] loseSome(byte[] bytes) {
+        if (byteLossSource == null) {
+            return bytes;
+        }
+        java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream(bytes.length);
+        for (byte b : bytes) {
+            if (byteLossSource.nextDouble() >= byteLossProbability) {
+                kept.write(b);
+            }
+        }
+        return kept.toByteArray();
     }
 
     private static int nonNegative(int value) {

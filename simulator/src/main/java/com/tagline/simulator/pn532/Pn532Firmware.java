@@ -7,8 +7,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The PN532 firmware's command dispatcher (UM0701-02 §7, command list): routes one command (PD0 = code,
  * then parameters) to its handler. Commands the emulator does not implement (the other target-mode and DEP
- * commands, InPSL, InATR, GPIO, ...) get the syntax error frame, as a real PN532 answers a code it does not
- * know.
+ * commands, InATR, GPIO, ...) get the syntax error frame, as a real PN532 answers a code it does not know.
  *
  * <p>Threading: emulator thread only.
  */
@@ -20,14 +19,16 @@ final class Pn532Firmware {
     private final ListingCommands listing;
     private final ExchangeCommands exchange;
     private final PeerCommands peer;
+    private final PslCommand psl;
 
     Pn532Firmware(FirmwareSettings settings, SystemCommands system, ListingCommands listing,
-            ExchangeCommands exchange, PeerCommands peer) {
+            ExchangeCommands exchange, PeerCommands peer, PslCommand psl) {
         this.settings = settings;
         this.system = system;
         this.listing = listing;
         this.exchange = exchange;
         this.peer = peer;
+        this.psl = psl;
     }
 
     /** Executes {@code command} (at least the code byte). */
@@ -73,6 +74,7 @@ final class Pn532Firmware {
             case ListingCommands.IN_AUTO_POLL -> listing.inAutoPoll(p);
             case PeerCommands.IN_JUMP_FOR_DEP -> peer.inJumpForDep(p);
             case PeerCommands.TG_INIT_AS_TARGET -> peer.tgInitAsTarget(p);
+            case PslCommand.IN_PSL -> psl.inPsl(p);
             default -> Reply.syntaxError();
         };
     }

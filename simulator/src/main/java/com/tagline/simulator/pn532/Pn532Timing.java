@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The emulator's timing model. The serial line costs 10 bit times per byte (start, 8 data, stop; 8N1 as
- * the PN532 HSU uses, pn532.md §4) at the current baud rate, both directions; each host command
- * costs {@code commandTime} of firmware processing and each exchange with a chip in the field
- * (activation, APDU, Type 2 frame) costs {@code rfExchangeTime}.
+ * The emulator's timing: what it does with modeled time ({@link Mode}) and the {@link TimingModel} that says
+ * how long each host command and each exchange with a chip takes. The serial line always costs 10 bit times
+ * per byte (start, 8 data, stop; 8N1 as the PN532 HSU uses, pn532.md §4) at the current baud rate, both
+ * directions ({@link #lineTime}).
  *
  * <ul>
  *   <li>{@link Mode#OFF} (default): no delays and no modeled time.</li>
@@ -17,11 +17,10 @@ import java.util.Objects;
  *       reading the line, so a host ACK still aborts the command (UM0701-02 §6.2.1.3).</li>
  * </ul>
  *
- * @param mode           what the model does
- * @param commandTime    firmware time per host command (not negative)
- * @param rfExchangeTime RF and chip processing time per exchange with a chip (not negative)
+ * @param mode  what the emulator does with modeled time
+ * @param model how long commands and chip exchanges take
  */
-public record Pn532Timing(Mode mode, Duration commandTime, Duration rfExchangeTime) {
+public record Pn532Timing(Mode mode, TimingModel model) {
     /** What the timing model does with the modeled time. */
     public enum Mode {
         OFF,
@@ -31,24 +30,32 @@ public record Pn532Timing(Mode mode, Duration commandTime, Duration rfExchangeTi
 
     public Pn532Timing {
         Objects.requireNonNull(mode, "mode");
-        if (commandTime.isNegative() || rfExchangeTime.isNegative()) {
-            throw new IllegalArgumentException("timing durations must not be negative");
-        }
+        Objects.requireNonNull(model, "model");
     }
 
     /** No delays, no modeled time (the default). */
     public static Pn532Timing off() {
-        return new Pn532Timing(Mode.OFF, Duration.ZERO, Duration.ZERO);
+        return new Pn532Timing(Mode.OFF, new FlatTiming(Duration.ZERO, Duration.ZERO));
     }
 
-    /** Sums modeled time without sleeping. */
+    /** Sums modeled time of {@code model} without sleeping. */
+    public static Pn532Timing accounting(TimingModel model) {
+        return new Pn532Timing(Mode.ACCOUNTING, model);
+    }
+
+    /** Waits the modeled time of {@code model}. */
+    public static Pn532Timing realTime(TimingModel model) {
+        return new Pn532Timing(Mode.REAL_TIME, model);
+    }
+
+    /** Sums modeled time of a {@link FlatTiming} without sleeping. */
     public static Pn532Timing accounting(Duration commandTime, Duration rfExchangeTime) {
-        return new Pn532Timing(Mode.ACCOUNTING, commandTime, rfExchangeTime);
+        return accounting(new FlatTiming(commandTime, rfExchangeTime));
     }
 
-    /** Waits the modeled time. */
+    /** Waits the modeled time of a {@link FlatTiming}. */
     public static Pn532Timing realTime(Duration commandTime, Duration rfExchangeTime) {
-        return new Pn532Timing(Mode.REAL_TIME, commandTime, rfExchangeTime);
+        return realTime(new FlatTiming(commandTime, rfExchangeTime));
     }
 
     /** Transfer time of {@code bytes} bytes at {@code baud}, 10 bit times each. */

@@ -1,5 +1,6 @@
 package com.tagline.simulator.pn532;
 
+import com.tagline.hardware.tag.BitRate;
 import com.tagline.simulator.field.ChipTornException;
 import com.tagline.simulator.field.FieldChip;
 import java.util.ArrayList;
@@ -154,6 +155,21 @@ final class RfField {
         return picc(target.chip()).isoDep()
                 .flatMap(session -> IsoDepInitiator.exchange(session, target, apdu))
                 .orElse(new byte[0]);
+    }
+
+    /** InPSL's PPS to {@code target}'s chip (see {@link IsoDepInitiator#pps}); true when the chip confirmed. */
+    boolean pps(ListedTarget target, BitRate toPicc, BitRate toPcd) {
+        return picc(target.chip()).isoDep().map(session -> IsoDepInitiator.pps(session, toPicc, toPcd))
+                .orElse(false);
+    }
+
+    /**
+     * The RF bit rate of {@code chip}'s ISO-DEP session: what PPS negotiated, whether InPSL or a host's raw PPS
+     * block sent it, else 106 kbit/s. Empty when the chip has no session (Type 2, or not activated with RATS),
+     * which runs at 106 kbit/s.
+     */
+    Optional<BitRate> isoDepRate(FieldChip chip) {
+        return Optional.ofNullable(piccs.get(chip)).flatMap(Iso14443aPicc::isoDep).map(IsoDepPicc::rate);
     }
 
     /** Chips that would answer REQA (IDLE), optionally only the one with {@code uid}, in field order. */

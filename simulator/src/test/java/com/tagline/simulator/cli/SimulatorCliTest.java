@@ -8,6 +8,7 @@ import com.tagline.simulator.pn532.Pn532Emulator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -56,7 +57,34 @@ class SimulatorCliTest {
     void linkIsRequiredAndSoIsTheSubcommand() {
         assertEquals(2, run("pn532"));
         assertEquals(2, run());
-        assertTrue(err.toString().contains("missing subcommand"), err.toString());
+        assertTrue(err.toString().contains("Missing required subcommand"), err.toString());
+        assertTrue(err.toString().contains("ixkio     Serves the ixkio Management API emulator on 127.0.0.1."),
+                "without a subcommand the usage lists them, each summary whole: " + err);
+    }
+
+    @Test
+    void aUsageErrorIsOneLineAndAPointerToHelpNotTheWholeUsage() {
+        assertEquals(2, run("ixkio", "--port", "0", "--api-key", "k", "--codes"));
+        assertEquals(List.of("Missing required parameter for option '--codes' (FILE.csv)",
+                "see 'simulator.jar ixkio --help'"), err.toString().lines().toList());
+    }
+
+    @Test
+    void aMisspeltOptionIsNamedBeforeTheRequiredOnesItLeftMissing() {
+        assertEquals(2, run("ixkio", "--prot", "0"));
+        assertEquals(List.of("Unknown option: '--prot' (did you mean --port?)", "see 'simulator.jar ixkio --help'"),
+                err.toString().lines().toList());
+    }
+
+    @Test
+    void everySubcommandAnswersVersion() {
+        for (String[] args : List.of(new String[] {"-V"}, new String[] {"pn532", "-V"}, new String[] {"ixkio", "--version"})) {
+            StringWriter out = new StringWriter();
+            CommandLine cli = SimulatorCli.commandLine();
+            cli.setOut(new PrintWriter(out, true));
+            assertEquals(0, cli.execute(args));
+            assertEquals("Tagline simulator 0.1.0", out.toString().strip(), String.join(" ", args));
+        }
     }
 
     @Test
@@ -84,7 +112,28 @@ class SimulatorCliTest {
                 "04112233445566 ATQA 0044 SAK 00 ATS -",
                 "removed 04112233445566",
                 "exchanges 0 rf 0 in 0 out 0 modeled PT0S",
-                "error: unknown command 'fly' (add, remove, list, counters)", ""), out.toString());
+                "error: unknown command 'fly' (add, remove, list, counters, fault)", ""), out.toString());
         assertTrue(emulator.chips().isEmpty());
+    }
+
+    @Test
+    void faultLinesSetTheLineFaultsAndNameWhatIsWrong() {
+        Pn532Emulator emulator = new Pn532Emulator(PipeSerialLink.pair()[1]);
+        StringWriter out = new StringWriter();
+        PrintWriter w = new PrintWriter(out, true);
+        for (String line : List.of("fault noise 0.001 7", "fault lose-bytes 0.002", "fault lose-acks 2",
+                "fault delay 40", "fault noise 2", "fault lose-acks -1", "fault warp", "fault", "fault clear x",
+                "fault clear")) {
+            Pn532Command.control(emulator, line, w);
+        }
+        String[] answers = out.toString().split(System.lineSeparator());
+        assertEquals(List.of("fault noise 0.001 7", "fault lose-bytes 0.002", "fault lose-acks 2", "fault delay 40"),
+                List.of(answers).subList(0, 4));
+        assertTrue(answers[4].startsWith("error: fault noise: the probability must be a number 0..1, got '2'"), answers[4]);
+        assertTrue(answers[5].startsWith("error: fault lose-acks: expected a whole number 0 or more"), answers[5]);
+        assertTrue(answers[6].startsWith("error: unknown fault 'warp'; usage: fault noise P [SEED]"), answers[6]);
+        assertTrue(answers[7].startsWith("error: usage: fault noise"), answers[7]);
+        assertTrue(answers[8].startsWith("error: fault clear takes 0 arguments"), answers[8]);
+        assertEquals("fault clear", answers[9]);
     }
 }

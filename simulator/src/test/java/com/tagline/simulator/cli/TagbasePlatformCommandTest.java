@@ -68,22 +68,36 @@ class TagbasePlatformCommandTest {
         Path open = Files.writeString(dir.resolve("keys.yaml"), "key_set_version: 1\n");
         Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         assertUsage("--keys", "platform", "--port", "0", "--api-key", SECRET_KEY, "--keys", open.toString());
+        Path keyFile = Files.writeString(dir.resolve("bench.token"), SECRET_KEY + "\n");
+        assertUsage("mutually exclusive", "platform", "--port", "0", "--api-key", SECRET_KEY, "--api-key-file",
+                keyFile.toString());
+        assertUsage("--api-key-file", "platform", "--port", "0", "--api-key-file",
+                Files.writeString(dir.resolve("empty.token"), "\n").toString());
+        assertUsage("--api-key-file", "platform", "--port", "0", "--api-key-file", dir.resolve("none").toString());
     }
 
     @Test
     void servesUntilStdinEndsAndPrintsOnlyTheBaseUrl() throws Exception {
+        // The key from a file (--api-key-file): not in the process's arguments, which every user can read.
+        Path keyFile = Files.writeString(dir.resolve("bench.token"), SECRET_KEY + "\n");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), SimulatorCli.class.getName(), "platform", "--port", "0",
-                "--api-key", SECRET_KEY, "--seed-tags", "2", "--protocol", "ntag_223_dna")
+                "--api-key-file", keyFile.toString(), "--seed-tags", "2", "--protocol", "ntag_223_dna")
                 .redirectErrorStream(true).start();
         try {
             BufferedReader stdout = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String baseUrl = stdout.readLine();
             assertTrue(baseUrl != null && baseUrl.matches("http://127\\.0\\.0\\.1:\\d+"), String.valueOf(baseUrl));
+            String cmdline = Files.readString(Path.of("/proc", String.valueOf(p.pid()), "cmdline"));
+            assertTrue(cmdline.contains("--api-key-file") && !cmdline.contains(SECRET_KEY), "ps shows the key");
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> state = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/_emulator/state"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             JsonNode s = new ObjectMapper().readTree(state.body());
+            // RFC 9110 §6.6.1: an origin server with a clock sends Date (the station's doctor compares clocks).
+            java.time.Instant date = java.time.ZonedDateTime.parse(state.headers().firstValue("date").orElseThrow(),
+                    java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            assertTrue(Math.abs(java.time.Duration.between(date, java.time.Instant.now()).toSeconds()) <= 2, date.toString());
             assertEquals(2, s.path("tags").path("created").asLong());
             HttpResponse<String> lease = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/encoding_leases"))
                     .header("Authorization", "Bearer " + SECRET_KEY)

@@ -137,7 +137,7 @@ class EmulatorHttpServerTest {
         post("/_emulator/faults", "{\"latency_ms\":5}");
         for (String[] bad : new String[][] {
             {"{\"error_rate\":1.5}", "error_rate"}, {"{\"drop_responses_rate\":\"x\"}", "drop_responses_rate"},
-            {"{\"latency_ms\":-1}", "latency_ms"}, {"{\"outage\":\"yes\"}", "outage"},
+            {"{\"throttle_rate\":-0.1}", "throttle_rate"}, {"{\"latency_ms\":-1}", "latency_ms"}, {"{\"outage\":\"yes\"}", "outage"},
             {"{\"flood\":true}", "unknown fault 'flood'"}, {"[1]", "JSON object"}, {"{", "not JSON"}}) {
             HttpResponse<String> r = post("/_emulator/faults", bad[0]);
             assertEquals(400, r.statusCode(), bad[0]);

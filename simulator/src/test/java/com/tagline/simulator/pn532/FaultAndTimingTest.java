@@ -80,6 +80,19 @@ class FaultAndTimingTest {
     }
 
     @Test
+    void lostBytesGoMissingFromTheLineUntilCleared() {
+        host.emulator.faults().loseBytes(1.0, new SplittableRandom(7));
+        host.send("02");
+        host.expectSilence(QUIET);
+        host.emulator.faults().loseBytes(0.5, new SplittableRandom(11));
+        host.send("02");
+        int got = host.drain(QUIET);
+        assertTrue(got > 0 && got < 6 + 13, "some of the ACK's and response's 19 bytes get through: " + got);
+        host.emulator.faults().clear();
+        host.transact("02", FIRMWARE);
+    }
+
+    @Test
     void chipLeavingBeforeProcessingTimesOutAndKeepsItsMemory() {
         listType2();
         host.emulator.faults().chipLeavesOnNextExchange(LeavePoint.BEFORE_PROCESSING);

@@ -108,6 +108,16 @@ final class ScriptedHost implements AutoCloseable {
         }
     }
 
+    /** Reads what arrives until {@code quiet} passes without a byte; returns how many bytes came. */
+    int drain(Duration quiet) {
+        byte[] b = new byte[64];
+        int total = 0;
+        for (int n; (n = link.read(b, 0, b.length, quiet)) > 0; ) {
+            total += n;
+        }
+        return total;
+    }
+
     /** Reads one information frame and returns its PD bytes (TFI excluded). */
     byte[] readFrame() {
         Pn532FrameDecoder decoder = new Pn532FrameDecoder();

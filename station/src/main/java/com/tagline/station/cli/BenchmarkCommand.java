@@ -7,53 +7,81 @@ import com.tagline.station.personalize.Ntag424Personalizer;
 import com.tagline.station.personalize.Ntag424Recipe;
 import com.tagline.station.personalize.PersonalizationResult;
 import com.tagline.station.personalize.StepListener;
-import com.tagline.simulator.pn532.Pn532Timing;
+import com.tagline.hardware.ntag223.Ntag223Originality;
+import com.tagline.hardware.ntag223.sun.MirrorTemplate;
+import com.tagline.hardware.tag.BitRate;
+import com.tagline.hardware.tag.ChipProtocol;
+import com.tagline.simulator.pn532.DatasheetTiming;
+import com.tagline.simulator.pn532.FlatTiming;
+import com.tagline.station.personalize.Ntag223Personalizer;
+import com.tagline.station.personalize.Ntag223Recipe;
 import com.tagline.station.simulate.Pn532Bench;
 import com.tagline.station.simulate.SimulatedChips;
 import com.tagline.station.simulate.TimingTagLink;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code station benchmark}: host CPU time of one full NTAG 424 DNA personalization (inspect, write,
- * SDM, five key changes, verify) against the simulated chip over a zero-latency link. The time spent
- * inside the simulated chip is measured by a decorator and subtracted from the thread's CPU time.
+ * SDM, five key changes, verify) against the simulated chip over a zero-latency link; the simulated chip's
+ * CPU time is measured by a decorator and subtracted from the thread's CPU time. With {@code --via pn532}
+ * ({@link RadioBenchmark}): PN532 exchanges, serial bytes and modeled time per chip for both chip kinds.
  * {@code station benchmark sync} ({@link SyncBenchmarkCommand}) measures the outbox drain instead.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = "Measure host CPU time per personalization against the simulator (zero-latency link).",
-        subcommands = SyncBenchmarkCommand.class)
+        description = {"Measure host CPU time per NTAG 424 DNA personalization against the simulator (zero-latency link).",
+            "With --via pn532: PN532 exchanges, serial bytes and modeled time per chip (flat and datasheet timing"
+                    + " models) for NTAG 424 DNA at 106 kbit/s and at the negotiated RF rate, and NTAG 223 DNA."},
+        subcommands = {SyncBenchmarkCommand.class, StoreBenchmarkCommand.class})
 final class BenchmarkCommand implements Callable<Integer> {
-    @Option(names = "--count", defaultValue = "2000", description = "Measured chips (default ${DEFAULT-VALUE}).")
-    int count;
+    private static final String BENCH_URL = "https://tags.example.com/t/tag_bench";
+
+    @Option(names = "--count", description = "Measured chips (default 2000; with --via pn532: 100 per row).")
+    Integer count;
 
     @Option(names = "--warmup", defaultValue = "2000", description = "Warm-up chips (default ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--via", defaultValue = "direct",
-            description = "direct: host CPU against the chip simulator; pn532: through the PN532 emulator's timing model.")
+            description = "direct: host CPU against the chip simulator; pn532: through the PN532 emulator's timing models.")
     String via;
 
     @Option(names = "--baud", split = ",", defaultValue = "115200,921600",
             description = "With --via pn532: HSU speeds to compare (default ${DEFAULT-VALUE}).")
     List<Integer> bauds;
 
+    @Option(names = "--protocol", split = ",", defaultValue = "ntag_424_dna,ntag_223_dna",
+            converter = ProtocolOption.class, description = "With --via pn532: chip kinds (default ${DEFAULT-VALUE}).")
+    List<ChipProtocol> protocols;
+
+    @Option(names = "--max-rf-kbps", defaultValue = "424",
+            description = "With --via pn532: fastest RF bit rate to negotiate with InPSL, 106/212/424 (default ${DEFAULT-VALUE}).")
+    int maxRfKbps;
+
     @Option(names = "--command-us", defaultValue = "1000",
-            description = "With --via pn532: modeled PN532 firmware time per command, µs [inferred] (default ${DEFAULT-VALUE}).")
+            description = "With --via pn532, flat model: PN532 firmware time per command, µs [inferred] (default ${DEFAULT-VALUE}).")
     long commandMicros;
 
     @Option(names = "--rf-us", defaultValue = "5000",
-            description = "With --via pn532: modeled RF + chip time per chip exchange, µs [inferred] (default ${DEFAULT-VALUE}).")
+            description = "With --via pn532, flat model: RF + chip time per chip exchange, µs [inferred] (default ${DEFAULT-VALUE}).")
     long rfMicros;
+
+    @Option(names = "--timing-param", paramLabel = "NAME=VALUE",
+            description = "With --via pn532, datasheet model: change a parameter (listed in the output), repeatable.")
+    Map<String, Long> timingParams = new LinkedHashMap<>();
 
     @Override
     public Integer call() {
+        int count = this.count != null ? this.count : via.equals("pn532") ? 100 : 2000;
         if (count < 1 || warmup < 0) {
             System.err.println("benchmark: --count must be ≥ 1 and --warmup ≥ 0");
             return 2;
@@ -69,7 +97,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         Ntag424Personalizer personalizer = new Ntag424Personalizer(Ntag424Recipe.of(keys, SunTemplate.defaults(), trust));
         SimulatedChips chips = new SimulatedChips(7, 0.0);
         if (via.equals("pn532")) {
-            return viaPn532(personalizer, chips);
+            return viaPn532(keys, personalizer, count);
         }
         measure(personalizer, chips, 0, warmup);
         Sample s = measure(personalizer, chips, warmup, count);
@@ -77,31 +105,44 @@ final class BenchmarkCommand implements Callable<Integer> {
         System.out.printf("exchanges per chip:      %.1f (%.0f bytes out, %.0f bytes in)%n", s.exchanges / (double) count,
                 s.bytesOut / (double) count, s.bytesIn / (double) count);
         System.out.printf("thread CPU per chip:     %.1f µs (host + simulated chip)%n", s.cpuNanos / 1e3 / count);
-        System.out.printf("simulated chip per chip: %.1f µs (wall time inside the chip, subtracted)%n",
+        System.out.printf("simulated chip per chip: %.1f µs (CPU time inside the chip, subtracted)%n",
                 s.simNanos / 1e3 / count);
         System.out.printf("host CPU per chip:       %.1f µs%n", (s.cpuNanos - s.simNanos) / 1e3 / count);
         System.out.printf("wall time per chip:      %.1f µs%n", s.wallNanos / 1e3 / count);
         return s.failures == 0 ? 0 : 1;
     }
 
-    private int viaPn532(Ntag424Personalizer personalizer, SimulatedChips chips) {
-        Pn532Timing timing = Pn532Timing.accounting(Duration.ofNanos(commandMicros * 1000), Duration.ofNanos(rfMicros * 1000));
-        System.out.printf("PN532 path, %d chips per speed; modeled: 10 bits/byte on the line, %d µs per PN532 command,"
-                + " %d µs per RF exchange%n", count, commandMicros, rfMicros);
-        System.out.printf("%10s %12s %14s %14s %14s%n", "baud", "exchanges", "bytes to PN532", "bytes to host", "modeled ms");
-        int failures = 0;
-        for (int baud : bauds) {
-            try {
-                Pn532Bench.PerChip p = Pn532Bench.run(personalizer, chips, count, baud, timing);
-                System.out.printf("%10d %12.1f %14.0f %14.0f %14.1f%n", baud, p.exchanges(), p.bytesToPn532(),
-                        p.bytesFromPn532(), p.modeledTime().toNanos() / 1e6);
-                failures += p.failures();
-            } catch (IllegalArgumentException e) {
-                System.err.println("benchmark: " + e.getMessage());
-                return 2;
+    private int viaPn532(MasterKeySet keys, Ntag424Personalizer personalizer, int count) {
+        List<Pn532Bench.Subject> subjects = new ArrayList<>();
+        RadioBenchmark bench;
+        try {
+            for (ChipProtocol p : protocols) {
+                subjects.add(switch (p) {
+                    case NTAG_424_DNA -> Pn532Bench.ntag424(personalizer, BENCH_URL);
+                    case NTAG_223_DNA -> Pn532Bench.ntag223(new Ntag223Personalizer(Ntag223Recipe.of(keys,
+                            MirrorTemplate.defaults(), Ntag223Originality.trust(
+                                    List.of(SimulatedChips.trustedNtag223TestKeyHex())))), BENCH_URL);
+                });
             }
+            DatasheetTiming datasheet = DatasheetTiming.defaults();
+            for (Map.Entry<String, Long> e : timingParams.entrySet()) {
+                datasheet = datasheet.with(e.getKey(), e.getValue());
+            }
+            bench = new RadioBenchmark(subjects, bauds, new FlatTiming(Duration.ofNanos(commandMicros * 1000),
+                    Duration.ofNanos(rfMicros * 1000)), datasheet, BitRate.ofKbps(maxRfKbps), count);
+        } catch (IllegalArgumentException e) {
+            System.err.println("benchmark: " + e.getMessage());
+            return 2;
         }
-        return failures == 0 ? 0 : 1;
+        List<RadioBenchmark.Row> rows;
+        try {
+            rows = bench.run();
+        } catch (IllegalArgumentException e) {
+            System.err.println("benchmark: " + e.getMessage());
+            return 2;
+        }
+        bench.print(rows, System.out);
+        return RadioBenchmark.failures(rows) == 0 ? 0 : 1;
     }
 
     private record Sample(long cpuNanos, long simNanos, long wallNanos, long exchanges, long bytesOut, long bytesIn,

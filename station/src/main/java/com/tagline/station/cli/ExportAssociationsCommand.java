@@ -1,5 +1,6 @@
 package com.tagline.station.cli;
 
+import com.tagline.hardware.IoReason;
 import com.tagline.station.ixkio.ConfiguredAssociations;
 import com.tagline.station.store.StoreAccess;
 import com.tagline.station.store.StoreException;
@@ -49,8 +50,11 @@ final class ExportAssociationsCommand implements Callable<Integer> {
                 System.err.println("export-associations: " + n + " associations written to " + out);
             }
             return 0;
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("export-associations: cannot write " + out + ": " + e.getMessage());
+        } catch (IOException e) {
+            System.err.println("export-associations: cannot write " + out + ": " + IoReason.of(e));
+            return 2;
+        } catch (UncheckedIOException e) {
+            System.err.println("export-associations: cannot write " + out + ": " + IoReason.of(e.getCause()));
             return 2;
         } catch (StoreException e) {
             System.err.println("export-associations: " + e.getMessage());

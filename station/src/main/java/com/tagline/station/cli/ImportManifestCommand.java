@@ -1,5 +1,6 @@
 package com.tagline.station.cli;
 
+import com.tagline.hardware.IoReason;
 import com.tagline.hardware.csv.CsvRecords;
 import com.tagline.station.ixkio.ChipUrlFit;
 import com.tagline.station.ixkio.ManifestError;
@@ -51,12 +52,13 @@ final class ImportManifestCommand implements Callable<Integer> {
                 System.err.println("import-manifest: " + refused.errors().size() + " errors; nothing imported");
                 return 2;
             }
-            ManifestImport.Result.Imported imported = (ManifestImport.Result.Imported) r;
-            System.out.println("imported " + imported.rows() + " rows from " + file.getFileName() + " (lease "
-                    + imported.leaseId() + ")");
+            System.out.println(describe((ManifestImport.Result.Imported) r, file.getFileName().toString()));
             return 0;
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("import-manifest: cannot read " + file + ": " + e.getMessage());
+        } catch (IOException e) {
+            System.err.println("import-manifest: cannot read " + file + ": " + IoReason.of(e));
+            return 2;
+        } catch (UncheckedIOException e) {
+            System.err.println("import-manifest: cannot read " + file + ": " + IoReason.of(e.getCause()));
             return 2;
         } catch (StoreException e) {
             System.err.println("import-manifest: " + e.getMessage() + "; nothing imported");
@@ -64,12 +66,28 @@ final class ImportManifestCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * What the import did, in the operator's words: a file imported again adds nothing (its rows not yet
+     * configured only take the file's values again), and saying "imported 2 rows" twice would hide that.
+     */
+    static String describe(ManifestImport.Result.Imported r, String name) {
+        String lease = " (lease " + r.leaseId() + ")";
+        if (r.newRows() == r.rows()) {
+            return "imported " + r.rows() + " rows from " + name + lease;
+        }
+        String again = (r.rows() - r.newRows()) + " of its rows were imported before; those not configured yet"
+                + " were updated from the file";
+        return r.newRows() == 0
+                ? name + ": already imported, 0 new rows (" + again + ")" + lease
+                : "imported " + r.newRows() + " new rows of " + r.rows() + " from " + name + " (" + again + ")" + lease;
+    }
+
     /** The store at {@code DIR/station.db}, the file {@code station simulate --data-dir DIR} uses too. */
     static StoreAccess open(Path dataDir, String station) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
-            throw new StoreException("open", "cannot create " + dataDir + ": " + e.getMessage(), e);
+            throw new StoreException("open", "cannot create " + dataDir + ": " + IoReason.of(e), e);
         }
         return StoreAccess.direct(Store.open(StoreConfig.of(dataDir.resolve("station.db"), station)));
     }

@@ -1,14 +1,17 @@
 package com.tagline.station.cli;
 
+import ch.qos.logback.classic.Level;
 import com.tagline.hardware.TaglineException;
 import com.tagline.hardware.keys.KeyFileException;
 import com.tagline.station.config.ConfigException;
 import com.tagline.station.config.ConfigLoader;
 import com.tagline.station.config.StationConfig;
 import com.tagline.station.ixkio.ManifestSource;
+import com.tagline.station.logging.CommandLogLevel;
 import com.tagline.station.run.Station;
 import com.tagline.station.run.StationRuntime;
 import com.tagline.station.run.Surroundings;
+import com.tagline.station.service.SystemdNotifier;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +25,8 @@ import picocli.CommandLine.Option;
  * {@code station run --config FILE}: the production entry point (issue 6). Exit 2 for a bad
  * configuration (every bad field named), 1 when the station cannot start (key file, reader, GPIO),
  * 0 after {@code stop} on stdin; on SIGTERM/SIGINT the shutdown hook shuts down cleanly and the JVM
- * exits 143/130 (128 + signal), which systemd counts as a clean stop. Lines on stdin ({@link StdinConsole}):
- * {@code status}, {@code reset} (the operator's reset after a jam or a released e-stop), {@code scrap UID} (a chip
- * the station waits for will not ship), {@code stop}.
+ * exits 143/130 (128 + signal), which systemd counts as a clean stop. Lines on stdin: {@code status}, {@code reset}
+ * (the operator's reset after a jam or a released e-stop), {@code stop}.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the encoding station from its configuration file until SIGTERM.")
@@ -34,7 +36,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        infoUnlessConfigured();
+        // A running station logs one INFO line per chip (architecture §8); the other commands stay at WARN.
+        CommandLogLevel.unlessConfigured(Level.INFO);
         StationConfig cfg;
         try {
             cfg = ConfigLoader.load(config);
@@ -60,13 +63,16 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("run: the station cannot start: " + e.getMessage());
             return 1;
         }
+        // Type=notify (tagline-station.service): the store, the reader and the platform thread are up.
+        SystemdNotifier systemd = new SystemdNotifier(System.getenv());
+        systemd.ready("station " + cfg.station() + " running");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            systemd.stopping("finishing the chip in progress, flushing the outbox");
             station.close();
             stopped.countDown();
         }, "shutdown"));
-        Thread console = new Thread(() -> StdinConsole.serve(new BufferedReader(new InputStreamReader(System.in,
-                StandardCharsets.UTF_8)), System.err, bench(station, stopped)), "console");
+        Thread console = new Thread(() -> console(station, stopped), "console");
         console.setDaemon(true);
         console.start();
         System.err.println("run: station " + cfg.station() + " running; SIGTERM or 'stop' ends it cleanly");
@@ -79,41 +85,40 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * A running station logs one INFO line per chip (architecture §8); the other commands stay at WARN so
-     * their output is the result. {@code TAGLINE_LOG_LEVEL} still decides when it is set.
-     */
-    private static void infoUnlessConfigured() {
-        if (System.getenv("TAGLINE_LOG_LEVEL") == null
-                && org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
-                instanceof ch.qos.logback.classic.Logger root) {
-            root.setLevel(ch.qos.logback.classic.Level.INFO);
+    /** {@code scrap UID}: the operator declares a chip that took a tag scrapped; anything else is unknown. */
+    private static void other(StationRuntime station, String line) {
+        String[] words = line.split("\\s+");
+        if (words.length == 2 && words[0].equals("scrap") && words[1].matches("[0-9A-Fa-f]{8,20}")) {
+            try {
+                System.err.println("scrap: " + station.scrap(words[1]).map(t -> "tag " + t + " goes to the next chip")
+                        .orElse("chip " + words[1] + " holds no tag"));
+            } catch (RuntimeException e) {
+                // the console goes on: 'status' and 'stop' must still work after a command that failed
+                System.err.println("scrap: failed: " + e.getMessage());
+            }
+        } else {
+            System.err.println("unknown command '" + line + "' (status, reset, scrap UID, stop)");
         }
     }
 
-    /** The operator's stdin console over the running station; {@code stop} shuts it down and ends {@link #call()}. */
-    private static StdinConsole.Bench bench(StationRuntime station, CountDownLatch stopped) {
-        return new StdinConsole.Bench() {
-            @Override
-            public String status() {
-                return station.status();
+    /** Operator lines on stdin; end of input (a daemon's /dev/null) just ends the console. */
+    private static void console(StationRuntime station, CountDownLatch stopped) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                switch (line.strip()) {
+                    case "status" -> System.err.println("status: " + station.status());
+                    case "reset" -> System.err.println("reset: " + (station.reset() ? "line restarted" : "refused"));
+                    case "" -> { }
+                    case "stop" -> {
+                        station.close();
+                        stopped.countDown();
+                        return;
+                    }
+                    default -> other(station, line.strip());
+                }
             }
-
-            @Override
-            public boolean reset() {
-                return station.reset();
-            }
-
-            @Override
-            public java.util.Optional<String> scrap(String uid) {
-                return station.scrap(uid);
-            }
-
-            @Override
-            public void stop() {
-                station.close();
-                stopped.countDown();
-            }
-        };
+        } catch (java.io.IOException e) {
+            // no console
+        }
     }
 }

@@ -7,6 +7,7 @@ import com.tagline.hardware.ntag424.sdm.SunTemplate;
 import com.tagline.station.run.Recipes;
 import com.tagline.station.simulate.BatchProtocol;
 import com.tagline.station.simulate.BatchSummary;
+import com.tagline.station.simulate.CycleTiming;
 import com.tagline.station.simulate.SimulatedPlatform;
 import com.tagline.station.simulate.SimulationConsole;
 import com.tagline.station.simulate.SimulationKeys;
@@ -15,6 +16,7 @@ import com.tagline.station.simulate.StationSimulation;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
@@ -94,6 +96,19 @@ final class SimulateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SimulateConsoleOptions consoleOptions = new SimulateConsoleOptions();
 
+    @Option(names = "--timing",
+            description = "Model the line's cycle: the PN532 emulator's datasheet timing model, the store's fsyncs and the"
+                    + " conveyor's index time; the summary adds chips per hour per head.")
+    boolean timing;
+
+    @Option(names = "--baud", defaultValue = "921600",
+            description = "With --timing: the PN532 serial speed (default ${DEFAULT-VALUE}).")
+    int baud;
+
+    @Option(names = "--fsync-ms", defaultValue = "10",
+            description = "With --timing: what one fsync costs on the station's storage, in ms (default ${DEFAULT-VALUE}).")
+    long fsyncMs;
+
     @Override
     public Integer call() {
         if (!platformName.equals("tagbase") && !platformName.equals("ixkio")) {
@@ -109,7 +124,8 @@ final class SimulateCommand implements Callable<Integer> {
             new SunTemplate(sunTemplate, Recipes.META_READ_KEY, Recipes.FILE_READ_KEY);
             options = new SimulationOptions(count, BatchProtocol.parse(protocol), defectRate, seed, urlBase, station,
                     handFed, Optional.ofNullable(outageAt).map(StationSimulation::seconds),
-                    StationSimulation.seconds(outageFor), Optional.ofNullable(dataDir), stations, sunTemplate);
+                    StationSimulation.seconds(outageFor), Optional.ofNullable(dataDir), stations, sunTemplate,
+                    timing ? Optional.of(new CycleTiming(baud, Duration.ofMillis(fsyncMs))) : Optional.empty());
         } catch (IllegalArgumentException | KeyFileException e) {
             System.err.println("simulate: " + e.getMessage());
             return 2;
@@ -121,6 +137,9 @@ final class SimulateCommand implements Callable<Integer> {
             BatchSummary summary = simulation.run(progressTo(System.err, count));
             System.out.print(json ? summary.json(keys.keys().version()) + System.lineSeparator() : summary.text());
             System.out.flush();
+            summary.outage().filter(o -> !o.began()).ifPresent(o -> System.err.println("simulate: the platform never"
+                    + " went offline: the run ended after " + o.ran().toSeconds() + " s of virtual time, before"
+                    + " --outage-at " + o.at().toSeconds() + " s"));
             console.lingerIf(consoleOptions.linger);
             return summary.allAsExpected() ? 0 : 1;
         } catch (IllegalArgumentException e) {

@@ -69,6 +69,7 @@ final class SimulateConsoleOptions {
             return Optional.empty();
         }
         ConsoleSettings settings = ConsoleSettings.listen(console).withOperatorToken(token(env))
+                .withTokenSource("--operator-token-file FILE or " + TOKEN_ENV)
                 .withTargetPerHour(targetPerHour == null ? OptionalLong.empty() : OptionalLong.of(targetPerHour));
         return Optional.of(new SimulationConsole.Options(settings,
                 pace == null ? OptionalDouble.empty() : OptionalDouble.of(pace),

@@ -2,6 +2,12 @@ package com.tagline.station.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tagline.hardware.IoReason;
+import com.tagline.station.platform.HttpEndpoint;
+import com.tagline.station.platform.PlatformException;
+import com.tagline.station.platform.PlatformStatusException;
+import com.tagline.station.platform.PlatformUnreachableException;
+import com.tagline.station.simulate.BenchPlatform;
 import com.tagline.station.simulate.SyncBench;
 import java.time.Duration;
 import java.util.Locale;
@@ -42,6 +48,14 @@ final class SyncBenchmarkCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object on stdout.")
     boolean json;
 
+    @Option(names = "--platform", paramLabel = "URL",
+            description = "Drain into the tagbase emulator another process serves (simulator.jar platform --seed-tags"
+                    + " BACKLOG --protocol ntag_424_dna), so that the memory figures are this station's alone.")
+    java.net.URI platform;
+
+    @Option(names = "--api-key-file", paramLabel = "FILE", description = "With --platform: the emulator's API key.")
+    java.nio.file.Path apiKeyFile;
+
     @Override
     public Integer call() {
         SyncBench.Build how;
@@ -63,10 +77,70 @@ final class SyncBenchmarkCommand implements Callable<Integer> {
             System.err.println("benchmark sync: " + e.getMessage());
             return 2;
         }
-        SyncBench.Result r = SyncBench.run(options, line -> System.err.println("benchmark sync: " + line));
+        if ((platform == null) != (apiKeyFile == null)) {
+            System.err.println("benchmark sync: --platform and --api-key-file go together");
+            return 2;
+        }
+        java.util.function.Consumer<String> progress = line -> System.err.println("benchmark sync: " + line);
+        SyncBench.Result r;
+        if (platform == null) {
+            r = SyncBench.run(options, progress);
+        } else {
+            try {
+                r = external(options, progress);
+            } catch (Refusal e) {
+                System.err.println("benchmark sync: " + e.getMessage());
+                return e.exitCode;
+            }
+        }
         System.out.print(json ? json(r) + System.lineSeparator() : text(r));
         r.problems().forEach(p -> System.err.println("benchmark sync: FAILED: " + p));
         return r.ok() ? 0 : 1;
+    }
+
+    /** Why the external emulator cannot be drained into, in one line, and the exit code it deserves. */
+    private static final class Refusal extends Exception {
+        final int exitCode;
+
+        Refusal(int exitCode, String message) {
+            super(message);
+            this.exitCode = exitCode;
+        }
+    }
+
+    /**
+     * The drain into {@code --platform}. The ordinary mistakes are one line each: a URL that is not http(s) or
+     * not loopback plain http, an unreadable key file, a key the emulator refuses, too few pending tags (exit 2,
+     * the options); the emulator not answering (exit 1).
+     */
+    private SyncBench.Result external(SyncBench.Options options, java.util.function.Consumer<String> progress)
+            throws Refusal {
+        String key;
+        try {
+            key = java.nio.file.Files.readString(apiKeyFile).strip();
+            HttpEndpoint.of(platform.toString(), key); // the URL rules every platform client applies
+        } catch (java.io.IOException e) {
+            throw new Refusal(2, "--api-key-file " + apiKeyFile + ": " + IoReason.of(e));
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(2, "--platform: " + e.getMessage());
+        }
+        String start = "; start it with: java -jar simulator.jar platform --port PORT --api-key-file " + apiKeyFile
+                + " --seed-tags " + options.backlog() + " --protocol ntag_424_dna";
+        try {
+            return SyncBench.run(options, BenchPlatform.external(platform, key), progress);
+        } catch (BenchPlatform.NotReady e) {
+            throw new Refusal(2, e.getMessage());
+        } catch (PlatformStatusException e) {
+            if (e.status() == 401 || e.status() == 403) {
+                throw new Refusal(2, "the emulator at " + platform + " refused the API key in " + apiKeyFile
+                        + " (HTTP " + e.status() + "): give the file it was started with");
+            }
+            throw new Refusal(1, "the emulator at " + platform + " failed: " + e.getMessage());
+        } catch (PlatformUnreachableException e) {
+            throw new Refusal(1, "the emulator at " + platform + " does not answer (" + e.getMessage() + ")" + start);
+        } catch (PlatformException e) {
+            throw new Refusal(1, "the emulator at " + platform + " answered unexpectedly: " + e.getMessage());
+        }
     }
 
     private static String text(SyncBench.Result r) {
@@ -81,7 +155,8 @@ final class SyncBenchmarkCommand implements Callable<Integer> {
         b.append(String.format(Locale.ROOT, "per batch pass:      mean %.1f ms, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 r.batchMillisMean(), r.batchMillisP50(), r.batchMillisP99(), r.batchMillisMax()));
         r.drainCpuNanos().ifPresent(c -> b.append(String.format(Locale.ROOT,
-                "process CPU in drain: %.2f s (station and emulator threads)%n", c / 1e9)));
+                "process CPU in drain: %.2f s (%s)%n", c / 1e9,
+                m.includesEmulator() ? "station and emulator threads" : "the station's threads")));
         b.append(String.format(Locale.ROOT, "sync answers:        %d accepted, %d duplicate, %d conflict, %d rejected;"
                 + " %d batches without answer, %d refused%n", r.accepted(), r.duplicates(), r.conflicts(), r.rejected(),
                 r.ambiguousBatches(), r.refusedBatches()));
@@ -105,8 +180,10 @@ final class SyncBenchmarkCommand implements Callable<Integer> {
                 m.gcMillisDrain()));
         b.append(String.format(Locale.ROOT, "process RSS:         peak %s (VmHWM), %s at end (VmRSS)%n",
                 mib(m.rssPeak()), mib(m.rssAtEnd())));
-        b.append("note:                the emulator runs in this JVM; its ledger of the backlog's tags is in these"
-                + " heap and RSS figures\n");
+        b.append(m.includesEmulator()
+                ? "note:                the emulator runs in this JVM; its ledger of the backlog's tags is in these"
+                        + " heap and RSS figures\n"
+                : "note:                the emulator runs in another process: these figures are the station's alone\n");
         b.append(String.format(Locale.ROOT, "end state:           platform accepted %d, configured tags %d;"
                 + " store unconfirmed %d; alarms raised %d -> %s%n", r.platformAccepted(), r.platformConfigured(),
                 r.storeUnconfirmed(), r.alarmsRaised(), r.ok() ? "OK" : "FAILED"));
@@ -159,7 +236,7 @@ final class SyncBenchmarkCommand implements Callable<Integer> {
         put(mem, "rss_end_bytes", m.rssAtEnd(), 1);
         var args = mem.putArray("jvm_arguments");
         m.jvmArguments().forEach(args::add);
-        mem.put("includes_emulator", true);
+        mem.put("includes_emulator", m.includesEmulator());
         ObjectNode end = o.putObject("end_state");
         end.put("platform_accepted", r.platformAccepted());
         end.set("platform_reports", mapper.valueToTree(new java.util.TreeMap<>(r.platformReports())));

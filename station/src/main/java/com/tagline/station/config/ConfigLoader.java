@@ -3,8 +3,12 @@ package com.tagline.station.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.tagline.hardware.IoReason;
 import com.tagline.hardware.ntag424.sdm.SunTemplate;
+import com.tagline.hardware.pn532.Pn532BaudRate;
+import com.tagline.hardware.serial.SerialLinkSpec;
 import com.tagline.hardware.tag.ChipProtocol;
+import com.tagline.station.platform.TransportSecurity;
 import com.tagline.station.sync.SyncPolicy;
 import com.tagline.station.workflow.EncodingPolicy;
 import com.tagline.station.workflow.LeasePolicy;
@@ -37,9 +41,12 @@ public final class ConfigLoader {
         JsonNode root;
         try {
             root = YAML.readTree(Files.readString(file));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new ConfigException(file.toString(), List.of((at == null ? "" : "line " + at.getLineNr()
+                    + ", column " + at.getColumnNr() + ": ") + "not valid YAML: " + firstLine(e.getOriginalMessage())));
         } catch (IOException e) {
-            throw new ConfigException(file.toString(), List.of("cannot read or parse the YAML: "
-                    + firstLine(e.getMessage())));
+            throw new ConfigException(file.toString(), List.of("cannot read " + file + ": " + IoReason.of(e)));
         }
         if (root == null || !root.isObject()) {
             throw new ConfigException(file.toString(), List.of("the file must be a YAML mapping"));
@@ -79,7 +86,7 @@ public final class ConfigLoader {
 
     private static StationConfig.Platform platform(ConfigNode n, Path base) {
         n.allowOnly(Set.of("kind", "base_url", "api_key_file", "api_key_env", "connect_timeout_ms",
-                "request_timeout_ms", "api_base", "manifest"));
+                "request_timeout_ms", "api_base", "manifest", "allow_insecure_http", "ca_file"));
         StationConfig.PlatformKind kind = n.choice("kind", "tagbase", Set.of("tagbase", "ixkio")).equals("ixkio")
                 ? StationConfig.PlatformKind.IXKIO : StationConfig.PlatformKind.TAGBASE;
         Optional<String> manifest = n.text("manifest");
@@ -88,8 +95,10 @@ public final class ConfigLoader {
         }
         String url = n.requiredText("base_url");
         URI uri = URI.create("http://invalid");
+        Optional<URI> given = Optional.empty();
         try {
             uri = URI.create(url);
+            given = url.isEmpty() ? Optional.empty() : Optional.of(uri);
             if (!url.isEmpty() && (!Set.of("http", "https").contains(String.valueOf(uri.getScheme()))
                     || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawUserInfo() != null)) {
                 n.problem("base_url", "must be http(s)://host[:port][/path] without credentials or query");
@@ -106,7 +115,19 @@ public final class ConfigLoader {
         return new StationConfig.Platform(kind, uri, new Secret(keyFile.map(base::resolve), keyEnv),
                 n.millis("connect_timeout_ms", Duration.ofSeconds(5), 120_000),
                 n.millis("request_timeout_ms", Duration.ofSeconds(15), 600_000), apiBase,
-                manifest.map(base::resolve));
+                manifest.map(base::resolve), security(n, base, given));
+    }
+
+    /** {@code allow_insecure_http} and {@code ca_file}; the policy itself is {@link TransportSecurity}'s. */
+    private static TransportSecurity security(ConfigNode n, Path base, Optional<URI> url) {
+        Optional<Path> ca = n.text("ca_file").map(base::resolve);
+        ca.filter(f -> !Files.isReadable(f)).ifPresent(f -> n.problem("ca_file", f + " does not exist or is not readable"));
+        if (ca.isPresent() && url.isPresent() && !"https".equals(url.get().getScheme())) {
+            n.problem("ca_file", "only applies to an https base_url");
+        }
+        TransportSecurity security = new TransportSecurity(n.bool("allow_insecure_http", false), ca);
+        url.filter(u -> u.getHost() != null).flatMap(security::problem).ifPresent(p -> n.problem("base_url", p));
+        return security;
     }
 
     private static StationConfig.Encoding encoding(ConfigNode n) {
@@ -122,10 +143,13 @@ public final class ConfigLoader {
         }
         EncodingPolicy policy = new EncodingPolicy(n.integer("max_attempts_per_tag", 3, 1, 20),
                 n.integer("reactivations", 1, 0, 5), Duration.ofSeconds(n.integer("lease_grace_s", 0, 0, 3_600)));
+        int before = n.problemCount();
         int low = n.integer("lease_low_water", 50, 0, 10_000);
         int high = n.integer("lease_high_water", 200, 1, 10_000);
         if (high < low) {
-            n.problem("lease_high_water", "must be at least lease_low_water (" + low + ")");
+            if (n.problemCount() == before) {
+                n.problem("lease_high_water", "must be at least lease_low_water (" + low + ")");
+            }
             high = low;
         }
         LeasePolicy leases = new LeasePolicy(protocols, low, Math.max(1, high),
@@ -143,10 +167,13 @@ public final class ConfigLoader {
     private static SyncPolicy sync(ConfigNode n) {
         n.allowOnly(Set.of("batch_size", "interval_ms", "backoff_initial_ms", "backoff_max_ms"));
         SyncPolicy d = SyncPolicy.defaults();
+        int before = n.problemCount();
         Duration initial = n.millis("backoff_initial_ms", d.backoffInitial(), 600_000);
         Duration max = n.millis("backoff_max_ms", d.backoffMax(), 3_600_000);
         if (initial.isZero() || max.compareTo(initial) < 0) {
-            n.problem("backoff_max_ms", "needs 0 < backoff_initial_ms <= backoff_max_ms");
+            if (n.problemCount() == before) {
+                n.problem("backoff_max_ms", "needs 0 < backoff_initial_ms <= backoff_max_ms");
+            }
             initial = d.backoffInitial();
             max = d.backoffMax();
         }
@@ -163,8 +190,21 @@ public final class ConfigLoader {
     private static StationConfig.Reader reader(ConfigNode n) {
         n.allowOnly(Set.of("link", "baud"));
         String link = n.text("link").orElse("/dev/ttyAMA0");
+        try {
+            if (SerialLinkSpec.parse(link) instanceof SerialLinkSpec.Device d && !Pn532BaudRate.supported(d.baud())) {
+                n.problem("link", "?baud=" + d.baud() + " is not a speed the PN532 offers " + Pn532BaudRate.speeds()
+                        + " (UM0701-02 §7.2.8)");
+            }
+        } catch (IllegalArgumentException e) {
+            n.problem("link", e.getMessage());
+        }
         Optional<Integer> baud = n.has("baud") ? Optional.of(n.integer("baud", 115_200, 9_600, 1_288_000))
                 : Optional.empty();
+        if (baud.isPresent() && !Pn532BaudRate.supported(baud.get())) {
+            n.problem("baud", baud.get() + " is not a speed the PN532 offers " + Pn532BaudRate.speeds()
+                    + " (UM0701-02 §7.2.8 SetSerialBaudRate)");
+            baud = Optional.empty();
+        }
         return new StationConfig.Reader(link, baud);
     }
 

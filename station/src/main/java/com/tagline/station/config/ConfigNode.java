@@ -79,13 +79,25 @@ final class ConfigNode {
         return v;
     }
 
+    boolean bool(String name, boolean dflt) {
+        JsonNode v = node.path(name);
+        if (v.isMissingNode() || v.isNull()) {
+            return dflt;
+        }
+        if (!v.isBoolean()) {
+            problem(name, "must be true or false, was '" + v.asText() + "'");
+            return dflt;
+        }
+        return v.booleanValue();
+    }
+
     int integer(String name, int dflt, int min, int max) {
         JsonNode v = node.path(name);
         if (v.isMissingNode() || v.isNull()) {
             return dflt;
         }
         if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < min || v.asInt() > max) {
-            problem(name, "must be a whole number " + min + ".." + max + ", was '" + v.asText() + "'");
+            problem(name, "must be a whole number " + min + ".." + max + ", was " + shown(v));
             return dflt;
         }
         return v.asInt();
@@ -122,11 +134,30 @@ final class ConfigNode {
         return node.fieldNames();
     }
 
+    /**
+     * How many problems the whole file has so far. A check across fields compares it before and after reading
+     * them, and is skipped when one of them was itself invalid: its default would only make up a second error.
+     */
+    int problemCount() {
+        return problems.size();
+    }
+
     void problem(String name, String what) {
         problems.add(at(name) + ": " + what);
     }
 
     String at(String name) {
         return name.isEmpty() ? path : path.isEmpty() ? name : path + "." + name;
+    }
+
+    /** A value as the operator wrote it: quoted text, or what kind of thing it is when it is not a scalar. */
+    static String shown(JsonNode v) {
+        if (v.isArray()) {
+            return "a list";
+        }
+        if (v.isObject()) {
+            return "a mapping";
+        }
+        return "'" + v.asText() + "'";
     }
 }

@@ -25,7 +25,7 @@ final class ConsoleSection {
 
     static StationConfig.Console read(ConfigNode n, Path base) {
         n.allowOnly(Set.of("enabled", "listen", "operator_token_file", "operator_token_env", "target_per_hour"));
-        boolean enabled = n.choice("enabled", "true", Set.of("true", "false")).equals("true");
+        boolean enabled = n.bool("enabled", true);
         String listen = n.text("listen").orElse("127.0.0.1:8088");
         String host = "127.0.0.1";
         int port = 8088;

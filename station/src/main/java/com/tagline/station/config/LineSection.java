@@ -30,7 +30,7 @@ final class LineSection {
     }
 
     static StationConfig.Line read(ConfigNode n) {
-        n.allowOnly(Set.of("mode", "backend", "pins", "signals", "timing", "watchdog_ms"));
+        n.allowOnly(Set.of("mode", "backend", "pins", "signals", "timing", "watchdog_ms", "after_restart"));
         boolean conveyor = n.choice("mode", "conveyor", Set.of("conveyor", "hand-fed")).equals("conveyor");
         boolean mock = n.choice("backend", "gpiod", Set.of("gpiod", "mock")).equals("mock");
         LineSignals standard = LineSignals.standard();
@@ -42,8 +42,11 @@ final class LineSection {
         if (conveyor) {
             checkRoles(n, roles, pins);
         }
+        StationConfig.AfterRestart afterRestart = n.choice("after_restart", "reject",
+                Set.of("reject", "wait_for_clear")).equals("reject") ? StationConfig.AfterRestart.REJECT
+                : StationConfig.AfterRestart.WAIT_FOR_CLEAR;
         return new StationConfig.Line(conveyor, mock, pins, signals, timing(n.child("timing")),
-                n.millis("watchdog_ms", Duration.ofMillis(20), 10_000));
+                n.millis("watchdog_ms", Duration.ofMillis(20), 10_000), afterRestart);
     }
 
     private static Map<String, String> roles(ConfigNode n, LineSignals s) {
@@ -126,11 +129,22 @@ final class LineSection {
 
     private static LineTiming timing(ConfigNode n) {
         n.allowOnly(Set.of("debounce_ms", "gate_pulse_ms", "encoder_eye_clear_ms", "encoder_to_reject_ms",
-                "reject_eye_clear_ms", "idle_after_ms"));
+                "encoder_to_reject_min_ms", "reject_eye_clear_ms", "idle_after_ms"));
         LineTiming d = LineTiming.standard();
+        int before = n.problemCount();
+        Duration toReject = n.millis("encoder_to_reject_ms", d.encoderToReject(), 600_000);
+        // Without a measured travel time, half the limit: it still tells an item left on the belt from the
+        // tracked one behind it when they are at least half the belt apart.
+        Duration toRejectMin = n.has("encoder_to_reject_ms") && !n.has("encoder_to_reject_min_ms")
+                ? toReject.dividedBy(2) : n.millis("encoder_to_reject_min_ms", d.encoderToRejectMin(), 600_000);
+        if (toRejectMin.compareTo(toReject) >= 0) {
+            if (n.problemCount() == before) {
+                n.problem("encoder_to_reject_min_ms", "must be below encoder_to_reject_ms (" + toReject.toMillis() + ")");
+            }
+            toRejectMin = toReject.dividedBy(2);
+        }
         return new LineTiming(n.millis("debounce_ms", d.debounce(), 1_000), n.millis("gate_pulse_ms", d.gatePulse(), 10_000),
-                n.millis("encoder_eye_clear_ms", d.encoderEyeClear(), 60_000),
-                n.millis("encoder_to_reject_ms", d.encoderToReject(), 600_000),
+                n.millis("encoder_eye_clear_ms", d.encoderEyeClear(), 60_000), toReject, toRejectMin,
                 n.millis("reject_eye_clear_ms", d.rejectEyeClear(), 60_000),
                 n.millis("idle_after_ms", d.idleAfter(), 3_600_000));
     }

@@ -1,5 +1,6 @@
 package com.tagline.station.config;
 
+import com.tagline.hardware.IoReason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,8 @@ import java.util.Set;
 /**
  * Where a secret (an API token) comes from: a file only its owner can read, or an environment
  * variable (architecture §6: secrets only from files or the environment, never the configuration
- * itself). {@link #toString()} names the source, never the value.
+ * itself). A file also comes as a systemd credential of the same name ({@link Credentials}).
+ * {@link #toString()} names the source, never the value.
  */
 public record Secret(Optional<Path> file, Optional<String> variable) {
     private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
@@ -28,7 +30,7 @@ public record Secret(Optional<Path> file, Optional<String> variable) {
             }
             return v.strip();
         }
-        Path f = file.orElseThrow();
+        Path f = source(env).orElseThrow();
         try {
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(f);
             perms.retainAll(GROUP_OR_OTHERS);
@@ -39,7 +41,7 @@ public record Secret(Optional<Path> file, Optional<String> variable) {
         } catch (UnsupportedOperationException e) {
             // Not a POSIX file system: nothing to check.
         } catch (IOException e) {
-            throw new ConfigException(field, java.util.List.of("cannot read " + f + " (" + e.getMessage() + ")"));
+            throw new ConfigException(field, java.util.List.of("cannot read " + f + ": " + IoReason.of(e)));
         }
         try {
             String v = Files.readString(f).strip();
@@ -48,8 +50,16 @@ public record Secret(Optional<Path> file, Optional<String> variable) {
             }
             return v;
         } catch (IOException e) {
-            throw new ConfigException(field, java.util.List.of("cannot read " + f + " (" + e.getMessage() + ")"));
+            throw new ConfigException(field, java.util.List.of("cannot read " + f + ": " + IoReason.of(e)));
         }
+    }
+
+    /**
+     * The file as read under {@code env}: the configured file, or its systemd credential of the same name
+     * ({@link Credentials}); empty for a variable.
+     */
+    public Optional<Path> source(Map<String, String> env) {
+        return variable.isPresent() ? Optional.empty() : file.map(f -> Credentials.resolve(f, env));
     }
 
     @Override

@@ -1,9 +1,12 @@
 package com.tagline.station.config;
 
+import com.tagline.hardware.keys.KeyFile;
+import com.tagline.hardware.keys.MasterKeySet;
 import com.tagline.hardware.line.LineSignals;
 import com.tagline.hardware.line.PinMap;
 import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.line.LineTiming;
+import com.tagline.station.platform.TransportSecurity;
 import com.tagline.station.sync.SyncPolicy;
 import com.tagline.station.workflow.EncodingPolicy;
 import com.tagline.station.workflow.LeasePolicy;
@@ -11,6 +14,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +29,23 @@ public record StationConfig(String station, Path dataDir, Keys keys, Platform pl
 
     /** Master keys: a key file ({@code configs/keys.example.yaml}) or environment variables with a prefix. */
     public record Keys(Optional<Path> file, Optional<String> environmentPrefix) {
+        /**
+         * The key file as read under {@code env}: the configured file, or its systemd credential of the
+         * same name ({@link Credentials}); empty when the keys come from the environment.
+         */
+        public Optional<Path> source(Map<String, String> env) {
+            return file.map(f -> Credentials.resolve(f, env));
+        }
+
+        /**
+         * Reads the master keys: the one place a station, a simulation or the doctor reads them.
+         *
+         * @throws com.tagline.hardware.TaglineException naming the file or variable that is missing, exposed or bad
+         */
+        public MasterKeySet load(Map<String, String> env) {
+            return source(env).map(KeyFile::load)
+                    .orElseGet(() -> KeyFile.fromEnvironment(env, environmentPrefix.orElseThrow()));
+        }
     }
 
     /**
@@ -33,9 +54,11 @@ public record StationConfig(String station, Path dataDir, Keys keys, Platform pl
      *
      * @param apiBase  the API's path prefix ({@code /api/v1} for tagbase, {@code /v1} for ixkio)
      * @param manifest ixkio: an encoding manifest imported at start unless this file name was imported before
+     * @param security plain-http policy ({@code allow_insecure_http}) and a private CA ({@code ca_file})
      */
     public record Platform(PlatformKind kind, URI baseUrl, Secret apiKey, Duration connectTimeout,
-                           Duration requestTimeout, String apiBase, Optional<Path> manifest) {
+                           Duration requestTimeout, String apiBase, Optional<Path> manifest,
+                           TransportSecurity security) {
     }
 
     /** The platforms a station can serve. */
@@ -82,7 +105,18 @@ public record StationConfig(String station, Path dataDir, Keys keys, Platform pl
      * @param watchdog input polling period (gpiod listeners in pi4j 2.8.0 can fail to start)
      */
     public record Line(boolean conveyor, boolean mockPins, PinMap pins, LineSignals signals, LineTiming timing,
-                       Duration watchdog) {
+                       Duration watchdog, AfterRestart afterRestart) {
+    }
+
+    /**
+     * What the conveyor does with items between the antenna and the reject gate when the station starts
+     * (architecture §5: after a restart they have no verdict the station can trust; never passed as good).
+     */
+    public enum AfterRestart {
+        /** The belt runs and every item that reaches the gate without a verdict is rejected (the default). */
+        REJECT,
+        /** The belt waits, amber, until the operator has cleared it by hand and reset the line. */
+        WAIT_FOR_CLEAR
     }
 
     /**

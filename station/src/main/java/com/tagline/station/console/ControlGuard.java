@@ -17,9 +17,12 @@ final class ControlGuard {
     }
 
     private final Optional<OperatorToken> token;
+    private final String tokenSource;
 
-    ControlGuard(Optional<OperatorToken> token) {
+    /** @param tokenSource where a token would come from, named when there is none */
+    ControlGuard(Optional<OperatorToken> token, String tokenSource) {
         this.token = token;
+        this.tokenSource = tokenSource;
     }
 
     /** Empty when the request may use the control. */
@@ -28,8 +31,8 @@ final class ControlGuard {
             return Optional.of(new Refusal(403, "cross-origin request refused"));
         }
         if (token.isEmpty()) {
-            return Optional.of(new Refusal(403, "controls are off: the station has no operator token"
-                    + " (console.operator_token_file or console.operator_token_env)"));
+            return Optional.of(new Refusal(403, "controls are off: the station has no operator token (" + tokenSource
+                    + ")"));
         }
         String auth = req.getHeader("Authorization");
         if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7) || !token.get().matches(auth.substring(7))) {

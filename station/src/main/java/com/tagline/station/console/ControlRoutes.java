@@ -47,6 +47,14 @@ final class ControlRoutes {
         router.post("/api/outbox/requeue").handler(this::requeue);
         router.post("/api/platform/reload-credentials").handler(ctx -> run(ctx, "reload_credentials",
                 controls::reloadCredentials));
+        router.post("/api/chips/:uid/scrap").handler(ctx -> {
+            String uid = ctx.pathParam("uid");
+            if (!uid.matches("[0-9A-Fa-f]{8,20}")) {
+                answer(ctx, 400, false, "a chip UID is 8..20 hex digits, e.g. 04A1B2C3D4E5F6");
+                return;
+            }
+            run(ctx, "scrap_chip", () -> controls.scrapChip(uid));
+        });
     }
 
     private void authorize(RoutingContext ctx) {

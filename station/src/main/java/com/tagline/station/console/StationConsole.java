@@ -86,7 +86,7 @@ public final class StationConsole implements AutoCloseable {
                 "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape()));
         router.get("/healthz").handler(ctx -> json(ctx, 200, new JsonObject().put("alive", true)));
         router.get("/readyz").handler(this::ready);
-        new ControlRoutes(vertx, controls, new ControlGuard(settings.operatorToken())).mount(router);
+        new ControlRoutes(vertx, controls, new ControlGuard(settings.operatorToken(), settings.tokenSource())).mount(router);
         router.errorHandler(404, ctx -> json(ctx, 404, new JsonObject().put("error", "no such page: "
                 + ctx.request().path())));
         try {

@@ -29,4 +29,12 @@ public interface StationControls {
 
     /** Read the platform token again (after a 401) and let the sync try at once. */
     ControlResult reloadCredentials();
+
+    /**
+     * The operator declares chip {@code uid} scrapped: it will not ship, so a tag it took goes to the next chip
+     * (architecture §5). Unsupported where the station cannot do it.
+     */
+    default ControlResult scrapChip(String uid) {
+        return ControlResult.unsupported("this station does not take scrap declarations");
+    }
 }

@@ -26,8 +26,11 @@ public final class ManifestImport {
 
     /** What an import did. */
     public sealed interface Result {
-        /** Every row was recorded, as jobs of lease {@code leaseId}. */
-        record Imported(int rows, String leaseId) implements Result {
+        /**
+         * Every row was recorded, as jobs of lease {@code leaseId}; {@code newRows} of them had no job here
+         * before (0 when the same file comes again: its rows only replaced themselves).
+         */
+        record Imported(int rows, int newRows, String leaseId) implements Result {
         }
 
         /** Nothing was recorded; errors in line order, each naming line and field. */
@@ -56,9 +59,11 @@ public final class ManifestImport {
             return new Result.Refused(invalid.errors());
         }
         List<ManifestRow> rows = ((ManifestCheck.Valid) check).rows();
-        List<String> configured = store.call(s -> s.manifestJobs().importRows(fileName, rows));
+        com.tagline.station.store.ManifestJobs.RowImport done = store.call(s -> s.manifestJobs().importRows(fileName, rows));
+        List<String> configured = done.configured();
         if (configured.isEmpty()) {
-            return new Result.Imported(rows.size(), com.tagline.station.store.ManifestJobs.leaseId(fileName));
+            return new Result.Imported(rows.size(), done.newRows(),
+                    com.tagline.station.store.ManifestJobs.leaseId(fileName));
         }
         Map<String, ManifestRow> byXuid = rows.stream().collect(Collectors.toMap(ManifestRow::xuid, Function.identity()));
         List<ManifestError> errors = new ArrayList<>();

@@ -1,6 +1,8 @@
 package com.tagline.station.ixkio;
 
+import com.tagline.hardware.IoReason;
 import com.tagline.hardware.csv.CsvRecords;
+import com.tagline.station.config.ConfigException;
 import com.tagline.station.store.StoreAccess;
 import com.tagline.station.workflow.JobSource;
 import java.io.IOException;
@@ -30,7 +32,8 @@ public final class ManifestSource implements JobSource {
      * Imports {@code manifest}, if given and not imported before, all rows or none.
      *
      * @throws ManifestRefusedException naming every error when the manifest cannot be imported
-     * @throws UncheckedIOException when the file cannot be read
+     * @throws ConfigException when the file cannot be read: {@code platform.manifest} names it, so it is the
+     *     configuration's problem (exit 2), as a missing key or token file is
      */
     public static ManifestSource open(Optional<Path> manifest, ChipUrlFit fit, StoreAccess store) {
         manifest.ifPresent(file -> importOnce(file, fit, store));
@@ -50,10 +53,19 @@ public final class ManifestSource implements JobSource {
             if (r instanceof ManifestImport.Result.Refused refused) {
                 throw new ManifestRefusedException(file, refused.errors());
             }
-            log.info("event=manifest_imported manifest=\"{}\" rows={}", name, ((ManifestImport.Result.Imported) r).rows());
+            ManifestImport.Result.Imported imported = (ManifestImport.Result.Imported) r;
+            log.info("event=manifest_imported manifest=\"{}\" rows={} new_rows={}", name, imported.rows(),
+                    imported.newRows());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the manifest " + file + ": " + e.getMessage(), e);
+            throw unreadable(file, e);
+        } catch (UncheckedIOException e) {
+            throw unreadable(file, e.getCause());
         }
+    }
+
+    private static ConfigException unreadable(Path file, IOException e) {
+        return new ConfigException("platform.manifest", List.of("cannot read the manifest " + file + ": "
+                + IoReason.of(e)));
     }
 
     @Override

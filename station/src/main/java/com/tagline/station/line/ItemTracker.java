@@ -76,14 +76,19 @@ final class ItemTracker {
     }
 
     /**
-     * The head of the queue arrived at the reject eye. An item nobody tracked (left on the belt
-     * after a jam reset, or put on by hand) counts as failed: only a known good item passes.
+     * An item arrived at the reject eye: the head of the queue, unless the head has not run long enough to be
+     * there ({@link LineTiming#encoderToRejectMin()}). An item nobody tracked (left on the belt by a crash, a
+     * power cut or a jam reset, or put on by hand) counts as failed and leaves the queue as it is: only a
+     * known good item passes.
      */
-    Item arriveAtReject() {
-        Item head = transit.poll();
-        if (head == null) {
+    Item arriveAtReject(LineTiming timing) {
+        Item head = transit.peek();
+        if (head == null || head.run.compareTo(timing.encoderToRejectMin()) < 0) {
+            // Nothing tracked, or the tracked head cannot be here yet: an item nobody tracked is ahead of it.
             untracked++;
             head = new Item(-1, ItemVerdict.FAILED);
+        } else {
+            transit.poll();
         }
         head.run = Duration.ZERO;
         atReject = head;

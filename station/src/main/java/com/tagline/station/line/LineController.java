@@ -77,6 +77,21 @@ public final class LineController {
         }
     }
 
+    /**
+     * Starts the line held until the operator's reset: after a restart the belt may carry items between the
+     * antenna and the gate with no verdict the station can trust (architecture §5), and the operator clears them
+     * by hand first. Without this, such items run on and the gate rejects every one ({@link ItemTracker}: an
+     * untracked item counts as failed).
+     */
+    public void startAfterClearing(String why) {
+        if (mode == Mode.STOPPED) {
+            mode = Mode.AWAIT_RESET;
+            fault = why;
+            applyOutputs();
+            log.warn("event=line_waits_for_clear_belt why=\"{}\"", why);
+        }
+    }
+
     /** Stops the line in an orderly way; an encoding in progress is aborted as interrupted. */
     public void stop() {
         abortEncoding();
@@ -199,7 +214,7 @@ public final class LineController {
         if (estop.raw() || estop.stable() || (mode != Mode.FAULT && mode != Mode.AWAIT_RESET)) {
             return false;
         }
-        if (mode == Mode.FAULT) {
+        if (mode == Mode.FAULT || fault != null) {
             tracker.clear();
             fault = null;
         }
@@ -219,7 +234,7 @@ public final class LineController {
         };
     }
 
-    /** The jam message, naming the sensor, while in {@link LineState#FAULT}. */
+    /** The jam message, naming the sensor, while in {@link LineState#FAULT}; why the line waits in AWAIT_RESET. */
     public Optional<String> fault() {
         return Optional.ofNullable(fault);
     }
@@ -285,7 +300,7 @@ public final class LineController {
     }
 
     private void onRejectArrival() {
-        ItemTracker.Item item = tracker.arriveAtReject();
+        ItemTracker.Item item = tracker.arriveAtReject(timing);
         if (item.verdict != ItemVerdict.PASSED && mode != Mode.ESTOP) {
             gateOffAt = clock.instant().plus(timing.gatePulse());
             gatePulses++;

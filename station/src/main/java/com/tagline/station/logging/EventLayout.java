@@ -13,6 +13,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * One log event per line (architecture §8; issue 14), in logfmt ({@code time=... level=INFO
@@ -31,16 +33,35 @@ public final class EventLayout extends LayoutBase<ILoggingEvent> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_FRAMES = 30;
 
+    /** logback may build a layout per appender: the process warns about a bad format once. */
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
+
     private final boolean json;
     private final boolean journal;
 
-    /** As the environment says ({@code TAGLINE_LOG_FORMAT}, {@code JOURNAL_STREAM}). */
+    /**
+     * As the environment says ({@code TAGLINE_LOG_FORMAT}, {@code JOURNAL_STREAM}); an unknown format is
+     * warned about once on stderr (the log itself cannot say it in the format asked for) and logfmt is used.
+     */
     public EventLayout() {
-        this(System.getenv());
+        this(System.getenv(), warning -> {
+            if (!WARNED.getAndSet(true)) {
+                System.err.println(warning);
+            }
+        });
     }
 
     EventLayout(Map<String, String> env) {
-        this.json = "json".equalsIgnoreCase(env.getOrDefault("TAGLINE_LOG_FORMAT", "logfmt").strip());
+        this(env, warning -> { });
+    }
+
+    EventLayout(Map<String, String> env, Consumer<String> warnings) {
+        String format = env.getOrDefault("TAGLINE_LOG_FORMAT", "logfmt").strip();
+        this.json = "json".equalsIgnoreCase(format);
+        if (!json && !"logfmt".equalsIgnoreCase(format) && !format.isEmpty()) {
+            warnings.accept("tagline: TAGLINE_LOG_FORMAT=" + format + " is not a log format (logfmt, json);"
+                    + " logging in logfmt");
+        }
         this.journal = env.containsKey("JOURNAL_STREAM");
     }
 

@@ -4,8 +4,9 @@ import com.tagline.hardware.ntag424.FileSettings;
 import java.util.List;
 
 /**
- * The chip's observable state read without authentication: UID, key versions 0..4 and the NDEF
- * file's settings, with the classification drawn from them.
+ * The chip's observable state read without authentication: UID, key versions and the NDEF file's
+ * settings, with the classification drawn from them. {@code keyVersions} holds key 0 only when the
+ * settings and key 0 are factory (keys 1–4 were not read, {@link ChipInspector}), else keys 0..4.
  */
 public record Inspection(String uidHex, byte[] uid, ChipState state, List<Integer> keyVersions,
         FileSettings ndefSettings, String detail) {

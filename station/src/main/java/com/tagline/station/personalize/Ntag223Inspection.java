@@ -1,6 +1,7 @@
 package com.tagline.station.personalize;
 
 import com.tagline.hardware.ntag223.Ntag223Config;
+import com.tagline.hardware.ntag223.Ntag223Snapshot;
 import com.tagline.hardware.ntag223.Ntag223Variant;
 
 /**
@@ -9,11 +10,12 @@ import com.tagline.hardware.ntag223.Ntag223Variant;
  * with our derived key, with the classification drawn from them. Fields other than state and detail are
  * null on a rejected chip. Arrays are copied in and out.
  *
+ * @param memory header, user memory and configuration as read (the recipe writes only what differs)
  * @param ndefOurs user memory holds the recipe's NDEF (message area ignored)
  * @param sunOurs the mirror is on at our offset and the message verifies with our derived SUNCMAC_KEY
  */
 public record Ntag223Inspection(String uidHex, byte[] uid, ChipState state, Ntag223Variant variant,
-        Ntag223Config config, boolean ndefOurs, boolean sunOurs, String detail) {
+        Ntag223Snapshot memory, boolean ndefOurs, boolean sunOurs, String detail) {
     public Ntag223Inspection {
         uid = uid == null ? null : uid.clone();
     }
@@ -21,6 +23,11 @@ public record Ntag223Inspection(String uidHex, byte[] uid, ChipState state, Ntag
     @Override
     public byte[] uid() {
         return uid == null ? null : uid.clone();
+    }
+
+    /** The configuration pages as read; null on a rejected chip. */
+    public Ntag223Config config() {
+        return memory == null ? null : memory.config();
     }
 
     static Ntag223Inspection rejected(String uidHex, ChipState state, String detail) {

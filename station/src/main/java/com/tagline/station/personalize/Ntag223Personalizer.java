@@ -2,39 +2,52 @@ package com.tagline.station.personalize;
 
 import com.tagline.hardware.TaglineException;
 import com.tagline.hardware.keys.ChipKeys;
+import com.tagline.hardware.ntag223.MemoryMap;
 import com.tagline.hardware.ntag223.Ntag223;
 import com.tagline.hardware.ntag223.Ntag223Config;
 import com.tagline.hardware.ntag223.Ntag223Keys;
 import com.tagline.hardware.ntag223.Ntag223Memory;
 import com.tagline.hardware.ntag223.Ntag223NakException;
+import com.tagline.hardware.ntag223.Ntag223Snapshot;
 import com.tagline.hardware.ntag223.sun.MirrorLayout;
 import com.tagline.hardware.ndef.UrlDoesNotFitException;
 import com.tagline.hardware.ntag223.sun.SunMirror;
 import com.tagline.hardware.tag.TagLink;
 import com.tagline.hardware.tag.TagLostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The NTAG 223 DNA personalization recipe (ntag223.md §7):
+ * The NTAG 223 DNA personalization recipe (ntag223.md §7), writing only what the chip does not already hold
+ * and reading each area once (issue 13):
  * <ol>
  *   <li>lay out the URL for every accepted variant (rejected with {@code url_too_long} before any frame);</li>
- *   <li>inspect without a password and classify (blank, ours, partial, foreign, not genuine, wrong kind);</li>
- *   <li>write the NDEF with the zero-filled message area (WRITE per page from 04h; CC if needed) (§7 step 3);</li>
+ *   <li>inspect without a password and classify (blank, ours, partial, foreign, not genuine, wrong kind):
+ *       GET_VERSION, READ_SIG and one FAST_READ of header, user memory and configuration
+ *       ({@link Ntag223Inspector});</li>
+ *   <li>write the NDEF (§7 step 3): the CC if it differs, and each page of the image that differs from what was
+ *       read, except pages wholly inside the SUN message area, which the chip overlays on every read once
+ *       MIRROR_EN is set (§6.1; Proxmark3 formats chips that way) and which stay as they are underneath;</li>
  *   <li>write the per-chip SUNCMAC_KEY, key 2 of the AN10922 diversification ({@link Ntag223Keys}) (step 4);</li>
- *   <li>enable the mirror and the NFC counter (CFG0, CFG1) (step 5);</li>
- *   <li>verify the mirrored message with the derived key, then set LOCK_SUNCMAC_KEY (steps 6–7);</li>
- *   <li>write the diversified PWD/PACK ({@link Ntag223Password}), then CFG1 and AUTH0 last (step 8);</li>
- *   <li>verify again: configuration as left, NDEF and URL as a phone reads them, the SUN message, and one
- *       PWD_AUTH with our password answering our PACK (step 9).</li>
+ *   <li>enable the mirror and write CFG1 in its final form: NFC counter on, PROT off, AUTHLIM 0, inert until
+ *       AUTH0 (step 5);</li>
+ *   <li>verify the mirrored message with the derived key (a FAST_READ of its pages), then set
+ *       LOCK_SUNCMAC_KEY (steps 6–7);</li>
+ *   <li>write the diversified PWD/PACK ({@link Ntag223Password}), then AUTH0 last (step 8);</li>
+ *   <li>verify again with one FAST_READ of user memory and configuration: configuration as left, NDEF and URL
+ *       as a phone reads them, the SUN message; then one PWD_AUTH with our password answering our PACK
+ *       (step 9).</li>
  * </ol>
- * Every write is one page, applied all-or-nothing by the chip, and each step is idempotent, so after a
- * tear between (or inside) any two steps the next run decides from the chip alone: NDEF rewritten unless
- * ours, key rewritten unless the message already verifies with it, mirror/counter rewritten unless set,
- * key locked unless locked, password and protection written unless AUTH0 is on. The listener hears each
- * step before it runs.
+ * The configuration written is computed from what inspection read and what this run wrote since, so it is
+ * not read again before each write. Every write is one page, applied all-or-nothing by the chip, and each
+ * step is idempotent, so after a tear between (or inside) any two steps the next run decides from the chip
+ * alone. Steps, in order, each heard by the listener before its first frame: {@link Step#WRITE_NDEF}
+ * (reversible), {@link Step#WRITE_SUN_KEY}, {@link Step#ENABLE_MIRROR}, {@link Step#LOCK_SUN_KEY},
+ * {@link Step#SET_PASSWORD}, {@link Step#PROTECT_CONFIGURATION} (irreversible), {@link Step#VERIFY}.
  *
  * <p>Threading: call from the reader thread only. Never throws for chip-side failures: they become a
  * {@link PersonalizationResult} with a {@link Reason}. Keys and the password are derived per run and
@@ -108,7 +121,8 @@ public final class Ntag223Personalizer {
             } catch (TagLostException e) {
                 return result(Reason.TAG_LOST, e.getMessage());
             } catch (TaglineException e) {
-                return result(Reason.CHIP_ERROR, e.getMessage());
+                return GarbledAnswer.is(e) ? result(Reason.TAG_LOST, GarbledAnswer.detail(e))
+                        : result(Reason.CHIP_ERROR, e.getMessage());
             }
         }
 
@@ -126,45 +140,86 @@ public final class Ntag223Personalizer {
             Ntag223Config config = inspection.config();
             if (!inspection.ndefOurs()) {
                 step(Step.WRITE_NDEF);
-                memory.ensureCapabilityContainer();
-                memory.writeUserMemory(layout.userImage());
+                writeNdef(layout);
             }
+            byte[] sunKey = Ntag223Keys.sunKey(keys);
             if (!inspection.sunOurs()) {
                 step(Step.WRITE_SUN_KEY);
-                new SunMirror(memory).writeKey(Ntag223Keys.sunKey(keys));
+                new SunMirror(memory).writeKey(sunKey);
             }
             boolean tamper = recipe.tamperVisibleOn(inspection.variant());
             if (!config.mirrorEnabled() || config.mirrorOffset() != layout.messageOffset() || !config.counterEnabled()
                     || config.tamperVisible() != tamper) {
                 step(Step.ENABLE_MIRROR);
-                new SunMirror(memory).enable(layout, true, tamper);
+                Ntag223Config mirrored = layout.configure(config).withCounter(true).withTamperVisible(tamper)
+                        .withProt(false).withAuthLimit(0);
+                writeConfig(config, mirrored);
+                config = mirrored;
             }
             if (!config.sunKeyLocked()) {
-                String problem = Ntag223SunCheck.problem(layout, memory.readConfiguration(), memory.readUserMemory(),
-                        Ntag223Keys.sunKey(keys), inspection.uid());
+                byte[] pages = memory.chip().fastRead(layout.firstMessagePage(), layout.lastMessagePage());
+                String problem = Ntag223SunCheck.problem(layout, config, pages, layout.firstMessagePage(), sunKey,
+                        inspection.uid());
                 if (problem != null) {
                     return "before locking the key: " + problem;
                 }
                 step(Step.LOCK_SUN_KEY);
-                memory.lockSunKey();
+                config = config.withSunKeyLock();
+                memory.writeKeyLock(config);
             }
             if (!config.passwordProtectionActive(recipe.profile().pages().lastPage())) {
                 step(Step.SET_PASSWORD);
                 memory.writePassword(password.pwd(), password.pack());
                 step(Step.PROTECT_CONFIGURATION);
-                memory.protect(recipe.protectFrom(), false, 0);
+                writeConfig(config, config.withProt(false).withAuthLimit(0).withAuth0(recipe.protectFrom()));
             }
             return null;
         }
 
+        /**
+         * The CC if it differs, then each image page that differs from user memory as read, except the pages
+         * wholly inside the message area (overlaid by the chip once the mirror is on, ntag223.md §6.1).
+         */
+        private void writeNdef(MirrorLayout layout) {
+            Ntag223Snapshot read = inspection.memory();
+            byte[] cc = recipe.profile().capabilityContainer();
+            if (!Arrays.equals(read.header().capabilityContainer(), cc)) {
+                memory.chip().write(MemoryMap.CC_PAGE, cc);
+            }
+            byte[] image = layout.userImage();
+            byte[] current = read.user();
+            int firstPage = recipe.profile().pages().userStart();
+            int messageFrom = layout.messageOffset();
+            int messageTo = messageFrom + layout.messageLength();
+            for (int at = 0; at < image.length; at += MemoryMap.PAGE_SIZE) {
+                int offset = (firstPage * MemoryMap.PAGE_SIZE) + at;
+                boolean overlaid = offset >= messageFrom && offset + MemoryMap.PAGE_SIZE <= messageTo;
+                byte[] page = Arrays.copyOfRange(image, at, at + MemoryMap.PAGE_SIZE);
+                if (!overlaid && !Arrays.equals(page, Arrays.copyOfRange(current, at, at + MemoryMap.PAGE_SIZE))) {
+                    memory.chip().write(firstPage + at / MemoryMap.PAGE_SIZE, page);
+                }
+            }
+        }
+
+        /** CFG1 then CFG0 (AUTH0 protects later writes at once, §7 step 8), each only when it changes. */
+        private void writeConfig(Ntag223Config current, Ntag223Config target) {
+            if (!Arrays.equals(current.cfg1(), target.cfg1())) {
+                memory.writeCfg1(target);
+            }
+            if (!Arrays.equals(current.cfg0(), target.cfg0())) {
+                memory.writeCfg0(target);
+            }
+        }
+
         /** §7 step 9: configuration as left, NDEF and SUN as a phone reads them, one PWD_AUTH. */
         private String verify(MirrorLayout layout, ChipKeys keys, Ntag223Password password) {
-            Ntag223Config c = memory.readConfiguration();
+            Ntag223Snapshot read = memory.readUserAndConfiguration();
+            Ntag223Config c = read.config();
             if (c.auth0() != recipe.protectFrom() || c.prot() || !c.sunKeyLocked() || !c.counterEnabled()
                     || c.configLocked()) {
                 return "configuration reads back " + c + ", not as the recipe leaves it";
             }
-            byte[] user = memory.readUserMemory();
+            byte[] user = read.user();
             verifiedUrl = Ntag223SunCheck.url(user).orElse(null);
             if (!layout.matchesIgnoringMirror(user) || verifiedUrl == null) {
                 return "NDEF does not read back as written";
@@ -191,8 +246,9 @@ public final class Ntag223Personalizer {
             String uid = inspection == null ? ChipInspector.hex(memory.chip().link().target().uid()) : inspection.uidHex();
             ChipState state = inspection == null ? null : inspection.state();
             long micros = (System.nanoTime() - startedNanos) / 1_000;
-            log.info("chip uid={} kind=ntag_223_dna outcome={} duration_us={} steps={} detail={}", uid, reason.code(),
-                    micros, done, detail);
+            // DEBUG: the encoder logs the chip's one INFO line (architecture §8); this one adds the steps run
+            log.debug("event=personalized uid={} protocol=ntag_223_dna outcome={} duration_us={} steps={} detail=\"{}\"", uid,
+                    reason.code(), micros, done.stream().map(Enum::name).collect(Collectors.joining(",")), detail);
             return new PersonalizationResult(reason, detail, uid, state, done, verifiedUrl);
         }
     }

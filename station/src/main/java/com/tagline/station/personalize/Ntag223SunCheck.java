@@ -19,8 +19,14 @@ import java.util.Optional;
 final class Ntag223SunCheck {
     private Ntag223SunCheck() {}
 
-    /** Null when the message verifies, else what did not match. */
+    /** Null when the message in {@code userMemory} (read from the first user page) verifies, else what did not. */
     static String problem(MirrorLayout layout, Ntag223Config config, byte[] userMemory, byte[] key, byte[] uid) {
+        return problem(layout, config, userMemory, layout.pages().userStart(), key, uid);
+    }
+
+    /** As {@link #problem(MirrorLayout, Ntag223Config, byte[], byte[], byte[])}, for a read from {@code firstPage}. */
+    static String problem(MirrorLayout layout, Ntag223Config config, byte[] read, int firstPage, byte[] key,
+            byte[] uid) {
         if (!config.mirrorEnabled()) {
             return "SUN mirror is off";
         }
@@ -29,8 +35,7 @@ final class Ntag223SunCheck {
         }
         SunMessage message;
         try {
-            int firstUserPage = layout.pages().userStart();
-            message = SunMessage.parse(layout.extractMessage(userMemory, firstUserPage));
+            message = SunMessage.parse(layout.extractMessage(read, firstPage));
         } catch (IllegalArgumentException e) {
             return "SUN message is malformed: " + e.getMessage();
         }

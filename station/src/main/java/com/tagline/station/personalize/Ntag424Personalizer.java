@@ -15,25 +15,30 @@ import com.tagline.hardware.tag.TagLostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The NTAG 424 DNA personalization recipe (ntag424.md §11 "recommended station logic"):
+ * The NTAG 424 DNA personalization recipe (ntag424.md §11 "recommended station logic"), in as few exchanges
+ * as its checks allow (issue 13):
  * <ol>
  *   <li>lay out the URL (rejected with {@code url_too_long} before the chip is touched);</li>
- *   <li>inspect without authentication and classify (blank, ours, partial, foreign, not genuine);</li>
- *   <li>blank: write the NDEF with ISOUpdateBinary in single frames (ISO I/O must precede
- *       authentication, DS Tables 89/92);</li>
+ *   <li>inspect without authentication and classify (blank, ours, partial, foreign, not genuine), reading
+ *       only what the chip's state requires ({@link ChipInspector});</li>
+ *   <li>blank: write the NDEF with unauthenticated WriteData while its Write right is still free (E), each
+ *       write one ISO 14443-4 frame, which the chip applies atomically (DS §8.2.3.1, §8.6);</li>
  *   <li>AuthenticateEV2First with the factory key 0 (only when GetKeyVersion(0) = 00: never guess);</li>
  *   <li>partial: rewrite the NDEF with WriteData if its static bytes differ; ChangeFileSettings
  *       (SDM on; read free; write and change key 0) if not yet ours;</li>
  *   <li>ChangeKey 1..4 where the version is not yet ours, then ChangeKey 0 last (the session ends);</li>
- *   <li>verify: an unauthenticated read gives a SUN URL that verifies with the derived keys, key
- *       versions read back as the key-set version, and key 0 authenticates.</li>
+ *   <li>verify ({@link SunCheck}): an unauthenticated read gives a SUN URL that verifies with the derived keys
+ *       and carries the chip's UID, and key 0 authenticates.</li>
  * </ol>
- * Resumable after a tear between any two steps: the chip's key versions and file settings say
- * which steps are done. The listener hears each step before it runs.
+ * Steps, in order, each heard by the listener before its first command goes out: {@link Step#WRITE_NDEF}
+ * (reversible), {@link Step#CHANGE_FILE_SETTINGS}, {@link Step#CHANGE_KEY_1} to {@link Step#CHANGE_KEY_4},
+ * {@link Step#CHANGE_KEY_0} (all irreversible), {@link Step#VERIFY}. Resumable after a tear between or inside
+ * any two steps: the chip's key versions and file settings say which steps are done.
  *
  * <p>Threading: call from the reader thread only. Never throws for chip-side failures: they become
  * a {@link PersonalizationResult} with a {@link Reason}.
@@ -103,11 +108,12 @@ public final class Ntag424Personalizer {
             } catch (ChipStatusException e) {
                 Reason r = e.is(StatusWord.AUTHENTICATION_ERROR) || e.is(StatusWord.AUTHENTICATION_DELAY)
                         ? Reason.AUTH_FAILED : Reason.CHIP_ERROR;
-                return result(r, e.getMessage());
+                return GarbledAnswer.is(e) ? result(Reason.TAG_LOST, GarbledAnswer.detail(e)) : result(r, e.getMessage());
             } catch (SecureMessagingException e) {
                 return result(Reason.AUTH_FAILED, e.getMessage());
             } catch (TaglineException e) {
-                return result(Reason.CHIP_ERROR, e.getMessage());
+                return GarbledAnswer.is(e) ? result(Reason.TAG_LOST, GarbledAnswer.detail(e))
+                        : result(Reason.CHIP_ERROR, e.getMessage());
             } finally {
                 chip.dropSession();
             }
@@ -126,7 +132,7 @@ public final class Ntag424Personalizer {
             boolean factorySettings = inspection.ndefSettings().equals(Ntag424Recipe.factoryNdefSettings());
             if (factorySettings) {
                 step(Step.WRITE_NDEF);
-                writeNdefIso();
+                writeChunks(layout.ndefFile()); // unauthenticated: the Write right is still free (E)
             }
             chip.authenticateEv2First(0, ChipKeys.FACTORY_KEY);
             if (!factorySettings) {
@@ -137,23 +143,17 @@ public final class Ntag424Personalizer {
                 chip.changeFileSettings(Ntag424.FILE_NDEF, target);
             }
             int version = recipe.keys().version();
+            List<Integer> versions = inspection.keyVersions();
             for (int k = 1; k < Ntag424.KEY_COUNT; k++) {
-                if (inspection.keyVersions().get(k) != version) {
+                // Not read on a blank chip: factory, as the recipe changes them only after the settings.
+                int current = k < versions.size() ? versions.get(k) : 0;
+                if (current != version) {
                     step(Step.changeKey(k));
                     chip.changeKey(k, ChipKeys.FACTORY_KEY, keys.key(k), version);
                 }
             }
             step(Step.CHANGE_KEY_0);
             chip.changeKey(0, null, keys.key(0), version);
-        }
-
-        /** Single-frame ISOUpdateBinary writes: each is atomic on the chip (ntag424.md §1). */
-        private void writeNdefIso() {
-            byte[] file = layout.ndefFile();
-            chip.isoSelectFile(Ntag424.FID_NDEF);
-            for (int off = 0; off < file.length; off += recipe.isoWriteChunk()) {
-                chip.isoUpdateBinary(off, Arrays.copyOfRange(file, off, Math.min(file.length, off + recipe.isoWriteChunk())));
-            }
         }
 
         /** Partial chip with our SDM already set: authenticated reads give the static bytes (DS §9.3). */
@@ -164,6 +164,11 @@ public final class Ntag424Personalizer {
                 return;
             }
             step(Step.WRITE_NDEF);
+            writeChunks(file);
+        }
+
+        /** WriteData of {@code file} from offset 0, each chunk one frame the chip applies atomically (DS §8.6). */
+        private void writeChunks(byte[] file) {
             for (int off = 0; off < file.length; off += recipe.writeDataChunk()) {
                 byte[] part = Arrays.copyOfRange(file, off, Math.min(file.length, off + recipe.writeDataChunk()));
                 chip.writeData(Ntag424.FILE_NDEF, off, part, CommMode.PLAIN);
@@ -179,7 +184,9 @@ public final class Ntag424Personalizer {
             String uid = inspection == null ? ChipInspector.hex(chip.link().target().uid()) : inspection.uidHex();
             ChipState state = inspection == null ? null : inspection.state();
             long micros = (System.nanoTime() - startedNanos) / 1_000;
-            log.info("chip uid={} outcome={} duration_us={} steps={} detail={}", uid, reason.code(), micros, done, detail);
+            // DEBUG: the encoder logs the chip's one INFO line (architecture §8); this one adds the steps run
+            log.debug("event=personalized uid={} protocol=ntag_424_dna outcome={} duration_us={} steps={} detail=\"{}\"", uid,
+                    reason.code(), micros, done.stream().map(Enum::name).collect(Collectors.joining(",")), detail);
             return new PersonalizationResult(reason, detail, uid, state, done, sunCheck.lastUrl());
         }
     }

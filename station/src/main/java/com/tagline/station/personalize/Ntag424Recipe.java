@@ -13,26 +13,26 @@ import java.util.Optional;
  * Everything the NTAG 424 DNA recipe needs besides the chip and the tag: master keys, the SUN
  * template, the originality trust list and write chunk sizes.
  *
- * <p>Chunk sizes keep every write a single ISO 14443-4 frame, which the chip applies atomically
- * (ntag424.md §1 anti-tearing, §11: FSC 128 minus PCB/CID/CRC and APDU header).
+ * <p>The chunk size keeps every NDEF write a single ISO 14443-4 frame, which the chip applies atomically
+ * (NT4H2421Gx §8.2.3.1, §8.6; ntag424.md §1 anti-tearing): FSC 128 less PCB, CID and CRC_A (4), the APDU
+ * header and Le (6) and the WriteData header (7) leaves 111; 104 also leaves room for a MAC.
  *
- * @param isoWriteChunk bytes per ISOUpdateBinary (≤ 112 by default)
- * @param writeDataChunk bytes per plain WriteData (≤ 104 by default)
+ * @param writeDataChunk bytes per WriteData (104 by default, at most 111)
  */
-public record Ntag424Recipe(MasterKeySet keys, SunTemplate template, OriginalitySignature trust, int isoWriteChunk,
-        int writeDataChunk) {
+public record Ntag424Recipe(MasterKeySet keys, SunTemplate template, OriginalitySignature trust, int writeDataChunk) {
     public static final int NDEF_FILE_SIZE = 256;
-    public static final int DEFAULT_ISO_WRITE_CHUNK = 112;
     public static final int DEFAULT_WRITE_DATA_CHUNK = 104;
+    static final int MAX_WRITE_DATA_CHUNK = 111;
 
     public Ntag424Recipe {
-        if (isoWriteChunk < 1 || isoWriteChunk > 120 || writeDataChunk < 1 || writeDataChunk > 112) {
-            throw new IllegalArgumentException("write chunks must fit one frame: ISO ≤ 120, WriteData ≤ 112 bytes");
+        if (writeDataChunk < 1 || writeDataChunk > MAX_WRITE_DATA_CHUNK) {
+            throw new IllegalArgumentException("WriteData chunks must fit one frame: 1.." + MAX_WRITE_DATA_CHUNK
+                    + " bytes, got " + writeDataChunk);
         }
     }
 
     public static Ntag424Recipe of(MasterKeySet keys, SunTemplate template, OriginalitySignature trust) {
-        return new Ntag424Recipe(keys, template, trust, DEFAULT_ISO_WRITE_CHUNK, DEFAULT_WRITE_DATA_CHUNK);
+        return new Ntag424Recipe(keys, template, trust, DEFAULT_WRITE_DATA_CHUNK);
     }
 
     /** Lays out a tag URL; throws {@link com.tagline.hardware.ndef.UrlDoesNotFitException} before any chip is touched. */

@@ -15,13 +15,16 @@ public enum Step {
     VERIFY(false),
     /** NTAG 223 DNA: SUNCMAC_KEY pages 34h–37h (ntag223.md §7 step 4). */
     WRITE_SUN_KEY(true),
-    /** NTAG 223 DNA: CFG0 MIRROR_EN/MIRROR_PAGE/MIRROR_BYTE and CFG1 NFC_CNT_EN (§7 step 5). */
+    /**
+     * NTAG 223 DNA: CFG0 MIRROR_EN/MIRROR_PAGE/MIRROR_BYTE and CFG1 in its final form, NFC_CNT_EN set, PROT and
+     * AUTHLIM as protection will use them (inert until AUTH0) (§7 step 5).
+     */
     ENABLE_MIRROR(true),
     /** NTAG 223 DNA: LOCK_SUNCMAC_KEY in page 2Dh (§7 step 7), permanent [inferred]. */
     LOCK_SUN_KEY(true),
     /** NTAG 223 DNA: the diversified PWD and PACK (§7 step 8). */
     SET_PASSWORD(true),
-    /** NTAG 223 DNA: CFG1 then AUTH0 in CFG0, which puts configuration and key pages behind PWD (§7 step 8). */
+    /** NTAG 223 DNA: AUTH0 in CFG0 (CFG1 first if it still differs), putting configuration and key pages behind PWD (§7 step 8). */
     PROTECT_CONFIGURATION(true);
 
     private final boolean irreversible;

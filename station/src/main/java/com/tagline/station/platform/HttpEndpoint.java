@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param credential     the API token and its source; never logged: {@link #toString()} leaves it out (architecture §6)
  * @param connectTimeout TCP connect budget
  * @param requestTimeout whole-call budget: request, answer and body
+ * @param security       plain-http policy and trusted CAs; a plain http URL to a non-loopback host is refused
+ *                       here unless the policy allows it
  */
-public record HttpEndpoint(URI baseUrl, Credential credential, Duration connectTimeout, Duration requestTimeout) {
+public record HttpEndpoint(URI baseUrl, Credential credential, Duration connectTimeout, Duration requestTimeout,
+                           TransportSecurity security) {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(15);
 
@@ -21,13 +24,22 @@ public record HttpEndpoint(URI baseUrl, Credential credential, Duration connectT
         Objects.requireNonNull(credential, "credential");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(security, "security");
         String scheme = baseUrl.getScheme();
         if (!"http".equals(scheme) && !"https".equals(scheme) || baseUrl.getHost() == null) {
             throw new IllegalArgumentException("platform base URL must be http(s)://host[:port][/path], was " + baseUrl);
         }
+        security.problem(baseUrl).ifPresent(p -> {
+            throw new IllegalArgumentException("platform base URL " + baseUrl + ": " + p);
+        });
     }
 
-    /** A fixed token. */
+    /** The default {@link TransportSecurity}: https, or http to a loopback address. */
+    public HttpEndpoint(URI baseUrl, Credential credential, Duration connectTimeout, Duration requestTimeout) {
+        this(baseUrl, credential, connectTimeout, requestTimeout, TransportSecurity.DEFAULT);
+    }
+
+    /** A fixed token and the default {@link TransportSecurity}. */
     public HttpEndpoint(URI baseUrl, String token, Duration connectTimeout, Duration requestTimeout) {
         this(baseUrl, Credential.fixed(token), connectTimeout, requestTimeout);
     }
@@ -51,6 +63,6 @@ public record HttpEndpoint(URI baseUrl, Credential credential, Duration connectT
     @Override
     public String toString() {
         return "HttpEndpoint[" + baseUrl + ", token=(hidden), connect=" + connectTimeout + ", request="
-                + requestTimeout + "]";
+                + requestTimeout + ", " + security + "]";
     }
 }

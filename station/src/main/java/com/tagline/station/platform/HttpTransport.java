@@ -29,6 +29,7 @@ import java.util.concurrent.TimeoutException;
  * {@link PlatformUnreachableException}; any HTTP status is returned as a {@link Response}.
  */
 public final class HttpTransport implements AutoCloseable {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HttpTransport.class);
     private static final int POOL_SIZE = 4;
     private static final int WAIT_QUEUE = 64;
 
@@ -38,8 +39,15 @@ public final class HttpTransport implements AutoCloseable {
     private final HttpEndpoint endpoint;
     private final TokenHeader tokenHeader;
 
-    /** An answer: status, the {@code Retry-After} header (or null) and the body. */
-    public record Response(int status, String retryAfter, byte[] body) {
+    /**
+     * An answer: status, the {@code Retry-After} header (or null), the body, and the {@code Date} header
+     * (or null; RFC 9110 §6.6.1, the platform's clock, which {@code station doctor} compares with ours).
+     */
+    public record Response(int status, String retryAfter, byte[] body, String date) {
+        public Response(int status, String retryAfter, byte[] body) {
+            this(status, retryAfter, body, null);
+        }
+
         /**
          * The {@code Retry-After} header as a delay, when it is delta-seconds (RFC 9110 §10.2.3); empty when
          * the header is absent, negative or not a number (an HTTP-date is not expected from our platforms).
@@ -74,7 +82,14 @@ public final class HttpTransport implements AutoCloseable {
                 .setKeepAlive(true)
                 .setVerifyHost(true);
         if ("https".equals(endpoint.baseUrl().getScheme())) {
+            // Host name verification stays on (setVerifyHost above); a CA file replaces the JVM's CAs.
             options.setSsl(true);
+            endpoint.security().caFile().ifPresent(ca -> options.setTrustOptions(
+                    new io.vertx.core.net.PemTrustOptions().addCertPath(ca.toString())));
+        } else if (TransportSecurity.insecure(endpoint.baseUrl())) {
+            // Allowed by platform.allow_insecure_http (HttpEndpoint refuses it otherwise): warn at every start.
+            log.warn("event=insecure_http url={} why=\"plain http to a non-loopback host: the API token travels"
+                    + " in clear (platform.allow_insecure_http: true)\"", endpoint.baseUrl());
         }
         this.context = vertx.getOrCreateContext();
         this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(POOL_SIZE)
@@ -127,7 +142,7 @@ public final class HttpTransport implements AutoCloseable {
         req.putHeader(tokenHeader.name(), tokenHeader.value(endpoint.token()));
         headers.forEach(req::putHeader);
         Future<Response> answer = req.response().compose(resp -> resp.body().map(b -> new Response(resp.statusCode(),
-                resp.getHeader("Retry-After"), b.getBytes())));
+                resp.getHeader("Retry-After"), b.getBytes(), resp.getHeader("Date"))));
         Future<Void> sent = body == null ? req.end() : req.end(Buffer.buffer(body));
         return sent.compose(v -> answer);
     }

@@ -6,6 +6,8 @@ import com.tagline.station.workflow.ChipInField;
 import com.tagline.station.workflow.EncodeOutcome;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,37 +17,50 @@ import org.slf4j.LoggerFactory;
  * encoded once, then the station waits for it to be removed before it encodes the next. A chip left
  * on the antenna is never encoded twice in a row.
  *
- * <p>Each {@link #run()} is one poll, scheduled again and again on the reader thread, so that other work for
- * that thread (an operator's {@code scrap}) runs between two polls rather than never.
+ * <p>Each {@link #poll()} is one task of the reader thread, scheduled again and again, never a loop that
+ * keeps the thread: work the operator queues for the reader thread between polls (a chip scrapped) runs at
+ * the next gap.
  */
-final class BenchLoop implements Runnable {
+final class BenchLoop {
     private static final Logger log = LoggerFactory.getLogger(BenchLoop.class);
-    /** How long the reader thread rests between two polls. */
-    static final Duration POLL = Duration.ofMillis(200);
 
     private final Antenna antenna;
     private final ChipEncoder encoder;
+    private final Duration poll;
     private final Consumer<EncodeOutcome> outcomes;
     private volatile boolean stopped;
     private volatile boolean paused;
     private String onAntenna;
+    private boolean failing;
 
-    BenchLoop(Antenna antenna, ChipEncoder encoder, Consumer<EncodeOutcome> outcomes) {
+    BenchLoop(Antenna antenna, ChipEncoder encoder, Duration poll, Consumer<EncodeOutcome> outcomes) {
         this.antenna = antenna;
         this.encoder = encoder;
+        this.poll = poll;
         this.outcomes = outcomes;
     }
 
-    /** One poll; a failure is logged and the next poll starts afresh. */
-    @Override
-    public void run() {
+    /** Polls on {@code readerThread} every {@code poll} until {@link #stop()} or the executor's shutdown. */
+    void startOn(ScheduledExecutorService readerThread) {
+        readerThread.scheduleWithFixedDelay(this::poll, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One poll on the reader thread; a failure is logged when it starts and the next poll tries again. */
+    void poll() {
         if (stopped) {
             return;
         }
         try {
             once();
+            failing = false;
         } catch (RuntimeException e) {
-            log.error("event=bench_error error=\"{}\"", e.toString());
+            // the alarms say it while it lasts (READER_OFFLINE); the log says when it starts
+            if (!failing) {
+                log.error("event=bench_error error=\"{}\"", e.toString());
+            } else {
+                log.debug("event=bench_error error=\"{}\"", e.toString());
+            }
+            failing = true;
             onAntenna = null;
         }
     }

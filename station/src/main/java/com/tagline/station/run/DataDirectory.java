@@ -1,5 +1,6 @@
 package com.tagline.station.run;
 
+import com.tagline.hardware.IoReason;
 import com.tagline.station.store.StoreException;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -26,9 +27,10 @@ public final class DataDirectory {
         } catch (FileAlreadyExistsException e) {
             throw new StoreException("open", "the data directory " + dir + " cannot be made: " + e.getFile()
                     + " is a file");
-        } catch (IOException | SecurityException e) {
-            throw new StoreException("open", "the data directory " + dir + " cannot be made ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new StoreException("open", "the data directory " + dir + " cannot be made: " + IoReason.of(e));
+        } catch (SecurityException e) {
+            throw new StoreException("open", "the data directory " + dir + " cannot be made (" + e.getMessage() + ")");
         }
         if (!Files.isWritable(dir)) {
             throw new StoreException("open", "the data directory " + dir + " is not writable by this user");

@@ -109,6 +109,12 @@ final class LineRuntime implements AutoCloseable {
         lineThread.execute(controller::start);
     }
 
+    /** Starts held until the operator clears the belt and resets (line.after_restart: wait_for_clear). */
+    void startAfterClearing() {
+        lineThread.execute(() -> controller.startAfterClearing("station started: clear every item between the"
+                + " antenna and the reject gate by hand (their verdicts are not trusted), then reset"));
+    }
+
     /** The operator's reset after a jam or a released e-stop; the answer comes from the line thread. */
     boolean reset() {
         return onLineThread(controller::reset);

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The station's platform thread (architecture §3): {@link PlatformWork#tick()} when something is due,
  * sleeping in between. Platform trouble never ends the loop (the job source and the sync raise alarms and
- * back off); an unexpected error is logged and the loop goes on after a pause.
+ * back off); an unexpected error (a store that cannot write on a full disk) is logged when it starts, at DEBUG
+ * while it repeats, and once when a pass works again, and the loop goes on after a pause.
  */
 final class PlatformLoop implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(PlatformLoop.class);
@@ -21,6 +22,8 @@ final class PlatformLoop implements Runnable {
     private final Clock clock;
     private final CountDownLatch stop = new CountDownLatch(1);
     private volatile boolean stopped;
+    /** Passes that failed in a row; the platform thread's own. */
+    private int failedPasses;
 
     PlatformLoop(PlatformWork work, Clock clock) {
         this.work = work;
@@ -32,10 +35,19 @@ final class PlatformLoop implements Runnable {
         while (!stopped) {
             try {
                 Instant next = work.tick();
+                if (failedPasses > 0) {
+                    log.info("event=platform_loop_recovered failed_passes={}", failedPasses);
+                    failedPasses = 0;
+                }
                 Instant limit = clock.instant().plus(LONGEST_SLEEP);
                 pause(Duration.between(clock.instant(), next.isBefore(limit) ? next : limit));
             } catch (RuntimeException e) {
-                log.error("event=platform_loop_error error=\"{}\"", e.toString(), e);
+                // once a second while it lasts: the first with its stack, the rest only at DEBUG
+                if (failedPasses++ == 0) {
+                    log.error("event=platform_loop_error error=\"{}\"", e.toString(), e);
+                } else {
+                    log.debug("event=platform_loop_error error=\"{}\"", e.toString());
+                }
                 pause(LONGEST_SLEEP);
             }
         }

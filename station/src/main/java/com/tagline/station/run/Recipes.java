@@ -1,7 +1,9 @@
 package com.tagline.station.run;
 
 import com.tagline.hardware.crypto.OriginalitySignature;
+import com.tagline.hardware.keys.ChipKeys;
 import com.tagline.hardware.keys.MasterKeySet;
+import com.tagline.hardware.ntag223.Ntag223Keys;
 import com.tagline.hardware.ntag223.Ntag223Originality;
 import com.tagline.hardware.ntag223.sun.MirrorTemplate;
 import com.tagline.hardware.ntag424.sdm.SunTemplate;
@@ -14,6 +16,7 @@ import com.tagline.station.personalize.Ntag424Personalizer;
 import com.tagline.station.personalize.Ntag424Recipe;
 import com.tagline.station.workflow.ChipRecipe;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,16 +36,41 @@ public record Recipes(Map<ChipProtocol, ChipRecipe> byProtocol, ChipUrlFit fit) 
         byProtocol = Map.copyOf(byProtocol);
     }
 
+    /**
+     * The keys the SUN message of a chip this station personalized verifies with: the chip's AN10922
+     * diversification of the master keys ({@link MasterKeySet#diversify}), at the key numbers the recipes
+     * use: NTAG 424 DNA SDM meta-read {@value #META_READ_KEY} and file-read {@value #FILE_READ_KEY}, the
+     * NTAG 223 DNA SUNCMAC_KEY of {@link Ntag223Keys}. For a verifier ({@code station sun-verify --keys});
+     * never printed.
+     */
+    public record SunKeys(byte[] metaRead, byte[] fileRead, byte[] suncmac) {
+        @Override
+        public String toString() {
+            return "SunKeys[redacted]";
+        }
+    }
+
+    /** The SUN keys of the chip with this 7-byte UID. */
+    public static SunKeys sunKeys(MasterKeySet keys, byte[] uid) {
+        ChipKeys chip = keys.diversify(uid);
+        return new SunKeys(chip.key(META_READ_KEY), chip.key(FILE_READ_KEY), Ntag223Keys.sunKey(chip));
+    }
+
     public static Recipes of(StationConfig config, MasterKeySet keys) {
-        Ntag424Recipe r424 = Ntag424Recipe.of(keys, new SunTemplate(config.encoding().sunParameters(), META_READ_KEY,
-                FILE_READ_KEY), OriginalitySignature.ntag424(config.trust().ntag424()));
-        Ntag223Recipe r223 = Ntag223Recipe.of(keys, MirrorTemplate.defaults(),
-                Ntag223Originality.trust(config.trust().ntag223()));
+        return of(config.encoding().protocols(), config.encoding().sunParameters(), config.trust(), keys);
+    }
+
+    /** The recipes of {@code protocols}, with the NTAG 424 DNA SUN template {@code sunParameters}. */
+    public static Recipes of(List<ChipProtocol> protocols, String sunParameters, StationConfig.Trust trust,
+                             MasterKeySet keys) {
+        Ntag424Recipe r424 = Ntag424Recipe.of(keys, new SunTemplate(sunParameters, META_READ_KEY, FILE_READ_KEY),
+                OriginalitySignature.ntag424(trust.ntag424()));
+        Ntag223Recipe r223 = Ntag223Recipe.of(keys, MirrorTemplate.defaults(), Ntag223Originality.trust(trust.ntag223()));
         Map<ChipProtocol, ChipRecipe> recipes = new EnumMap<>(ChipProtocol.class);
-        if (config.encoding().protocols().contains(ChipProtocol.NTAG_424_DNA)) {
+        if (protocols.contains(ChipProtocol.NTAG_424_DNA)) {
             recipes.put(ChipProtocol.NTAG_424_DNA, new Ntag424Personalizer(r424)::personalize);
         }
-        if (config.encoding().protocols().contains(ChipProtocol.NTAG_223_DNA)) {
+        if (protocols.contains(ChipProtocol.NTAG_223_DNA)) {
             recipes.put(ChipProtocol.NTAG_223_DNA, new Ntag223Personalizer(r223)::personalize);
         }
         return new Recipes(recipes, ChipUrlFit.of(r424, r223));

@@ -7,7 +7,6 @@ import com.tagline.station.console.ChipFeed;
 import com.tagline.station.console.ConsoleEvents;
 import com.tagline.station.console.ConsoleSettings;
 import com.tagline.station.console.ControlResult;
-import com.tagline.station.console.OperatorToken;
 import com.tagline.station.console.PublishedView;
 import com.tagline.station.console.StationCommands;
 import com.tagline.station.console.StationConsole;
@@ -18,7 +17,6 @@ import com.tagline.station.console.SyncFeed;
 import com.tagline.station.line.LineState;
 import com.tagline.station.line.StackLight;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,7 +35,8 @@ final class RuntimeConsole implements StationControls, AutoCloseable {
     private static final long SAMPLE_EVERY_MS = 1_000;
 
     /** What of the running station the console reaches. {@code line} or {@code bench} is null by mode. */
-    record Parts(Station station, LineRuntime line, BenchLoop bench, ChipFeed chips) {
+    record Parts(Station station, LineRuntime line, BenchLoop bench, ChipFeed chips,
+                 java.util.function.Function<String, java.util.Optional<String>> scrap) {
     }
 
     private final Parts parts;
@@ -66,26 +65,6 @@ final class RuntimeConsole implements StationControls, AutoCloseable {
         this.syncFeed = new SyncFeed(s.platform().sync().stats(), console.events());
         p.chips().attach(console.events());
         sampler.scheduleWithFixedDelay(this::sample, SAMPLE_EVERY_MS, SAMPLE_EVERY_MS, TimeUnit.MILLISECONDS);
-    }
-
-    /**
-     * The console's settings from the {@code console} section, with the operator token read now; empty
-     * when {@code console.enabled} is false. {@link Station#assemble} calls it, so an unreadable token
-     * stops the station at start like any other secret it names.
-     *
-     * @throws ConfigException when the operator token cannot be read or is too short
-     */
-    static Optional<ConsoleSettings> settings(StationConfig.Console c, Map<String, String> env) {
-        if (!c.enabled()) {
-            return Optional.empty();
-        }
-        Optional<OperatorToken> token;
-        try {
-            token = c.operatorToken().map(s -> OperatorToken.of(s.read("console.operator_token", env)));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("console.operator_token", List.of(e.getMessage()));
-        }
-        return Optional.of(new ConsoleSettings(c.host(), c.port(), token, c.targetPerHour()));
     }
 
     /**
@@ -166,6 +145,13 @@ final class RuntimeConsole implements StationControls, AutoCloseable {
         }
         return ControlResult.done("platform token read again from " + platform.apiKey() + (changed ? "" : " (unchanged)")
                 + "; the job source and the sync try at once");
+    }
+
+    /** The chip will not ship; a tag it took goes on ({@link StationRuntime#scrap}, on the reader's thread). */
+    @Override
+    public ControlResult scrapChip(String uid) {
+        return parts.scrap().apply(uid).map(tag -> ControlResult.done("chip " + uid + " scrapped; tag " + tag
+                + " goes to the next chip")).orElseGet(() -> ControlResult.refused("chip " + uid + " holds no tag"));
     }
 
     private static String problems(RuntimeException e) {

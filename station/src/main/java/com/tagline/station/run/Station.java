@@ -1,15 +1,17 @@
 package com.tagline.station.run;
 
-import com.tagline.hardware.keys.KeyFile;
 import com.tagline.hardware.keys.MasterKeySet;
 import com.tagline.hardware.line.LineIo;
 import com.tagline.hardware.pn532.Pn532;
 import com.tagline.hardware.pn532.Pn532Settings;
+import com.tagline.hardware.retry.Backoff;
 import com.tagline.hardware.serial.ReconnectingSerialLink;
 import com.tagline.hardware.serial.SerialLinks;
 import com.tagline.hardware.serial.Sleeper;
+import com.tagline.station.config.ConfigException;
 import com.tagline.station.config.StationConfig;
 import com.tagline.station.console.ConsoleSettings;
+import com.tagline.station.console.OperatorToken;
 import com.tagline.station.ixkio.ManifestSource;
 import com.tagline.station.platform.Credential;
 import com.tagline.station.platform.HttpEndpoint;
@@ -20,6 +22,7 @@ import com.tagline.station.platform.tagbase.TagbaseClient;
 import com.tagline.station.store.StoreAccess;
 import com.tagline.station.store.StoreConfig;
 import com.tagline.station.store.StoreThread;
+import com.tagline.station.sync.Alarm;
 import com.tagline.station.sync.Alarms;
 import com.tagline.station.sync.IxkioSink;
 import com.tagline.station.sync.OutboxSync;
@@ -29,7 +32,12 @@ import com.tagline.station.workflow.ChipEncoder;
 import com.tagline.station.workflow.JobSource;
 import com.tagline.station.workflow.Leasing;
 import com.tagline.station.workflow.Pn532Antenna;
+import com.tagline.station.workflow.WorkSupply;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +59,7 @@ public final class Station implements AutoCloseable {
 
     private final StationConfig config;
     private final Clock clock;
+    private final Clock elapsed;
     private final Alarms alarms;
     private final Closer closer;
     private final MasterKeySet keys;
@@ -68,18 +77,22 @@ public final class Station implements AutoCloseable {
         this.config = config;
         this.closer = closer;
         this.clock = env.clock();
+        this.elapsed = env.elapsed();
         this.alarms = new Alarms(clock); // raised and cleared on the station's clock (virtual in a simulation)
-        this.keys = keys(config, env);
+        this.keys = config.keys().load(env.env()); // a key file may come as a systemd credential
         Credential credential = credential(config, env);
-        this.console = RuntimeConsole.settings(config.console(), env.env());
-        this.store = closer.add(StoreThread.open(StoreConfig.of(DataDirectory.create(config.dataDir())
-                .resolve("station.db"), config.station()).withClock(clock)
-                .withQueueLimit(config.storage().queueLimit()).withMinFreeBytes(config.storage().minFreeBytes())));
+        this.console = consoleSettings(config.console(), env.env());
+        Path dataDir = DataDirectory.create(config.dataDir());
+        closer.add(DataDirectoryLock.take(dataDir)); // before the store: one store belongs to one station
+        this.store = closer.add(StoreThread.open(StoreConfig.of(dataDir.resolve("station.db"), config.station())
+                .withClock(clock).withQueueLimit(config.storage().queueLimit())
+                .withMinFreeBytes(config.storage().minFreeBytes())));
         this.recipes = Recipes.of(config, keys);
         this.encoder = new ChipEncoder(store, recipes.byProtocol(), config.encoding().policy(), keys.version(), clock,
-                alarms);
+                alarms, config.platform().kind() == StationConfig.PlatformKind.IXKIO ? WorkSupply.MANIFEST
+                        : WorkSupply.LEASES);
         this.platform = platformSide(env, credential);
-        this.link = closer.add(new ReconnectingSerialLink(SerialLinks.opener(config.reader().link(), env.links())));
+        this.link = closer.add(readerLink(config, env, elapsed, alarms));
         Pn532Settings settings = config.reader().baud().map(b -> Pn532Settings.defaults().withSerialBaudRate(b))
                 .orElse(Pn532Settings.defaults());
         this.pn532 = closer.add(new Pn532(link, settings, Sleeper.SYSTEM));
@@ -87,9 +100,9 @@ public final class Station implements AutoCloseable {
         closer.add(antenna::release);
         this.lineIo = config.line().conveyor() ? Optional.of(closer.add(env.lineIo().apply(config.line())))
                 : Optional.empty();
-        log.info("event=station_assembled station={} platform={} base_url={} keys={} reader={} mode={}",
-                config.station(), config.platform().kind().code(), config.platform().baseUrl(), keys,
-                config.reader().link(), config.line().conveyor() ? "conveyor" : "hand-fed");
+        log.info("event=station_assembled station={} platform={} base_url={} key_version={} kcv={} reader={} mode={}",
+                config.station(), config.platform().kind().code(), config.platform().baseUrl(), keys.version(),
+                keys.checkValues(), config.reader().link(), config.line().conveyor() ? "conveyor" : "hand-fed");
     }
 
     /**
@@ -108,9 +121,28 @@ public final class Station implements AutoCloseable {
         }
     }
 
-    private static MasterKeySet keys(StationConfig config, Surroundings env) {
-        return config.keys().file().map(KeyFile::load)
-                .orElseGet(() -> KeyFile.fromEnvironment(env.env(), config.keys().environmentPrefix().orElseThrow()));
+    /**
+     * The PN532's serial link: one open attempt per try, then fail fast with the backoff (0.5 s doubling to 5 s)
+     * before the next, so a missing or unplugged reader is reported within a poll (READER_OFFLINE names the
+     * device and why) and never holds the reader thread, or a shutdown, for a reconnect cycle. The backoff runs on
+     * {@code elapsed} time: a wall clock stepped back must not keep a reader plugged back in waiting.
+     */
+    private static ReconnectingSerialLink readerLink(StationConfig config, Surroundings env, Clock elapsed,
+                                                     Alarms alarms) {
+        String device = config.reader().link();
+        ReconnectingSerialLink link = new ReconnectingSerialLink(SerialLinks.opener(device, env.links()),
+                Backoff.exact(Duration.ofMillis(500), Duration.ofSeconds(5)), 1, Sleeper.SYSTEM, elapsed).named(
+                "the PN532 reader on " + device);
+        link.onOpenFailure(e -> alarms.raise(Alarm.READER_OFFLINE, e.getMessage() + "; check the cable and"
+                + " reader.link, retrying"));
+        link.onStateChange(state -> {
+            if (state == ReconnectingSerialLink.State.CONNECTED) {
+                alarms.clear(Alarm.READER_OFFLINE);
+            } else if (state == ReconnectingSerialLink.State.DISCONNECTED) {
+                alarms.raise(Alarm.READER_OFFLINE, "the PN532 reader on " + device + " was lost; reconnecting");
+            }
+        });
+        return link;
     }
 
     private static Credential credential(StationConfig config, Surroundings env) {
@@ -118,16 +150,38 @@ public final class Station implements AutoCloseable {
         return Credential.from(() -> p.apiKey().read("platform.api_key", env.env()), p.apiKey().toString());
     }
 
+    /**
+     * The console's settings from the {@code console} section, with the operator token read now; empty
+     * when {@code console.enabled} is false. {@link #assemble} calls it, so an unreadable token
+     * stops the station at start like any other secret it names; {@code station doctor} calls it to check
+     * the token as the station will read it.
+     *
+     * @throws ConfigException when the operator token cannot be read or is too short
+     */
+    public static Optional<ConsoleSettings> consoleSettings(StationConfig.Console c, Map<String, String> env) {
+        if (!c.enabled()) {
+            return Optional.empty();
+        }
+        Optional<OperatorToken> token;
+        try {
+            token = c.operatorToken().map(s -> OperatorToken.of(s.read("console.operator_token", env)));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("console.operator_token", List.of(e.getMessage()));
+        }
+        return Optional.of(new ConsoleSettings(c.host(), c.port(), token, c.targetPerHour()));
+    }
+
     /** The configured platform's job source and outcome sink: the one place a platform is chosen. */
     private PlatformWork platformSide(Surroundings env, Credential credential) {
         StationConfig.Platform p = config.platform();
-        HttpEndpoint endpoint = new HttpEndpoint(p.baseUrl(), credential, p.connectTimeout(), p.requestTimeout());
+        HttpEndpoint endpoint = new HttpEndpoint(p.baseUrl(), credential, p.connectTimeout(), p.requestTimeout(),
+                p.security());
         JobSource jobs;
         OutcomeSink sink;
         switch (p.kind()) {
             case TAGBASE -> {
                 TagbaseClient client = closer.add(new TagbaseClient(new HttpTransport(endpoint), p.apiBase()));
-                jobs = new Leasing(store, client, config.encoding().leases(), config.station(), clock, alarms);
+                jobs = new Leasing(store, client, config.encoding().leases(), config.station(), clock, elapsed, alarms);
                 sink = new TagbaseSink(client);
             }
             case IXKIO -> {
@@ -139,16 +193,22 @@ public final class Station implements AutoCloseable {
             default -> throw new IllegalStateException("unknown platform kind " + p.kind());
         }
         OutboxSync sync = new OutboxSync(store, sink, config.sync(), config.sync().backoff(env.jitter()), clock,
-                alarms);
-        return new PlatformWork(jobs, sync, clock);
+                elapsed, alarms);
+        return new PlatformWork(jobs, sync, elapsed);
     }
 
     public StationConfig config() {
         return config;
     }
 
+    /** Wall time: what is stored, shown and compared with the platform's times. */
     public Clock clock() {
         return clock;
+    }
+
+    /** Time that never jumps (architecture §3): durations, deadlines, backoffs and schedules. */
+    public Clock elapsed() {
+        return elapsed;
     }
 
     public Alarms alarms() {

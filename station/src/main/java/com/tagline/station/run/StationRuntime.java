@@ -1,5 +1,6 @@
 package com.tagline.station.run;
 
+import com.tagline.station.config.StationConfig;
 import com.tagline.station.console.ChipFeed;
 import com.tagline.station.workflow.EncodeOutcome;
 import java.time.Duration;
@@ -31,8 +32,8 @@ public final class StationRuntime implements AutoCloseable {
     private static final Duration FLUSH_BUDGET = Duration.ofSeconds(10);
 
     private final Station station;
-    private final ScheduledExecutorService readerThread =
-            Executors.newSingleThreadScheduledExecutor(r -> LineRuntime.daemon(r, "reader"));
+    private final ScheduledExecutorService readerThread = Executors.newSingleThreadScheduledExecutor(
+            r -> LineRuntime.daemon(r, "reader"));
     private final PlatformLoop platformLoop;
     private final Thread platformThread;
     private final LineRuntime line;
@@ -46,16 +47,17 @@ public final class StationRuntime implements AutoCloseable {
         this.station = station;
         this.chips = new ChipFeed(station.clock());
         outcomes = outcomes.andThen(chips);
-        this.platformLoop = new PlatformLoop(station.platform(), station.clock());
+        // schedules and timers run on time that never steps (architecture §3); chips and alarms keep wall times
+        this.platformLoop = new PlatformLoop(station.platform(), station.elapsed());
         this.platformThread = LineRuntime.daemon(platformLoop, "platform");
         if (station.lineIo().isPresent()) {
-            this.line = new LineRuntime(station.clock(), station.lineIo().get(), station.config().line().signals(),
+            this.line = new LineRuntime(station.elapsed(), station.lineIo().get(), station.config().line().signals(),
                     station.config().line().timing(), readerThread, station.antenna(), station.encoder(), outcomes,
                     station.alarms());
             this.bench = null;
         } else {
             this.line = null;
-            this.bench = new BenchLoop(station.antenna(), station.encoder(), outcomes);
+            this.bench = new BenchLoop(station.antenna(), station.encoder(), Duration.ofMillis(200), outcomes);
         }
     }
 
@@ -83,15 +85,16 @@ public final class StationRuntime implements AutoCloseable {
 
     private void begin() {
         console = station.console().map(settings -> RuntimeConsole.start(
-                new RuntimeConsole.Parts(station, line, bench, chips), settings));
+                new RuntimeConsole.Parts(station, line, bench, chips, this::scrap), settings));
         await(readerThread.submit(() -> station.encoder().recover(station.antenna())));
         station.platform().jobs().runOnce(); // work on hand before the first chip; offline, this only raises the alarm
         platformThread.start();
-        if (line != null) {
-            line.start();
+        if (line != null && station.config().line().afterRestart() == StationConfig.AfterRestart.WAIT_FOR_CLEAR) {
+            line.startAfterClearing();
+        } else if (line != null) {
+            line.start(); // items left on the belt reach the gate untracked and are rejected
         } else {
-            // one poll per task: an operator's scrap, queued on the same thread, runs between two polls
-            readerThread.scheduleWithFixedDelay(bench, 0, BenchLoop.POLL.toMillis(), TimeUnit.MILLISECONDS);
+            bench.startOn(readerThread);
         }
     }
 
@@ -101,9 +104,11 @@ public final class StationRuntime implements AutoCloseable {
 
     /**
      * The operator declares chip {@code uid} scrapped (it will not ship): a tag it held goes to the next chip
-     * (architecture §5). Runs on the reader thread.
+     * (architecture §5). Runs on the reader thread, between two chips.
      *
      * @return the tag released, empty when the chip held none
+     * @throws IllegalStateException naming the chip and why, when the release failed or the reader thread did not
+     *     take it within 30 s
      */
     public Optional<String> scrap(String uid) {
         try {
@@ -116,8 +121,6 @@ public final class StationRuntime implements AutoCloseable {
             throw new IllegalStateException("scrap " + uid + ": " + e.getCause().getMessage(), e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("scrap " + uid + ": the reader thread did not take it within 30 s", e);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            throw new IllegalStateException("scrap " + uid + ": the station is stopping", e);
         }
     }
 

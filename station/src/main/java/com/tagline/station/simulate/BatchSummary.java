@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tagline.station.personalize.Reason;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +30,37 @@ public final class BatchSummary {
     private Associations associations;
     private boolean verifiedByPlatform = true;
     private List<StationResult> stations = List.of();
+    private Cycle cycle;
+    private ScheduledOutage outage;
+
+    /**
+     * {@code --timing}: the modeled cycle per chip of the first station, and what it is made of.
+     *
+     * @param index the conveyor's part: the cycle less the radio and the store
+     */
+    public record Cycle(int baud, Duration perFsync, Duration cycle, Duration radio, Duration store, Duration index,
+                        long chipsPerHour) {
+        /** Which part of the cycle is the largest. */
+        public String largest() {
+            long r = radio.toNanos();
+            long s = store.toNanos();
+            long i = index.toNanos();
+            return i >= r && i >= s ? "conveyor index" : r >= s ? "radio (PN532 and chip)" : "store (fsyncs)";
+        }
+    }
+
+    void cycle(Cycle c) {
+        this.cycle = c;
+    }
+
+    void outage(ScheduledOutage o) {
+        this.outage = o;
+    }
+
+    /** The outage {@code --outage-at} asked for, if any, and whether it began. */
+    public java.util.Optional<ScheduledOutage> outage() {
+        return java.util.Optional.ofNullable(outage);
+    }
     private int crossStationDuplicates;
     private int chipsOnTwoTags;
 
@@ -215,6 +247,9 @@ public final class BatchSummary {
             o.put("platform_conflicts", platform.platformConflicts());
             o.put("went_offline", platform.wentOffline());
         }
+        if (outage != null) {
+            outage.into(o);
+        }
         if (associations != null) {
             o.put("associations", associations.exported());
             o.put("associations_mismatched", associations.mismatched());
@@ -227,6 +262,12 @@ public final class BatchSummary {
             per.addObject().put("station", r.name()).put("chips", r.chips()).put("encoded", r.encoded())
                     .put("failed", r.chips() - r.encoded()).put("synced", r.synced()).put("unsynced", r.unsynced())
                     .put("quarantined", r.quarantined());
+        }
+        if (cycle != null) {
+            o.putObject("timing").put("baud", cycle.baud()).put("fsync_ms", cycle.perFsync().toMillis())
+                    .put("cycle_ms", ms(cycle.cycle())).put("radio_ms", ms(cycle.radio())).put("store_ms", ms(cycle.store()))
+                    .put("index_ms", ms(cycle.index())).put("chips_per_hour_per_head", cycle.chipsPerHour())
+                    .put("largest", cycle.largest());
         }
         o.put("resumed", resumed);
         o.put("verified_valid", verifiedValid);
@@ -261,6 +302,9 @@ public final class BatchSummary {
             sb.append(String.format("Platform:         %d tags configured, %d duplicates, %d conflicts%n",
                     platform.platformConfigured(), platform.duplicates(), platform.conflicts()));
         }
+        if (outage != null) {
+            sb.append(outage.line());
+        }
         if (associations != null) {
             sb.append(String.format("Associations:     %d exported (xuid,uid), %d mismatched%n",
                     associations.exported(), associations.mismatched()));
@@ -273,10 +317,21 @@ public final class BatchSummary {
                         r.synced()));
             }
         }
+        if (cycle != null) {
+            sb.append(String.format(java.util.Locale.ROOT, "Cycle (modeled):  %.1f ms per chip = %d chips per hour per head"
+                    + " at %d baud, %d ms per fsync%n", ms(cycle.cycle()), cycle.chipsPerHour(), cycle.baud(),
+                    cycle.perFsync().toMillis()));
+            sb.append(String.format(java.util.Locale.ROOT, "  radio %.1f ms, store %.1f ms, conveyor index %.1f ms;"
+                    + " the largest: %s%n", ms(cycle.radio()), ms(cycle.store()), ms(cycle.index()), cycle.largest()));
+        }
         sb.append(String.format("Resumed by tear:  %d%n", resumed));
         sb.append(String.format("Verified (scan):  %d valid, %d invalid%s%n", verifiedValid, verifiedInvalid,
                 platform == null ? "" : verifiedByPlatform ? " (by the platform)" : " (locally, derived keys)"));
         sb.append(String.format("Unexpected:       %d%n", unexpected));
         return sb.toString();
+    }
+
+    private static double ms(Duration d) {
+        return Math.round(d.toNanos() / 1e5) / 10.0;
     }
 }

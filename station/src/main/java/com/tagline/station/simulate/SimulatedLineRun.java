@@ -34,7 +34,7 @@ public final class SimulatedLineRun implements AutoCloseable {
     private final LineController controller;
     /** The verdict of the chip at the antenna; empty while no tag is on hand for it (the item waits). */
     private final Function<ConveyorItem, Optional<Boolean>> encodeCallback;
-    private final Duration encodeTime;
+    private Duration encodeTime;
     private final Map<Long, Attempt> attempts = new LinkedHashMap<>();
     private final List<Long> encodedWhileBeltRan = new ArrayList<>();
     private final LineSignals signals;
@@ -116,6 +116,14 @@ public final class SimulatedLineRun implements AutoCloseable {
      */
     public void afterEachStep(Runnable hook) {
         this.afterStep = java.util.Objects.requireNonNull(hook, "hook");
+    }
+
+    /**
+     * The virtual time the next verdict takes from now on (the timing model's time of the chip just encoded);
+     * call it from the encode callback, before it returns.
+     */
+    public void encodeTime(Duration value) {
+        this.encodeTime = java.util.Objects.requireNonNull(value, "value");
     }
 
     /** Runs {@code hook} with the item id each time the reject gate pushes a tracked item off. */

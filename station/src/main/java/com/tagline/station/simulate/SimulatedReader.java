@@ -21,6 +21,17 @@ final class SimulatedReader implements AutoCloseable {
         emulator.start();
     }
 
+    /** The emulator sums the modeled time of every command (a datasheet timing model) without waiting it. */
+    SimulatedReader modeled(com.tagline.simulator.pn532.TimingModel model) {
+        emulator.timing(com.tagline.simulator.pn532.Pn532Timing.accounting(model));
+        return this;
+    }
+
+    /** The modeled time summed since the reader started. */
+    java.time.Duration modeledTime() {
+        return emulator.counters().modeledTime();
+    }
+
     /** The station's end of the link. */
     SerialLink hostEnd() {
         return pipe[0];

@@ -54,6 +54,16 @@ final class SimulatedStation implements AutoCloseable {
         }
     }
 
+    /** The radio time the reader's timing model summed so far (zero without one). */
+    java.time.Duration radioTime() {
+        return reader.modeledTime();
+    }
+
+    /** The store's durable commits (fsyncs) so far. */
+    long durableCommits() {
+        return station.store().call(s -> s.durableCommits());
+    }
+
     /** The platform side's work due at the station's clock time. */
     void tick() {
         station.platform().tick();

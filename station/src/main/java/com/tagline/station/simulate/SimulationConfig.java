@@ -7,6 +7,7 @@ import com.tagline.station.config.Secret;
 import com.tagline.station.config.StationConfig;
 import com.tagline.station.line.LineTiming;
 import com.tagline.station.platform.HttpEndpoint;
+import com.tagline.station.platform.TransportSecurity;
 import com.tagline.station.store.StoreConfig;
 import com.tagline.station.sync.SyncPolicy;
 import com.tagline.station.workflow.EncodingPolicy;
@@ -35,18 +36,18 @@ final class SimulationConfig {
      */
     static StationConfig of(String station, Path dataDir, SimulationKeys keys, SimulatedPlatform platform,
                             List<ChipProtocol> protocols, String sunParameters, LeasePolicy leases, boolean handFed,
-                            Optional<Path> manifest) {
+                            Optional<Path> manifest, Optional<Integer> baud) {
         String apiBase = platform.kind() == StationConfig.PlatformKind.IXKIO ? "/v1" : "/api/v1";
         StationConfig.Platform p = new StationConfig.Platform(platform.kind(), platform.baseUrl(),
                 new Secret(Optional.empty(), Optional.of(TOKEN_VARIABLE)), HttpEndpoint.DEFAULT_CONNECT_TIMEOUT,
-                HttpEndpoint.DEFAULT_REQUEST_TIMEOUT, apiBase, manifest);
+                HttpEndpoint.DEFAULT_REQUEST_TIMEOUT, apiBase, manifest, TransportSecurity.DEFAULT); // loopback http
         LineSignals signals = LineSignals.standard();
         StationConfig.Line line = new StationConfig.Line(!handFed, true, SimulatedLine.standardPinMap(signals), signals,
-                LineTiming.standard(), Duration.ofMillis(20));
+                LineTiming.standard(), Duration.ofMillis(20), StationConfig.AfterRestart.REJECT);
         return new StationConfig(station, dataDir, keys.config(), p,
                 new StationConfig.Encoding(protocols, EncodingPolicy.defaults(), leases, sunParameters),
                 SyncPolicy.defaults(), new StationConfig.Storage(StoreConfig.DEFAULT_QUEUE_LIMIT, 0),
-                new StationConfig.Reader("sim:" + station, Optional.empty()), line,
+                new StationConfig.Reader("sim:" + station, baud), line,
                 new StationConfig.Trust(List.of(SimulatedChips.trustedTestKeyHex()),
                         List.of(SimulatedChips.trustedNtag223TestKeyHex())),
                 StationConfig.Console.disabled());

@@ -1,5 +1,6 @@
 package com.tagline.station.simulate;
 
+import com.tagline.hardware.IoReason;
 import com.tagline.station.run.DataDirectory;
 import com.tagline.station.store.StoreException;
 import java.io.IOException;
@@ -52,7 +53,7 @@ final class SimulationDataDir {
         try (Stream<Path> files = Files.walk(dir, 2)) {
             return files.filter(f -> f.getFileName().toString().equals("station.db")).findFirst();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + dir + ": " + IoReason.of(e), e);
         }
     }
 

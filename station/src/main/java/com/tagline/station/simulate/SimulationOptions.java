@@ -16,7 +16,8 @@ import java.util.Optional;
  */
 public record SimulationOptions(int count, BatchProtocol protocol, double defectRate, long seed, String urlBase,
                                 String station, boolean handFed, Optional<Duration> outageAt, Duration outageFor,
-                                Optional<Path> dataDir, int stations, String sunParameters) {
+                                Optional<Path> dataDir, int stations, String sunParameters,
+                                Optional<CycleTiming> timing) {
     /** The most stations one simulation runs. */
     public static final int MAX_STATIONS = 16;
 
@@ -26,6 +27,10 @@ public record SimulationOptions(int count, BatchProtocol protocol, double defect
         Objects.requireNonNull(outageFor, "outageFor");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(sunParameters, "sunParameters");
+        Objects.requireNonNull(timing, "timing");
+        if (timing.isPresent() && handFed) {
+            throw new IllegalArgumentException("--timing models the conveyor's cycle; a hand-fed bench has none");
+        }
         if (count < 1) {
             throw new IllegalArgumentException("--count must be at least 1");
         }

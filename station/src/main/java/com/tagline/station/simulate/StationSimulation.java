@@ -5,6 +5,7 @@ import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.simulator.line.ConveyorLayout;
 import com.tagline.simulator.line.GateRecord;
 import com.tagline.simulator.line.SimulatedClock;
+import com.tagline.simulator.pn532.DatasheetTiming;
 import com.tagline.station.config.StationConfig;
 import com.tagline.station.line.LineTiming;
 import com.tagline.station.personalize.Reason;
@@ -65,6 +66,7 @@ public final class StationSimulation {
     private SimulatedPlatform platform;
     private SimulatedClock benchClock;
     private Instant start;
+    private boolean outageBegan;
     private int done;
     private SimulationObserver observer = SimulationObserver.NONE;
 
@@ -77,6 +79,8 @@ public final class StationSimulation {
         SimulatedLineRun line;
         SimulatedStation station;
         int encoded;
+        /** With --timing: the modeled cycle of this station's chips. */
+        final CycleClock cycle = new CycleClock();
 
         boolean lineDone() {
             return line.line().gateRecords().size() >= chips.size();
@@ -189,12 +193,15 @@ public final class StationSimulation {
                 clock = lane.line.line().clock();
             }
             SimulatedLineRun line = lane.line;
-            Surroundings surroundings = new Surroundings(clock, env, link -> {
+            // virtual time never jumps: the one clock serves as wall time and as elapsed time
+            Surroundings surroundings = new Surroundings(clock, clock, env, link -> {
                 throw new IllegalStateException("the reader link is set per station");
             }, cfg -> line.line().lineIo(), new SplittableRandom(options.seed() + k));
             StationConfig config = SimulationConfig.of(name, stationDir, keys, platform, protocols, options.sunParameters(),
-                    leases, options.handFed(), manifest);
-            lane.station = SimulatedStation.open(config, surroundings, new SimulatedReader());
+                    leases, options.handFed(), manifest, options.timing().map(CycleTiming::baud));
+            SimulatedReader reader = new SimulatedReader();
+            options.timing().ifPresent(x -> reader.modeled(DatasheetTiming.defaults()));
+            lane.station = SimulatedStation.open(config, surroundings, reader);
         }
         start = t;
         observer.opened(lanes.get(0).station);
@@ -263,7 +270,15 @@ public final class StationSimulation {
             // verdict (a real station would find it configured, or resume it) and is counted once.
             return Optional.of(lane.verdicts.get(itemId));
         }
+        Duration radio0 = lane.station.radioTime();
+        long fsyncs0 = lane.station.durableCommits();
         Optional<Boolean> configured = encode(lane, lane.chips.get(indexOnLane));
+        options.timing().ifPresent(t -> {
+            Duration radio = lane.station.radioTime().minus(radio0);
+            Duration store = t.perFsync().multipliedBy(lane.station.durableCommits() - fsyncs0);
+            lane.line.encodeTime(radio.plus(store));
+            lane.cycle.chip(lane.line.line().clock().instant(), radio, store, configured.isPresent());
+        });
         if (configured.isEmpty()) {
             return configured;
         }
@@ -312,7 +327,9 @@ public final class StationSimulation {
 
     /** The outage schedule, then each station's periodic platform work. */
     private void periodic() {
-        platform.outage(options.offlineAt(Duration.between(start, now())));
+        boolean offline = options.offlineAt(Duration.between(start, now()));
+        outageBegan |= offline;
+        platform.outage(offline);
         lanes.forEach(l -> l.station.tick());
         observer.afterStep();
     }
@@ -326,6 +343,9 @@ public final class StationSimulation {
             periodic();
             drained = lanes.stream().allMatch(l -> l.station.drained());
         }
+        Duration ran = Duration.between(start, now());
+        options.outageAt().ifPresent(at -> summary.outage(new ScheduledOutage(at, options.outageFor(), outageBegan,
+                ran)));
         platform.outage(false);
         lanes.forEach(l -> l.station.shutdownPlatform());
         List<StationResult> results = new ArrayList<>();
@@ -339,6 +359,7 @@ public final class StationSimulation {
             platform.associations(lanes.get(0).station.station().store()).ifPresent(summary::associations);
         }
         summary.stations(results, drained, platform.totals());
+        options.timing().ifPresent(t -> summary.cycle(lanes.get(0).cycle.summary(t)));
     }
 
     /** A phone scan of the chip, verified as the platform would (tagbase: by the platform itself). */

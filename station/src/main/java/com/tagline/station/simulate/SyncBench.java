@@ -1,8 +1,6 @@
 package com.tagline.station.simulate;
 
 import com.tagline.hardware.tag.ChipProtocol;
-import com.tagline.simulator.platform.tagbase.TagbaseEmulator;
-import com.tagline.simulator.platform.tagbase.TagbaseEmulatorConfig;
 import com.tagline.simulator.platform.tagbase.TagbaseState;
 import com.tagline.station.personalize.Reason;
 import com.tagline.station.platform.HttpEndpoint;
@@ -24,14 +22,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -50,8 +46,9 @@ import java.util.stream.Stream;
  * the running station. Then the drain is timed from the first pass to an empty outbox, and the
  * end state is checked on both sides.
  *
- * <p>The emulator shares this JVM, so heap and RSS figures include the platform double's ledger
- * of {@code backlog} tags: they are an upper bound of the station's own.
+ * <p>By default the emulator shares this JVM, so heap and RSS figures include the platform double's
+ * ledger of {@code backlog} tags: they are an upper bound of the station's own. Against an emulator in
+ * another process ({@link BenchPlatform#external}) they are the station's alone.
  */
 public final class SyncBench {
     private static final String STATION = "bench-1";
@@ -93,7 +90,7 @@ public final class SyncBench {
     public record Memory(long heapMax, long liveAtStart, long liveBeforeDrain, long peakDuringSetup,
                          long peakDuringDrain, long liveAtEnd, long committedAtEnd, long nonHeapAtEnd,
                          long gcCountDrain, long gcMillisDrain, OptionalLong rssPeak, OptionalLong rssAtEnd,
-                         List<String> jvmArguments) {}
+                         List<String> jvmArguments, boolean includesEmulator) {}
 
     /** Everything measured and checked; {@link #ok()} when the end state is right on both sides. */
     public record Result(Options options, int configured, int failed, long leaseCalls, Duration leaseTime,
@@ -128,21 +125,27 @@ public final class SyncBench {
      * @param progress one line at a time about the long phases (the CLI sends it to stderr)
      */
     public static Result run(Options options, Consumer<String> progress) {
-        return new SyncBench(options, progress).run();
+        try (BenchPlatform platform = BenchPlatform.inThisJvm()) {
+            return new SyncBench(options, progress).run(platform);
+        }
     }
 
-    private Result run() {
+    /**
+     * Runs the whole benchmark against {@code platform}; with {@link BenchPlatform#external} this process's
+     * memory figures are the station's alone.
+     */
+    public static Result run(Options options, BenchPlatform platform, Consumer<String> progress) {
+        return new SyncBench(options, progress).run(platform);
+    }
+
+    private Result run(BenchPlatform emulator) {
         long liveAtStart = ProcessMemory.liveHeapAfterGc();
         Path dir = tempDir();
-        byte[] key = new byte[16];
-        new SecureRandom().nextBytes(key);
-        String apiKey = "sk_bench_" + HexFormat.of().formatHex(key);
-        try (TagbaseEmulator emulator = TagbaseEmulator.start(TagbaseEmulatorConfig.forApiKey(apiKey).withPort(0));
-             TagbaseClient client = TagbaseClient.open(HttpEndpoint.of(emulator.baseUrl(), apiKey));
+        try (TagbaseClient client = TagbaseClient.open(HttpEndpoint.of(emulator.baseUrl(), emulator.apiKey()));
              StoreThread store = StoreThread.open(StoreConfig.of(dir.resolve("station.db"), STATION))) {
             int n = options.backlog();
-            progress.accept("seeding " + n + " tags in the emulator at " + emulator.baseUrl());
-            emulator.seedTags(apiKey, n, ChipProtocol.NTAG_424_DNA, "https://tags.example.com/t");
+            progress.accept(emulator.seeding(n));
+            emulator.seed(n);
 
             Leased leased = leaseAll(client, store, n);
             List<LeasedTag> tags = leased.tags();
@@ -162,6 +165,7 @@ public final class SyncBench {
             long walAfterBuild = size(dir.resolve("station.db-wal"));
             outcomes = null; // the set-up lists are not part of the drain's heap
             tags = null;
+            leased = null; // an interpreted frame keeps every local alive: this one held the 100,000 leased tags
 
             long liveBeforeDrain = ProcessMemory.liveHeapAfterGc();
             long peakSetup = ProcessMemory.peakHeap();
@@ -193,7 +197,7 @@ public final class SyncBench {
             long liveAtEnd = ProcessMemory.liveHeapAfterGc();
             Memory memory = new Memory(ProcessMemory.maxHeap(), liveAtStart, liveBeforeDrain, peakSetup, peakDrain,
                     liveAtEnd, ProcessMemory.committedHeap(), ProcessMemory.nonHeapUsed(), gcCount, gcMillis, rssPeak,
-                    rssEnd, ProcessMemory.jvmArguments());
+                    rssEnd, ProcessMemory.jvmArguments(), emulator.inProcess());
             long[] sorted = batchNanos.stream().mapToLong(Long::longValue).sorted().toArray();
             OptionalLong cpu = cpu0.isPresent() && cpu1.isPresent()
                     ? OptionalLong.of(cpu1.getAsLong() - cpu0.getAsLong()) : OptionalLong.empty();

@@ -57,6 +57,14 @@ final class Attempts {
         }
     }
 
+    /** Whether the attempt's chip does not hold its tag yet (its next irreversible step will take it). */
+    static boolean takesItsTag(Connection c, long attemptId) throws SQLException {
+        AttemptRecord a = find(c, attemptId).orElseThrow(() -> new StoreException("recordIntent", "no attempt "
+                + attemptId));
+        return queryString(c, "SELECT held_by FROM leased_jobs WHERE tag_id = ?", a.tagId())
+                .filter(a.chipUid()::equals).isEmpty();
+    }
+
     /**
      * The attempt's chip takes its tag for good, in the transaction of the first irreversible step's intent
      * (architecture §5); refused when another chip holds the tag, so that step never runs.

@@ -44,29 +44,43 @@ public final class ManifestJobs {
     }
 
     /**
+     * What {@link #importRows} did.
+     *
+     * @param configured the XUIDs already configured here, in row order; when any, nothing was written
+     * @param newRows    rows whose XUID had no job here before (the others replaced their earlier job)
+     */
+    public record RowImport(List<String> configured, int newRows) {
+        public RowImport {
+            configured = List.copyOf(configured);
+        }
+    }
+
+    /**
      * Records every row as an available job with its fields, in ONE transaction, unless some XUID is
      * already configured here: then nothing is written and those XUIDs are returned. A row whose XUID was
      * imported before but is not configured replaces the earlier job and fields (and is available again).
-     *
-     * @return the XUIDs already configured, in row order; empty when the rows were imported
      */
-    public List<String> importRows(String fileName, List<ManifestRow> rows) {
+    public RowImport importRows(String fileName, List<ManifestRow> rows) {
         long now = clock.millis();
         return db.inTransaction("importManifest", c -> {
             List<String> configured = new ArrayList<>();
+            int newRows = 0;
             for (ManifestRow r : rows) {
                 if (Attempts.queryInt(c, "SELECT COUNT(*) FROM outcomes WHERE tag_id = ? AND outcome = 'configured'",
                         r.xuid()) > 0) {
                     configured.add(r.xuid());
                 }
+                if (Attempts.queryInt(c, "SELECT COUNT(*) FROM leased_jobs WHERE tag_id = ?", r.xuid()) == 0) {
+                    newRows++;
+                }
             }
             if (!configured.isEmpty()) {
-                return configured;
+                return new RowImport(configured, 0);
             }
             for (ManifestRow r : rows) {
                 write(c, fileName, r, now);
             }
-            return configured;
+            return new RowImport(configured, newRows);
         });
     }
 

@@ -70,6 +70,23 @@ public final class Outbox {
         moveAll("retryLater", outboxIds, OutboxState.PENDING, 0, error, at, OutboxState.PENDING, OutboxState.SENT);
     }
 
+    /**
+     * The wall clock stepped by {@code step}: each pending row that was still waiting at {@code before} (its due time
+     * after it, in the clock's old reading) is due {@code step} later, so it waits what remained of its delay.
+     *
+     * @return the rows moved
+     */
+    public int moveWaitingDueTimes(Instant before, java.time.Duration step) {
+        return db.inTransaction("moveWaitingDueTimes", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET next_attempt_at_ms = next_attempt_at_ms + ?"
+                    + " WHERE state = 'pending' AND next_attempt_at_ms > ?")) {
+                ps.setLong(1, step.toMillis());
+                ps.setLong(2, before.toEpochMilli());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Rows handed to the platform whose answer never came (ambiguous), oldest first. */
     public List<OutboxEntry> sent(int limit) {
         return db.read("sent", c -> list(c, SELECT + " WHERE b.state = 'sent' ORDER BY b.outbox_id LIMIT ?", limit));

@@ -100,13 +100,29 @@ public final class Store implements AutoCloseable {
                 c -> Attempts.insert(c, tagId, chipUid, protocol, config.clock().millis()));
     }
 
-    /** Commits the intent to run {@code step} on an in-flight attempt; call before the step runs. */
+    /**
+     * Commits the intent to run {@code step} on an in-flight attempt; call before the step runs. The intent
+     * of the step that makes the chip take its tag (the first irreversible one) is durable before the step
+     * runs (architecture §5). Every other intent is deferred to the next durable commit: a restart resumes
+     * from what the chip shows, not from these records, and each saves an fsync.
+     */
     public void recordIntent(long attemptId, Step step) {
         Objects.requireNonNull(step, "step");
-        db.inTransaction("recordIntent", c -> {
+        boolean takesTheTag = step.irreversible() && db.read("recordIntent", c -> Attempts.takesItsTag(c, attemptId));
+        Database.Work<Void> work = c -> {
             Attempts.recordIntent(c, attemptId, step, config.clock().millis());
             return null;
-        });
+        };
+        if (takesTheTag) {
+            db.inTransaction("recordIntent", work);
+        } else {
+            db.inDeferredTransaction("recordIntent", work);
+        }
+    }
+
+    /** Durable commits since the store opened: each one fsync of the WAL (the store benchmark's count). */
+    public long durableCommits() {
+        return db.durableCommits();
     }
 
     /**

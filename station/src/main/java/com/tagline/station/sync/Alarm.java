@@ -23,6 +23,8 @@ public enum Alarm {
     LEASE_EXPIRED(false),
     /** No leased tag is available for the chip kind at the antenna. */
     NO_JOB(false),
+    /** The PN532 reader's serial link cannot be opened or was lost: no chip can be encoded until it is back. */
+    READER_OFFLINE(false),
     /** Encoding an item failed outside the recipe (reader link, store): the item was rejected. */
     ENCODER_FAULT(false),
     /**

@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * again and retry after the backoff (a corrected token file is used without a restart); any other
  * status puts the rows back with backoff, never before {@code Retry-After}.
  *
+ * <p>Time: the schedule (backoff, {@code Retry-After}, when the next pass is due) runs on the {@code elapsed} clock,
+ * which never steps, and the instants {@link #runOnce} returns are of that clock; a row's stored due time is wall
+ * time, because it outlives the process, and is moved with the wall clock when the wall clock steps
+ * ({@link SyncSchedule#followWallClock()}).
+ *
  * <p>Threading: one thread (the platform thread, or the simulation loop), but {@link #stats()} and
  * {@link #reloadCredentials()} may be called from any thread.
  */
@@ -38,20 +43,34 @@ public final class OutboxSync implements AutoCloseable {
     private final OutcomeSink sink;
     private final SyncPolicy policy;
     private final SyncSchedule schedule;
-    private final Clock clock;
+    private final Clock wall;
+    private final Clock elapsed;
     private final Alarms alarms;
     private final SyncStats stats = new SyncStats();
     private volatile boolean retryNow;
     private boolean tokenRefused;
+    /** Calls of the current pass the platform answered; a pass that got some is not a failure in a row. */
+    private int answersThisPass;
     private int batchSize;
 
+    /** On one clock that never steps (a simulation's virtual time, a test's). */
     public OutboxSync(StoreAccess store, OutcomeSink sink, SyncPolicy policy, Backoff backoff, Clock clock,
                       Alarms alarms) {
+        this(store, sink, policy, backoff, clock, clock, alarms);
+    }
+
+    /**
+     * @param wall    the clock of the rows' stored due times (the store's clock)
+     * @param elapsed the clock of the schedule, which never steps; {@link #runOnce} answers in it
+     */
+    public OutboxSync(StoreAccess store, OutcomeSink sink, SyncPolicy policy, Backoff backoff, Clock wall,
+                      Clock elapsed, Alarms alarms) {
         this.store = store;
         this.sink = sink;
         this.policy = policy;
-        this.schedule = new SyncSchedule(store, policy, backoff, clock);
-        this.clock = clock;
+        this.schedule = new SyncSchedule(store, policy, backoff, wall, elapsed);
+        this.wall = wall;
+        this.elapsed = elapsed;
         this.alarms = alarms;
         this.batchSize = policy.batchSize();
     }
@@ -63,10 +82,11 @@ public final class OutboxSync implements AutoCloseable {
     /**
      * One pass: settle what is in doubt, then send at most one batch.
      *
-     * @return when the next pass is due (now, when more reports wait)
+     * @return when the next pass is due (now, when more reports wait), on the {@code elapsed} clock
      */
     public Instant runOnce() {
-        Instant now = clock.instant();
+        schedule.followWallClock();
+        Instant now = elapsed.instant();
         if (retryNow) {
             retryNow = false;
             schedule.block(Duration.ZERO);
@@ -80,6 +100,7 @@ public final class OutboxSync implements AutoCloseable {
             reloadQuietly();
         }
         List<OutboxEntry> call = List.of();
+        answersThisPass = 0;
         try {
             if (settle()) {
                 answered();
@@ -95,7 +116,7 @@ public final class OutboxSync implements AutoCloseable {
             }
             batchSize = Math.min(policy.batchSize(), batchSize * 2);
             answered();
-            return batch.size() == batchSize ? clock.instant() : schedule.nextIdle(clock.instant());
+            return batch.size() == batchSize ? elapsed.instant() : schedule.nextIdle(elapsed.instant());
         } catch (PlatformStatusException e) {
             return refused(call, e);
         } catch (PlatformException e) {
@@ -125,24 +146,43 @@ public final class OutboxSync implements AutoCloseable {
         sink.close();
     }
 
-    /** @return whether the platform answered (it is reachable and takes our token) */
+    /**
+     * Settles the rows in doubt one at a time, keeping each answer as it comes: under a storm (platform-api §1.4)
+     * a call in three may fail, and a failure must cost only the row it hit, not the answers before it in the
+     * same pass (asked all at once, a hundred rows in doubt would need a hundred good answers in a row, and the
+     * outbox would never drain). A failure ends the pass after what was learnt is committed.
+     *
+     * @return whether the platform answered (it is reachable and takes our token)
+     */
     private boolean settle() {
         List<OutboxEntry> inDoubt = store.call(s -> s.outbox().sent(policy.batchSize()));
-        if (inDoubt.isEmpty()) {
-            return false;
+        List<Long> applied = new ArrayList<>();
+        List<Long> resend = new ArrayList<>();
+        boolean asked = false;
+        try {
+            for (OutboxEntry e : inDoubt) {
+                OutcomeSink.InDoubt found = sink.settle(List.of(e));
+                asked |= found.asked();
+                if (found.asked()) {
+                    answersThisPass++; // a settle that asked nothing (ixkio's) is no sign of the platform
+                }
+                (found.applied().contains(e.outboxId()) ? applied : resend).add(e.outboxId());
+            }
+        } finally {
+            settled(applied, resend);
         }
-        OutcomeSink.InDoubt found = sink.settle(inDoubt);
-        List<Long> resend = inDoubt.stream().map(OutboxEntry::outboxId).filter(id -> !found.applied().contains(id))
-                .toList();
-        if (!found.applied().isEmpty()) {
-            store.run(s -> s.outbox().markConfirmed(found.applied()));
-            stats.reconciled.addAndGet(found.applied().size());
+        return asked;
+    }
+
+    private void settled(List<Long> applied, List<Long> resend) {
+        if (!applied.isEmpty()) {
+            store.run(s -> s.outbox().markConfirmed(applied));
+            stats.reconciled.addAndGet(applied.size());
         }
         if (!resend.isEmpty()) {
             store.run(s -> s.outbox().retryLater(resend, "no answer to an earlier send; sending again",
-                    clock.instant()));
+                    wall.instant()));
         }
-        return found.asked();
     }
 
     private void send(List<OutboxEntry> rows) {
@@ -150,6 +190,7 @@ public final class OutboxSync implements AutoCloseable {
         store.run(s -> s.outbox().markSent(ids));
         stats.batches.incrementAndGet();
         List<Delivery> results = sink.deliver(rows);
+        answersThisPass++;
         if (results.size() != rows.size()) {
             throw new IllegalStateException(sink.platform() + " sink answered " + results.size() + " results for "
                     + rows.size() + " rows");
@@ -193,6 +234,19 @@ public final class OutboxSync implements AutoCloseable {
         alarms.clear(Alarm.AUTH_REFUSED);
     }
 
+    /**
+     * A pass ended on a failure. Its backoff grows only over passes the platform answered nothing of: under a
+     * storm that fails one call in three (platform-api §1.4) most passes get answers before their failure, and
+     * counting them as failures in a row would hold the outbox at the longest delay while the platform works.
+     * A refusal's {@code Retry-After} is honoured either way.
+     */
+    private void failedPass() {
+        if (answersThisPass > 0) {
+            schedule.succeeded();
+        }
+        schedule.failed();
+    }
+
     private void quarantine(OutboxEntry e, Alarm alarm, AtomicLong counter, String why) {
         counter.incrementAndGet();
         store.run(s -> s.outbox().quarantine(e.outboxId(), why));
@@ -203,7 +257,7 @@ public final class OutboxSync implements AutoCloseable {
     /** No answer: the call's rows stay {@code sent} and are settled on the next pass. */
     private Instant unreachable(PlatformException e) {
         stats.ambiguous.incrementAndGet();
-        schedule.failed();
+        failedPass();
         alarms.raise(Alarm.OFFLINE, sink.platform() + " unreachable, outcomes buffered on disk: " + e.getMessage());
         return schedule.block(schedule.backoff());
     }
@@ -211,7 +265,7 @@ public final class OutboxSync implements AutoCloseable {
     /** An HTTP error status: nothing of the call was applied. */
     private Instant refused(List<OutboxEntry> call, PlatformStatusException e) {
         stats.refused.incrementAndGet();
-        schedule.failed();
+        failedPass();
         if (e.status() == 400 || e.status() == 422) {
             // The contracts' answers to a document they cannot take (platform-api §1.1/§1.2): find the bad
             // report. Any other status (404 from a wrong base URL, 408, 413 from a proxy) says nothing about
@@ -226,7 +280,7 @@ public final class OutboxSync implements AutoCloseable {
             tokenRefused = true;
             // due at once: only the schedule holds them back, so a reloaded token sends them without waiting
             if (!ids.isEmpty()) {
-                store.run(s -> s.outbox().retryLater(ids, e.getMessage(), clock.instant()));
+                store.run(s -> s.outbox().retryLater(ids, e.getMessage(), wall.instant()));
             }
             return schedule.block(delay);
         } else {
@@ -234,7 +288,7 @@ public final class OutboxSync implements AutoCloseable {
                     + e.getMessage());
         }
         if (!ids.isEmpty()) {
-            store.run(s -> s.outbox().retryLater(ids, e.getMessage(), clock.instant().plus(delay)));
+            store.run(s -> s.outbox().retryLater(ids, e.getMessage(), wall.instant().plus(delay)));
         }
         return schedule.block(delay);
     }
@@ -251,13 +305,13 @@ public final class OutboxSync implements AutoCloseable {
     private Instant isolate(List<OutboxEntry> call, PlatformStatusException e) {
         if (call.size() == 1) {
             quarantine(call.get(0), Alarm.REPORT_REJECTED, stats.rejected, e.getMessage());
-            return clock.instant();
+            return elapsed.instant();
         }
         batchSize = Math.max(1, call.size() / 2);
         List<Long> ids = call.stream().map(OutboxEntry::outboxId).toList();
-        store.run(s -> s.outbox().retryLater(ids, e.getMessage(), clock.instant()));
+        store.run(s -> s.outbox().retryLater(ids, e.getMessage(), wall.instant()));
         log.warn("event=report_batch_refused platform={} status={} next_batch_size={}", sink.platform(), e.status(),
                 batchSize);
-        return clock.instant();
+        return elapsed.instant();
     }
 }

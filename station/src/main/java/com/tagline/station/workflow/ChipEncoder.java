@@ -52,12 +52,20 @@ public final class ChipEncoder {
     private final Clock clock;
     private final Alarms alarms;
     private final AwaitedChips holds;
+    private final WorkSupply supply;
     /** When the chip at the antenna began waiting for a lease; null while not waiting. Reader thread only. */
     private Instant waitingSince;
 
-    /** @param recipes the recipe per protocol this station encodes */
+    /** @param recipes the recipe per protocol this station encodes; its jobs are leased tags */
     public ChipEncoder(StoreAccess store, Map<ChipProtocol, ChipRecipe> recipes, EncodingPolicy policy, int keySetVersion,
                        Clock clock, Alarms alarms) {
+        this(store, recipes, policy, keySetVersion, clock, alarms, WorkSupply.LEASES);
+    }
+
+    /** @param supply where the jobs come from, for what a chip without one says */
+    public ChipEncoder(StoreAccess store, Map<ChipProtocol, ChipRecipe> recipes, EncodingPolicy policy, int keySetVersion,
+                       Clock clock, Alarms alarms, WorkSupply supply) {
+        this.supply = supply;
         this.store = store;
         this.recipes = Map.copyOf(recipes);
         this.policy = policy;
@@ -83,14 +91,15 @@ public final class ChipEncoder {
         EncodeOutcome outcome = chip.isEmpty()
                 ? new EncodeOutcome(Optional.empty(), Optional.empty(), Reason.TAG_LOST,
                         "no chip answered at the antenna", false, false, Duration.ZERO)
-                : encode(antenna, chip.get(), aborted);
+                : encode(antenna, chip.get(), aborted, 0);
         outcome = finished(outcome, chip.flatMap(ChipInField::protocol), Duration.ofNanos(System.nanoTime() - t0));
         if (outcome.reason() == Reason.NO_JOB) {
             waiting(outcome);
             return outcome;
         }
         if (waitingSince != null) {
-            log.info("event=waiting_ended what=lease waited_ms={}", Duration.between(waitingSince, clock.instant()).toMillis());
+            log.info("event=waiting_ended what={} waited_ms={}", supply.waitingFor(),
+                    Duration.between(waitingSince, clock.instant()).toMillis());
             waitingSince = null;
         }
         log.info("event=chip tag={} uid={} protocol={} outcome={} final={} duration_ms={} detail=\"{}\"",
@@ -131,7 +140,8 @@ public final class ChipEncoder {
         return resumed;
     }
 
-    private EncodeOutcome encode(Antenna antenna, ChipInField chip, BooleanSupplier aborted) {
+    /** @param rereads how often this chip was read again after a misread UID (bounded by the reactivations) */
+    private EncodeOutcome encode(Antenna antenna, ChipInField chip, BooleanSupplier aborted, int rereads) {
         ChipRecipe recipe = chip.protocol().map(recipes::get).orElse(null);
         if (recipe == null) {
             return untagged(chip, Reason.WRONG_CHIP, "chip kind " + chip.kind() + " is not encoded here (protocols "
@@ -148,7 +158,7 @@ public final class ChipEncoder {
             return before.isPresent()
                     ? untagged(chip, Reason.NOT_BLANK, "chip was already used for tag " + before.get().tagId()
                             + ", which is no longer open here; never reused for another tag")
-                    : untagged(chip, Reason.NO_JOB, "no leased " + protocol + " tag is available");
+                    : untagged(chip, Reason.NO_JOB, supply.none(protocol));
         }
         if (job.get().protocol() != protocol) {
             return untagged(chip, Reason.WRONG_CHIP, "tag " + job.get().tagId() + " is " + job.get().protocol()
@@ -157,12 +167,12 @@ public final class ChipEncoder {
         before.filter(a -> a.state() == AttemptState.IN_FLIGHT || a.state() == AttemptState.INTERRUPTED)
                 .ifPresent(a -> store.run(s -> s.failAttempt(a.attemptId(), Reason.INTERRUPTED,
                         "attempt interrupted; the chip came back and resumes")));
-        return personalize(antenna, chip, recipe, job.get(), aborted);
+        return personalize(antenna, chip, recipe, job.get(), aborted, rereads);
     }
 
     /** Runs the recipe, reactivating a chip lost mid-exchange in place, and records the outcome. */
     private EncodeOutcome personalize(Antenna antenna, ChipInField first, ChipRecipe recipe, LeasedJob job,
-                                      BooleanSupplier aborted) {
+                                      BooleanSupplier aborted, int rereads) {
         ChipInField chip = first;
         boolean resumed = false;
         for (int reactivation = 0; ; reactivation++) {
@@ -184,6 +194,12 @@ public final class ChipEncoder {
                         "encoding aborted (e-stop or shutdown); the chip resumes when encoded again", false, false,
                         Duration.ZERO);
             }
+            if (result.reason() == Reason.COUNTERFEIT && rereads < policy.reactivations()) {
+                Optional<ChipInField> again = antenna.reactivate();
+                if (again.isPresent() && !again.get().uidHex().equals(current.uidHex())) {
+                    return misread(antenna, attemptId, current, again.get(), result, aborted, rereads);
+                }
+            }
             resumed |= reactivation > 0 || result.initialState() == ChipState.PARTIAL;
             if (result.reason() == Reason.TAG_LOST && reactivation < policy.reactivations()) {
                 Optional<ChipInField> again = antenna.reactivate().filter(c -> c.uidHex().equals(current.uidHex()));
@@ -195,6 +211,21 @@ public final class ChipEncoder {
             }
             return record(attemptId, job, chip, result, resumed);
         }
+    }
+
+    /**
+     * A chip judged counterfeit under its anticollision UID reads back with another UID: the PN532 frame that
+     * carried the UID was garbled and still passed its 8-bit checksum (UM0701-02 §6.2.1.1), so the UID was misread,
+     * not forged. Its attempt ends as a line error (no irreversible step ran: the originality and GetVersion checks
+     * come first) and the chip is encoded under the UID it reads back with.
+     */
+    private EncodeOutcome misread(Antenna antenna, long attemptId, ChipInField misread, ChipInField again,
+                                  PersonalizationResult result, BooleanSupplier aborted, int rereads) {
+        String why = "anticollision UID " + misread.uidHex() + " was misread on the line: the chip reads back as "
+                + again.uidHex() + " (" + result.detail() + ")";
+        store.run(s -> s.failAttempt(attemptId, Reason.CHIP_ERROR, why));
+        log.warn("event=uid_misread read={} chip={} detail=\"{}\"", misread.uidHex(), again.uidHex(), result.detail());
+        return encode(antenna, again, aborted, rereads + 1);
     }
 
     private EncodeOutcome record(long attemptId, LeasedJob job, ChipInField chip, PersonalizationResult result,
@@ -276,7 +307,7 @@ public final class ChipEncoder {
         }
         Optional<LeasedJob> job = store.call(s -> s.jobs().next(protocol, cutoff));
         if (job.isEmpty()) {
-            alarms.raise(Alarm.NO_JOB, "no leased " + protocol + " tag is available; the line waits for a lease");
+            alarms.raise(Alarm.NO_JOB, supply.alarm(protocol));
         } else {
             alarms.clear(Alarm.NO_JOB);
         }
@@ -296,8 +327,8 @@ public final class ChipEncoder {
     private void waiting(EncodeOutcome o) {
         if (waitingSince == null) {
             waitingSince = clock.instant();
-            log.info("event=waiting what=lease protocol={} uid={}", o.protocol().map(ChipProtocol::code).orElse("-"),
-                    o.uidHex().orElse("-"));
+            log.info("event=waiting what={} protocol={} uid={}", supply.waitingFor(),
+                    o.protocol().map(ChipProtocol::code).orElse("-"), o.uidHex().orElse("-"));
         }
         log.debug("event=chip uid={} outcome=no_job", o.uidHex().orElse("-"));
     }

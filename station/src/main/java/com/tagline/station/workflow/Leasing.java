@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * {@link Alarm#LEASE_FAILED} (its own alarm: a lease that works must not clear the sync's
  * {@link Alarm#OFFLINE} while reports still fail), and tries again after {@link LeasePolicy#retryAfter()}.
  *
+ * <p>Time: a lease's expiry is the platform's wall time (platform-api §1.2), compared with the wall clock; the wait
+ * after a failed call runs on the {@code elapsed} clock, which never steps, so a wall clock stepped back an hour
+ * does not hold leasing for that hour.
+ *
  * <p>Threading: one caller at a time (the platform thread, or the simulation loop).
  */
 public final class Leasing implements JobSource {
@@ -39,6 +43,7 @@ public final class Leasing implements JobSource {
     private final LeasePolicy policy;
     private final String station;
     private final Clock clock;
+    private final Clock elapsed;
     private final Alarms alarms;
     /** The longest wait between lease calls after failures. */
     static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
@@ -53,13 +58,24 @@ public final class Leasing implements JobSource {
     private int failures;
     private volatile boolean retryNow;
 
+    /** On one clock that never steps (a simulation's virtual time, a test's). */
     public Leasing(StoreAccess store, TagbasePlatform platform, LeasePolicy policy, String station, Clock clock,
                    Alarms alarms) {
+        this(store, platform, policy, station, clock, clock, alarms);
+    }
+
+    /**
+     * @param wall    the clock leases' expiry times are compared with
+     * @param elapsed the clock of the waits between failed calls, which never steps
+     */
+    public Leasing(StoreAccess store, TagbasePlatform platform, LeasePolicy policy, String station, Clock wall,
+                   Clock elapsed, Alarms alarms) {
         this.store = store;
         this.platform = platform;
         this.policy = policy;
         this.station = station;
-        this.clock = clock;
+        this.clock = wall;
+        this.elapsed = elapsed;
         this.alarms = alarms;
         this.retries = Backoff.exact(policy.retryAfter(), LONGEST_RETRY);
     }
@@ -78,7 +94,7 @@ public final class Leasing implements JobSource {
             nextTry = Instant.MIN;
             failures = 0;
         }
-        if (clock.instant().isBefore(nextTry)) {
+        if (elapsed.instant().isBefore(nextTry)) {
             return;
         }
         try {
@@ -89,7 +105,7 @@ public final class Leasing implements JobSource {
             failures = 0;
         } catch (PlatformException e) {
             Duration wait = retries.delay(++failures);
-            nextTry = clock.instant().plus(wait);
+            nextTry = elapsed.instant().plus(wait);
             alarms.raise(Alarm.LEASE_FAILED, "cannot reach the platform to lease tags; encoding from the "
                     + "tags already leased: " + e.getMessage());
             log.warn("event=lease_failed retry_in_ms={} error=\"{}\"", wait.toMillis(), e.getMessage());
@@ -152,7 +168,7 @@ public final class Leasing implements JobSource {
         } else {
             // The pool is empty: give the empty lease straight back rather than leave it live for 24 h,
             // and do not ask again on every pass.
-            nextTry = clock.instant().plus(policy.retryAfter());
+            nextTry = elapsed.instant().plus(policy.retryAfter());
             platform.release(lease.id());
         }
         alarms.clear(Alarm.LEASE_FAILED);

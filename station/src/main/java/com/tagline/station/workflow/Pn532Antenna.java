@@ -1,5 +1,6 @@
 package com.tagline.station.workflow;
 
+import com.tagline.hardware.pn532.BitRateNegotiator;
 import com.tagline.hardware.pn532.FirmwareVersion;
 import com.tagline.hardware.pn532.PassiveTarget;
 import com.tagline.hardware.pn532.Pn532;
@@ -23,6 +24,9 @@ import java.util.Optional;
  * (ISO/IEC 14443-3 §6.3), and a chip lost mid-exchange must come back from power-up anyway. So a chip
  * that stays on the antenna is seen again at every poll, and one that left is not.
  *
+ * <p>An ISO-DEP target is then switched to the fastest RF bit rate both sides allow (InPSL, with the
+ * fall-backs to 106 kbit/s of {@link BitRateNegotiator}, issue 13).
+ *
  * <p>Threading: the reader thread's, like its {@link Pn532}. A new activation releases the previous
  * target first (InRelease), so the PN532 never holds two.
  */
@@ -31,12 +35,14 @@ public final class Pn532Antenna implements Antenna {
     private static final int SAK_ISO_DEP = 0x20;
 
     private final Pn532 reader;
+    private final BitRateNegotiator bitRates;
     private Pn532TagLink current;
     private volatile boolean initialized;
     private volatile FirmwareVersion firmware;
 
     public Pn532Antenna(Pn532 reader) {
         this.reader = reader;
+        this.bitRates = new BitRateNegotiator(reader);
     }
 
     /**
@@ -59,14 +65,14 @@ public final class Pn532Antenna implements Antenna {
             reader.rfField(false);
             reader.rfField(true);
             targets = reader.inListPassiveTarget(1, new byte[0]);
+            if (targets.isEmpty()) {
+                return Optional.empty();
+            }
+            current = bitRates.open(targets.get(0));
         } catch (TransportException e) {
             initialized = false;
             throw e;
         }
-        if (targets.isEmpty()) {
-            return Optional.empty();
-        }
-        current = new Pn532TagLink(reader, targets.get(0));
         Target t = targets.get(0).target();
         Optional<ChipProtocol> protocol = protocol(t);
         return Optional.of(new ChipInField(current, HexFormat.of().withUpperCase().formatHex(t.uid()), protocol,

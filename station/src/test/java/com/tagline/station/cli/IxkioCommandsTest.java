@@ -31,6 +31,10 @@ class IxkioCommandsTest {
         CliRunner imported = CliRunner.run("import-manifest", file.toString(), "--data-dir", data.toString());
         assertEquals(0, imported.exit(), imported.err());
         assertTrue(imported.out().contains("imported 2 rows from batch.csv"), imported.out());
+        CliRunner twice = CliRunner.run("import-manifest", file.toString(), "--data-dir", data.toString());
+        assertEquals(0, twice.exit(), twice.err());
+        assertTrue(twice.out().startsWith("batch.csv: already imported, 0 new rows (2 of its rows were imported"
+                + " before;"), twice.out());
         try (Store s = Store.open(StoreConfig.of(data.resolve("station.db"), "t").withMinFreeBytes(0))) {
             long a = s.beginAttempt("X2", "04a1b2c3d4e5f6", ChipProtocol.NTAG_223_DNA);
             s.completeAttempt(a, Outcome.CONFIGURED, Reason.CONFIGURED, "", 1);
@@ -62,6 +66,32 @@ class IxkioCommandsTest {
         try (Store s = Store.open(StoreConfig.of(data.resolve("station.db"), "t").withMinFreeBytes(0))) {
             assertEquals(0, s.manifestJobs().count());
         }
+    }
+
+    /** Issue 12, wrong set-up: a byte-order mark, a byte that is not UTF-8, a runaway field. */
+    @Test
+    void aManifestFromASpreadsheetIsReadAndBadBytesOrRunawayFieldsAreNamedByLine() throws Exception {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] body = MANIFEST.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] withBom = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, withBom, 0, 3);
+        System.arraycopy(body, 0, withBom, 3, body.length);
+        Path excel = Files.write(dir.resolve("excel.csv"), withBom);
+        CliRunner ok = CliRunner.run("import-manifest", excel.toString(), "--data-dir", dir.resolve("a").toString());
+        assertEquals(0, ok.exit(), ok.err());
+        assertTrue(ok.out().contains("imported 2 rows"), ok.out());
+
+        Path latin1 = Files.write(dir.resolve("latin1.csv"), (MANIFEST + "X3,https://t.example/caf\u00e9,,\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        CliRunner bad = CliRunner.run("import-manifest", latin1.toString(), "--data-dir", dir.resolve("b").toString());
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("latin1.csv: line 4, (csv): not UTF-8 text"), bad.err());
+
+        Path huge = Files.writeString(dir.resolve("huge.csv"), MANIFEST + "X".repeat(5_000_000) + ",https://t.example/3,,\n");
+        CliRunner runaway = CliRunner.run("import-manifest", huge.toString(), "--data-dir", dir.resolve("c").toString());
+        assertEquals(2, runaway.exit());
+        assertTrue(runaway.err().contains("huge.csv: line 4, (csv): field 1 has 5000000 characters; at most 4096"),
+                runaway.err());
     }
 
     @Test

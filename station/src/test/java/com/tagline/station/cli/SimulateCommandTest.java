@@ -115,4 +115,23 @@ class SimulateCommandTest {
         assertEquals(s.path("encoded").asInt(), encoded, "the stations add up to the batch");
         assertEquals(encoded, s.path("platform_configured").asInt());
     }
+
+    /** Issue 13, goal 5: the line's cycle under the timing models, and what it is made of. */
+    @Test
+    void timingReportsChipsPerHourPerHeadAndTheLargestPartOfTheCycle() throws Exception {
+        CliRunner r = CliRunner.run("simulate", "--timing", "--count", "12", "--defect-rate", "0", "--json");
+        assertEquals(0, r.exit(), r.err());
+        com.fasterxml.jackson.databind.JsonNode t = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out())
+                .path("timing");
+        assertEquals(921600, t.path("baud").asInt());
+        double cycle = t.path("cycle_ms").asDouble();
+        double parts = t.path("radio_ms").asDouble() + t.path("store_ms").asDouble() + t.path("index_ms").asDouble();
+        assertEquals(cycle, parts, 0.5, "the parts add up to the cycle: " + t);
+        assertEquals(30.0, t.path("store_ms").asDouble(), 1.0, "3 fsyncs per chip at 10 ms each: " + t);
+        assertTrue(t.path("radio_ms").asDouble() > 20, "the datasheet model times the radio: " + t);
+        assertEquals(Math.round(3_600_000 / cycle), t.path("chips_per_hour_per_head").asLong(), 2.0);
+        assertTrue(java.util.Set.of("conveyor index", "radio (PN532 and chip)", "store (fsyncs)")
+                .contains(t.path("largest").asText()), t.toString());
+        assertEquals(2, CliRunner.run("simulate", "--timing", "--hand-fed").exit(), "a bench has no line cycle");
+    }
 }

@@ -3,6 +3,12 @@ package com.tagline.station.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** {@code simulate}'s console options (issue 14): what they need and how a bad one is refused. */
@@ -40,5 +46,21 @@ class SimulateConsoleCommandTest {
         CliRunner r = CliRunner.run("simulate", "--count", "3", "--defect-rate", "0", "--console", "127.0.0.1:0", "--json");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("simulate: operator console at http://127.0.0.1:"), r.err());
+    }
+
+    /** Without a token the controls answer 403 naming what simulate takes, not the configuration's keys. */
+    @Test
+    void withoutAnOperatorTokenTheRefusalNamesSimulatesOwnOptions() throws Exception {
+        try (BackgroundCli cli = new BackgroundCli("simulate", "--count", "2", "--defect-rate", "0", "--console",
+                "127.0.0.1:0", "--linger")) {
+            String url = cli.awaitErr(Pattern.compile("operator console at (http://\\S+/)"), Duration.ofSeconds(30));
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url
+                    + "api/line/reset")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, r.statusCode(), r.body());
+            assertTrue(r.body().contains("controls are off: the station has no operator token (--operator-token-file"
+                    + " FILE or TAGLINE_OPERATOR_TOKEN)"), r.body());
+            assertTrue(!r.body().contains("console.operator_token"), r.body());
+        }
     }
 }

@@ -62,6 +62,47 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theLineSaysWhatToDoWithItemsLeftOnTheBeltAndHowFastAnItemCanReachTheGate() throws IOException {
+        StationConfig pi = ConfigLoader.load(Path.of("..", "configs", "station.example.yaml"));
+        assertEquals(StationConfig.AfterRestart.REJECT, pi.line().afterRestart());
+        assertEquals(java.time.Duration.ofMillis(850), pi.line().timing().encoderToRejectMin());
+        StationConfig wait = ConfigLoader.load(write(MINIMAL.replace("line: {mode: hand-fed}",
+                "line: {mode: hand-fed, after_restart: wait_for_clear}")));
+        assertEquals(StationConfig.AfterRestart.WAIT_FOR_CLEAR, wait.line().afterRestart());
+        List<String> bad = problems(MINIMAL.replace("line: {mode: hand-fed}", "line: {mode: hand-fed, after_restart:"
+                + " pass, timing: {encoder_to_reject_ms: 1000, encoder_to_reject_min_ms: 1200}}"));
+        assertTrue(bad.stream().anyMatch(p -> p.startsWith("line.after_restart: must be one of")), bad.toString());
+        assertTrue(bad.stream().anyMatch(p -> p.startsWith("line.timing.encoder_to_reject_min_ms: must be below")),
+                bad.toString());
+    }
+
+    @Test
+    void aYamlSyntaxErrorNamesItsLineAndColumn() throws IOException {
+        List<String> problems = problems("station: b1\ndata_dir: data\nkeys:\n  file: keys.yaml\n platform: x\n");
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("line 5, column 2: not valid YAML"), problems.toString());
+    }
+
+    @Test
+    void aSerialSpeedThePn532DoesNotOfferIsRefusedInEitherPlace() throws IOException {
+        List<String> problems = problems(MINIMAL + "reader: {link: \"/dev/ttyUSB0?baud=12345\", baud: 12345}\n");
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("reader.link: ?baud=12345 is not a speed the PN532")),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("reader.baud: 12345 is not a speed the PN532")),
+                problems.toString());
+        assertEquals(2, problems.size(), "one message per real error: " + problems);
+    }
+
+    @Test
+    void wrongTypesGiveOneMessageEachSayingWhatWasWritten() throws IOException {
+        List<String> problems = problems(MINIMAL + "encoding: {max_attempts_per_tag: three, lease_low_water: [1]}\n"
+                + "sync: {batch_size: x}\n");
+        assertEquals(List.of("encoding.max_attempts_per_tag: must be a whole number 1..20, was 'three'",
+                "encoding.lease_low_water: must be a whole number 0..10000, was a list",
+                "sync.batch_size: must be a whole number 1..500, was 'x'"), problems);
+    }
+
+    @Test
     void theIxkioExampleLoads() {
         StationConfig c = ConfigLoader.load(Path.of("..", "configs", "ixkio.example.yaml"));
         assertEquals(StationConfig.PlatformKind.IXKIO, c.platform().kind());
@@ -148,7 +189,7 @@ class ConfigLoaderTest {
     @Test
     void notYamlAtAllIsAClearError() throws IOException {
         List<String> p = problems("station: [unclosed");
-        assertTrue(p.get(0).startsWith("cannot read or parse the YAML"), p.toString());
+        assertTrue(p.get(0).startsWith("line 1, column 19: not valid YAML"), p.toString());
     }
 
     @Test

@@ -88,6 +88,11 @@ class StationConsoleTest {
             public ControlResult reloadCredentials() {
                 return call("reload");
             }
+
+            @Override
+            public ControlResult scrapChip(String uid) {
+                return call("scrap " + uid);
+            }
         };
         ConsoleSettings settings = ConsoleSettings.listen("127.0.0.1:0")
                 .withOperatorToken(Optional.of(OperatorToken.of(TOKEN))).withTargetPerHour(OptionalLong.of(1200));
@@ -250,6 +255,16 @@ class StationConsoleTest {
         assertEquals(200, r.statusCode(), r.body());
         assertEquals("requeue [4, 5] binding fixed", calls.get(0).substring(0, calls.get(0).indexOf('@')));
         assertEquals(200, post("/api/platform/reload-credentials", "", "Authorization", "Bearer " + TOKEN).statusCode());
+    }
+
+    /** Issue 12: an operator declares a chip that took a tag scrapped, so the tag goes to the next chip. */
+    @Test
+    void aChipIsScrappedByItsUidWithTheToken() throws Exception {
+        assertEquals(401, post("/api/chips/04A1B2C3D4E5F6/scrap", "").statusCode());
+        assertEquals(400, post("/api/chips/not-a-uid/scrap", "", "Authorization", "Bearer " + TOKEN).statusCode());
+        HttpResponse<String> r = post("/api/chips/04A1B2C3D4E5F6/scrap", "", "Authorization", "Bearer " + TOKEN);
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(calls.stream().anyMatch(c -> c.startsWith("scrap 04A1B2C3D4E5F6@")), calls.toString());
     }
 
     @Test

@@ -54,7 +54,7 @@ class ManifestImportTest {
     @Test
     void aCleanFileBecomesAvailableJobsWithTheirFields() {
         ManifestImport.Result r = importText(CLEAN, "batch-7.csv");
-        assertEquals(new ManifestImport.Result.Imported(2, "manifest:batch-7.csv"), r);
+        assertEquals(new ManifestImport.Result.Imported(2, 2, "manifest:batch-7.csv"), r);
         LeasedJob job = store.call(s -> s.leasedJob("X1")).orElseThrow();
         assertEquals(ChipProtocol.NTAG_424_DNA, job.protocol());
         assertEquals("https://t.example/1", job.url());
@@ -93,7 +93,7 @@ class ManifestImportTest {
         store.run(s -> s.jobs().finish("X2"));
         ManifestImport.Result r = importText(HEADER + "X2,https://t.example/2b,ntag_223_dna,https://own.example/2,,,,\n",
                 "b.csv");
-        assertEquals(new ManifestImport.Result.Imported(1, "manifest:b.csv"), r);
+        assertEquals(new ManifestImport.Result.Imported(1, 0, "manifest:b.csv"), r);
         LeasedJob job = store.call(s -> s.leasedJob("X2")).orElseThrow();
         assertEquals("https://t.example/2b", job.url());
         assertEquals("manifest:b.csv", job.leaseId());
@@ -101,6 +101,15 @@ class ManifestImportTest {
         assertEquals(Optional.of("https://own.example/2"),
                 store.call(s -> s.manifestJobs().row("X2")).orElseThrow().defaultResponse());
         assertEquals(2, (Integer) store.call(s -> s.manifestJobs().count()));
+    }
+
+    @Test
+    void theSameFileAgainImportsNoNewRowAndAFileWithMoreCountsOnlyTheNewOnes() {
+        importText(CLEAN, "a.csv");
+        assertEquals(new ManifestImport.Result.Imported(2, 0, "manifest:a.csv"), importText(CLEAN, "a.csv"));
+        assertEquals(new ManifestImport.Result.Imported(3, 1, "manifest:a2.csv"),
+                importText(CLEAN + "X3,https://t.example/3,,,,,,\n", "a2.csv"));
+        assertEquals(3, (Integer) store.call(s -> s.manifestJobs().count()));
     }
 
     @Test

@@ -48,6 +48,19 @@ class EventLayoutTest {
     }
 
     @Test
+    void anUnknownFormatIsNamedWithTheAcceptedOnesAndLogfmtIsUsed() {
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        EventLayout layout = new EventLayout(Map.of("TAGLINE_LOG_FORMAT", "xml"), warnings::add);
+        assertEquals(java.util.List.of("tagline: TAGLINE_LOG_FORMAT=xml is not a log format (logfmt, json); logging in"
+                + " logfmt"), warnings);
+        assertTrue(layout.doLayout(event(Level.INFO, "event=x", null)).startsWith("time="));
+        new EventLayout(Map.of("TAGLINE_LOG_FORMAT", "JSON"), warnings::add);
+        new EventLayout(Map.of("TAGLINE_LOG_FORMAT", "logfmt"), warnings::add);
+        new EventLayout(Map.of(), warnings::add);
+        assertEquals(1, warnings.size(), "the accepted values are not warned about: " + warnings);
+    }
+
+    @Test
     void jsonCarriesThePairsAsFieldsOneObjectPerLine() throws Exception {
         String line = new EventLayout(Map.of("TAGLINE_LOG_FORMAT", "json")).doLayout(event(Level.ERROR,
                 "event=report_quarantined tag={} why=\"{}\"", new IllegalStateException("boom"), "t9",

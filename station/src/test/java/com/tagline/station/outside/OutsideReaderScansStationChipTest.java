@@ -10,9 +10,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tagline.hardware.keys.KeyFile;
 import com.tagline.hardware.keys.MasterKeySet;
 import com.tagline.hardware.ndef.NdefUri;
-import com.tagline.hardware.ntag223.Ntag223Keys;
 import com.tagline.hardware.ntag223.Ntag223Originality;
 import com.tagline.hardware.ntag223.Ntag223Variant;
 import com.tagline.hardware.ntag223.sun.MirrorTemplate;
@@ -44,8 +44,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Issue 16: an NTAG 223 DNA personalized by the station's own recipe through the PN532 emulator over a real pty,
  * then read by an outside client (libnfc's nfc-mfultralight, as a phone-less bench would), gives a URL that
- * {@code station sun-verify} accepts, with the NFC counter one higher on every read (each read is a new power-up,
- * ntag223.md §6). The emulator logs no WARN or ERROR meanwhile. Skipped without socat and libnfc-bin.
+ * {@code station sun-verify --keys} accepts with the station's key file alone (the chip's key is never computed
+ * here), with the NFC counter one higher on every read (each read is a new power-up, ntag223.md §6). The emulator
+ * logs no WARN or ERROR meanwhile. Skipped without socat and libnfc-bin.
  */
 class OutsideReaderScansStationChipTest {
     private static final String URL = "https://zannatherapeutics.com/verify/lonafen/8a3f9c2b";
@@ -58,19 +59,19 @@ class OutsideReaderScansStationChipTest {
     @Test
     void nfcMfultralightReadsAUrlThatSunVerifyAcceptsWithARisingCounter() throws Exception {
         assumeTrue(onPath("socat") && onPath("nfc-mfultralight"), "socat and libnfc-bin are needed (.ci/run)");
-        MasterKeySet keys = keys();
+        Path keyFile = keyFile();
+        MasterKeySet keys = KeyFile.load(keyFile);
         SimulatedNtag223 chip = SimulatedNtag223.builder().uid(UID).variant(Ntag223Variant.PLAIN)
                 .random(new SplittableRandom(2)).build();
         ListAppender<ILoggingEvent> emulatorLog = watchSimulatorLog();
         try (Pn532Server server = Pn532Server.start(dir.resolve("nfc0"), List.of(chip))) {
             personalize(server.link(), keys);
 
-            String sunKey = HexFormat.of().formatHex(Ntag223Keys.sunKey(keys.diversify(UID)));
             List<Long> counters = new ArrayList<>();
             for (int read = 0; read < 3; read++) {
                 String url = readUrlWithNfcMfultralight(server.link());
                 assertTrue(url.startsWith(URL), url);
-                JsonNode verdict = sunVerify(sunKey, url);
+                JsonNode verdict = sunVerify(keyFile, url);
                 assertTrue(verdict.get("valid").asBoolean(), verdict.toString());
                 assertEquals(HexFormat.of().withUpperCase().formatHex(UID), verdict.get("uid").asText().toUpperCase());
                 counters.add(verdict.get("counter").asLong());
@@ -116,10 +117,11 @@ class OutsideReaderScansStationChipTest {
     }
 
     /** {@code station sun-verify} as its own process, as an operator runs it. */
-    private JsonNode sunVerify(String key, String url) throws Exception {
+    private JsonNode sunVerify(Path keyFile, String url) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String out = run(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "com.tagline.station.cli.StationCli", "sun-verify", "--protocol", "ntag_223_dna", "--key", key, url));
+                "com.tagline.station.cli.StationCli", "sun-verify", "--protocol", "ntag_223_dna", "--keys",
+                keyFile.toString(), url));
         return new ObjectMapper().readTree(out.lines().filter(l -> l.startsWith("{")).findFirst().orElse(out));
     }
 
@@ -143,14 +145,17 @@ class OutsideReaderScansStationChipTest {
         return appender;
     }
 
-    private static MasterKeySet keys() {
-        List<byte[]> k = new ArrayList<>();
+    /** The station's key file (keys.example.yaml's format, owner-only) with random master keys, key set 3. */
+    private Path keyFile() throws Exception {
+        List<String> lines = new ArrayList<>(List.of("key_set_version: 3"));
         for (int i = 0; i < 5; i++) {
             byte[] key = new byte[16];
             new SplittableRandom(60 + i).nextBytes(key);
-            k.add(key);
+            lines.add("key" + i + ": " + HexFormat.of().formatHex(key));
         }
-        return new MasterKeySet(k, 3, MasterKeySet.DEFAULT_SYSTEM_IDENTIFIER);
+        Path file = Files.write(dir.resolve("keys.yaml"), lines);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        return file;
     }
 
     private static boolean onPath(String tool) {

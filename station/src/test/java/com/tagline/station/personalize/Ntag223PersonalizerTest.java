@@ -14,6 +14,7 @@ import com.tagline.hardware.ntag223.Ntag223Variant;
 import com.tagline.hardware.ntag223.sun.MirrorLayout;
 import com.tagline.hardware.ntag223.sun.SunMessageResult;
 import com.tagline.hardware.ntag223.sun.TamperState;
+import com.tagline.hardware.tag.ForwardingTagLink;
 import com.tagline.hardware.tag.TagLink;
 import com.tagline.hardware.tag.Target;
 import com.tagline.simulator.field.OriginalityKeyPair;
@@ -196,13 +197,22 @@ class Ntag223PersonalizerTest {
     void aMessageThatDoesNotVerifyStopsBeforeTheKeyIsLocked() {
         SimulatedNtag223 chip = Ntag223Fixture.blankChip();
         MirrorLayout layout = Ntag223Fixture.recipe().layout(URL, Ntag223Variant.PLAIN);
-        int macEnd = layout.messageOffset() + layout.messageLength() - 1 - chip.profile().pages().userStartOffset();
-        TagLink corrupting = new Ntag223Fixture.RewritingLink(new SimulatedNtag223Link(chip), a -> {
-            if (a.length == chip.profile().pages().userBytes()) {
-                a[macEnd] = (byte) (a[macEnd] == 'A' ? 'B' : 'A');
+        int macEnd = layout.messageOffset() + layout.messageLength() - 1; // bytes from page 00h
+        // Every FAST_READ (3A SS EE, the answer starts at page SS) that covers the MAC's last character.
+        TagLink corrupting = new ForwardingTagLink(new SimulatedNtag223Link(chip)) {
+            @Override
+            public byte[] transceiveRaw(byte[] frame, Duration timeout) {
+                byte[] a = super.transceiveRaw(frame, timeout);
+                if ((frame[0] & 0xFF) != 0x3A) {
+                    return a;
+                }
+                int from = (frame[1] & 0xFF) * MemoryMap.PAGE_SIZE;
+                if (macEnd >= from && macEnd < from + a.length) {
+                    a[macEnd - from] = (byte) (a[macEnd - from] == 'A' ? 'B' : 'A');
+                }
+                return a;
             }
-            return a;
-        });
+        };
 
         PersonalizationResult r = personalizer.personalize(corrupting, URL, StepListener.NONE);
 

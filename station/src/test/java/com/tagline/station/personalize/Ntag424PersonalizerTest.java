@@ -64,6 +64,53 @@ class Ntag424PersonalizerTest {
     }
 
     @Test
+    void aBlankChipTakesSixteenCommandsEachReadOnlyWhenTheStateNeedsIt() {
+        // Inspection: ISOSelect, Read_Sig, GetFileSettings, GetKeyVersion(0) (the ATS is the NTAG 424 DNA's,
+        // so no GetVersion; factory settings and key 0, so no versions of keys 1-4); WriteData of the NDEF in one
+        // frame; AuthenticateEV2First (2); ChangeFileSettings; ChangeKey 1-4 and 0; verification: ReadData, then
+        // AuthenticateEV2First with the new key 0 (2).
+        RecipeFixture.RecordingLink rec = new RecipeFixture.RecordingLink(
+                new SimulatedNtag424Link(RecipeFixture.blankChip()), a -> a);
+        PersonalizationResult r = personalizer.personalize(rec, "https://tags.example.com/t/tag_1", StepListener.NONE);
+        assertEquals(Reason.CONFIGURED, r.reason(), r.detail());
+        List<String> ins = rec.commands.stream().map(c -> String.format("%02X", c[1])).toList();
+        assertEquals(List.of("A4", "3C", "F5", "64", "8D", "71", "AF", "5F", "C4", "C4", "C4", "C4", "C4", "AD", "71",
+                "AF"), ins);
+        assertEquals(List.of(1, 2, 3, 4, 0), rec.commands.stream().filter(c -> (c[1] & 0xFF) == 0xC4)
+                .map(c -> (int) c[5]).toList(), "key 0 last");
+    }
+
+    @Test
+    void aForeignKeyBehindFactorySettingsIsNeverForced() {
+        // Keys 1-4 are not read on a chip with factory settings and key 0; a foreign key there makes ChangeKey
+        // fail its CRC check (DS §10.6.1, 911E): the key stays, the chip is reported and then refused as foreign.
+        byte[] foreign = {9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9};
+        SimulatedNtag424 chip = SimulatedNtag424.builder().uid(UID).key(2, foreign, 5).build();
+        SimulatedNtag424Link link = new SimulatedNtag424Link(chip);
+        PersonalizationResult r = personalizer.personalize(link, URL, StepListener.NONE);
+        assertEquals(Reason.CHIP_ERROR, r.reason(), r.detail());
+        assertTrue(r.detail().contains("911E"), r.detail());
+        assertEquals(5, chip.keyVersion(2), "the foreign key is untouched");
+        assertEquals(0, chip.keyVersion(0));
+        assertEquals(0, chip.totFailCtr(), "no authentication failed");
+        assertEquals(Reason.NOT_BLANK, personalizer.personalize(link, URL, StepListener.NONE).reason());
+    }
+
+    @Test
+    void aFourByteRandomUidIsWrongChipBeforeAnyCommand() {
+        RecipeFixture.RecordingLink rec = new RecipeFixture.RecordingLink(
+                new SimulatedNtag424Link(RecipeFixture.blankChip()), a -> a) {
+            @Override
+            public Target target() {
+                return new Target(new byte[] {0x08, 1, 2, 3}, 0x0304, 0x20, new byte[] {6, 0x77, 0x77, 0x71, 2, (byte) 0x80});
+            }
+        };
+        PersonalizationResult r = personalizer.personalize(rec, URL, StepListener.NONE);
+        assertEquals(Reason.WRONG_CHIP, r.reason());
+        assertTrue(rec.commands.isEmpty());
+    }
+
+    @Test
     void noKeyIsLeftAtItsFactoryValue() {
         SimulatedNtag424Link link = new SimulatedNtag424Link(RecipeFixture.blankChip());
         personalizer.personalize(link, URL, StepListener.NONE);

@@ -120,13 +120,34 @@ class Ntag223OverPn532Test {
         assertEquals(1, emulator.counters().rfExchanges() - before, "only the activation reached the chip");
     }
 
+    /** Every raw exchange of a full run, the chip leaving before and after it processes the frame. */
     static Stream<Arguments> leavePoints() {
+        int n = rawExchangesOfAFullRun();
         List<Arguments> all = new ArrayList<>();
-        for (int at = 0; at < 48; at += 4) {
+        for (int at = 0; at < n; at++) {
             all.add(Arguments.of(at, LeavePoint.BEFORE_PROCESSING));
-            all.add(Arguments.of(at + 2, LeavePoint.AFTER_PROCESSING));
+            all.add(Arguments.of(at, LeavePoint.AFTER_PROCESSING));
         }
         return all.stream();
+    }
+
+    private static int rawExchangesOfAFullRun() {
+        Ntag223OverPn532Test t = new Ntag223OverPn532Test();
+        t.startReader();
+        try {
+            int[] count = {0};
+            PersonalizationResult r = t.present(blank(), URL, link -> new ForwardingTagLink(link) {
+                @Override
+                public byte[] transceiveRaw(byte[] frame, Duration timeout) {
+                    count[0]++;
+                    return super.transceiveRaw(frame, timeout);
+                }
+            });
+            assertEquals(Reason.CONFIGURED, r.reason(), r.detail());
+            return count[0];
+        } finally {
+            t.stopReader();
+        }
     }
 
     @ParameterizedTest(name = "chip leaves at raw exchange {0}, {1}")

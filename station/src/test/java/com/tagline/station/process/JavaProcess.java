@@ -107,6 +107,11 @@ final class JavaProcess implements AutoCloseable {
         }
     }
 
+    /** The operating system's id of the process. */
+    long pid() {
+        return process.pid();
+    }
+
     /** One line on the program's stdin. */
     void send(String line) {
         try {

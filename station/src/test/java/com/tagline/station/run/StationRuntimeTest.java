@@ -171,44 +171,6 @@ class StationRuntimeTest {
         assertEquals(1, platform.state().tags("configured"), "and synced");
     }
 
-    /**
-     * Issue 12: on a hand-fed bench an operator scraps a chip the station waits for ({@code scrap UID} on stdin) and
-     * its tag goes to the next chip at once. The bench polls the antenna on the reader thread, which must still take
-     * the scrap between two polls (it used to poll in an endless task, and the scrap timed out after 30 s).
-     */
-    @Test
-    void aChipTheBenchWaitsForIsScrappedAtOnceAndItsTagGoesToTheNextChip() throws Exception {
-        StationRuntime station = StationRuntime.start(Station.assemble(ConfigLoader.load(config()),
-                Surroundings.line(Map.of()).withLinks(name -> hostEnd)), outcomes::add);
-        try {
-            // the chip leaves the field right after its first ChangeKey (DS §10.6.1, INS C4h) took effect
-            com.tagline.simulator.field.FieldChip leaving = com.tagline.simulator.field.TearingChip.tearAtIns(
-                    new Ntag424FieldChip(SimulatedNtag424.builder().uid(new byte[] {0x04, 0x21, 0x22, 0x01, 0x23, 0x24,
-                            (byte) 0x80}).random(new SplittableRandom(3)).build()), 0xC4,
-                    com.tagline.simulator.field.TearPoint.AFTER_APPLY, false);
-            pn532.addChip(leaving);
-            EncodeOutcome lost = outcomes.poll(30, TimeUnit.SECONDS);
-            assertNotNull(lost, "the leaving chip has an outcome");
-            assertEquals(Reason.TAG_LOST, lost.reason(), lost.detail());
-            String tag = lost.tagId().orElseThrow();
-            assertEquals(1, station.station().encoder().awaited().size(), "the station waits for the chip");
-
-            long t0 = System.nanoTime();
-            assertEquals(java.util.Optional.of(tag), station.scrap("04212201232480"));
-            assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5), "the scrap did not wait for the bench");
-
-            Ntag424FieldChip next = new Ntag424FieldChip(SimulatedNtag424.builder()
-                    .uid(new byte[] {0x04, 0x21, 0x22, 0x02, 0x23, 0x24, (byte) 0x80}).random(new SplittableRandom(4)).build());
-            pn532.addChip(next);
-            EncodeOutcome o = outcomes.poll(30, TimeUnit.SECONDS);
-            assertNotNull(o, "the next chip was encoded");
-            assertEquals(Reason.CONFIGURED, o.reason(), o.detail());
-            assertEquals(tag, o.tagId().orElseThrow(), "the scrapped chip's tag went to the next chip");
-        } finally {
-            station.close();
-        }
-    }
-
     private static io.vertx.core.json.JsonObject pollStatus(java.net.http.HttpClient http, String url,
             java.util.function.Predicate<io.vertx.core.json.JsonObject> until) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

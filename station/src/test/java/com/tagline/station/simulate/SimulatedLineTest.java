@@ -193,7 +193,7 @@ class SimulatedLineTest {
     @Test
     void bounceIsRealWithoutDebounce() {
         LineTiming raw = new LineTiming(Duration.ZERO, Duration.ofMillis(80), Duration.ofMillis(600),
-                Duration.ofMillis(1800), Duration.ofMillis(600), Duration.ofSeconds(3));
+                Duration.ofMillis(1800), Duration.ofMillis(850), Duration.ofMillis(600), Duration.ofSeconds(3));
         run = new SimulatedLineRun(ConveyorLayout.standard(), SIGNALS, raw, Duration.ofMillis(150),
                 item -> !item.defective());
         run.line().load(List.of(false, false));

@@ -181,6 +181,116 @@ class OutboxSyncIntegrationTest {
         assertTrue(delay.compareTo(Duration.ofSeconds(1)) <= 0, "first failure after recovery waits at most 1 s: " + delay);
     }
 
+    /**
+     * Issue 12 (platform storm): settling asks the platform one row at a time, and under a storm one call in two
+     * fails. Before, one failed lookup threw away the answers of the lookups before it in the same pass, so ten
+     * rows in doubt needed ten good answers in a row (one pass in a thousand) and the outbox never drained.
+     */
+    @Test
+    void settlingUnderAStormKeepsEachAnswerAndFinishes() {
+        rig = SyncRig.start(dir, 100);
+        List<String> configured = new ArrayList<>();
+        outcomes(10, 0, configured, new ArrayList<>());
+        rig.faults(new FaultSettings(false, 0, 0, 1.0));
+        rig.clock.advanceTo(rig.sync.runOnce());
+        assertEquals(10, rig.outbox("sent"), "applied, but no answer: ten rows in doubt");
+
+        rig.faults(new FaultSettings(false, 0, 0.5, 0));
+        assertTrue(rig.drain(200), "drained under a storm of 503s; rows still sent: " + rig.outbox("sent"));
+
+        assertEquals(10, rig.sync.stats().reconciled(), "every row confirmed by reading its tag back");
+        assertEquals(10, rig.platform().reports("accepted"));
+        assertEquals(0, rig.platform().reports("duplicate"), "nothing was sent twice");
+        configured.forEach(t -> assertEquals(Optional.of(TagStatus.CONFIGURED), rig.status(t)));
+    }
+
+    /**
+     * Issue 12 (platform storm): a pass that got answers before its failure is not a failure in a row. Before,
+     * every such pass doubled the delay, so a platform answering two calls in three was tried only every
+     * backoff maximum (the storm test drained 3,000 outcomes in 59 virtual minutes, now in about 2).
+     */
+    @Test
+    void aPassThePlatformAnsweredPartOfDoesNotGrowTheBackoff() {
+        rig = SyncRig.start(dir, 100);
+        outcomes(12, 0, new ArrayList<>(), new ArrayList<>());
+        rig.faults(new FaultSettings(false, 0, 0, 1.0));
+        rig.clock.advanceTo(rig.sync.runOnce());
+        rig.faults(FaultSettings.NONE);
+        int[] lookups = {0};
+        OutcomeSink everyThirdLookupLost = new OutcomeSinkDecorator(new TagbaseSink(rig.openClient())) {
+            @Override
+            public InDoubt settle(List<com.tagline.station.store.OutboxEntry> inDoubt) {
+                if (++lookups[0] % 3 == 0) {
+                    throw new com.tagline.station.platform.PlatformUnreachableException("lookup lost", null);
+                }
+                return super.settle(inDoubt);
+            }
+        };
+        List<Duration> delays = new ArrayList<>();
+        try (OutboxSync sync = new OutboxSync(rig.access, everyThirdLookupLost, new SyncPolicy(100, Duration.ofSeconds(1),
+                Duration.ofSeconds(1), Duration.ofSeconds(8)), com.tagline.hardware.retry.Backoff.exact(
+                Duration.ofSeconds(1), Duration.ofSeconds(8)), rig.clock, rig.alarms)) {
+            for (int pass = 0; pass < 20 && !sync.drained(); pass++) {
+                Instant now = rig.clock.instant();
+                Instant due = sync.runOnce();
+                delays.add(Duration.between(now, due));
+                rig.clock.advanceTo(due);
+            }
+            assertTrue(sync.drained());
+        }
+        assertTrue(delays.size() >= 6, "twelve rows, two answers per pass: " + delays);
+        delays.forEach(d -> assertTrue(d.compareTo(Duration.ofSeconds(1)) <= 0, "every pass got answers: " + delays));
+    }
+
+    /**
+     * Issue 12 (clock): the schedule runs on a clock that never steps, and rows waiting out a {@code Retry-After}
+     * move with the wall clock when it steps. Before, a wall clock stepped back an hour held every refused row (and
+     * the whole sync) for that hour; stepped forward, it sent before {@code Retry-After}.
+     */
+    @Test
+    void aSteppedWallClockNeitherHoldsRowsWaitingOutRetryAfterNorCutsTheWaitShort() {
+        rig = SyncRig.start(dir, 100);
+        outcomes(3, 1, new ArrayList<>(), new ArrayList<>());
+        com.tagline.simulator.line.SimulatedClock elapsed = new com.tagline.simulator.line.SimulatedClock(SyncRig.T0);
+        SyncPolicy policy = new SyncPolicy(100, Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofSeconds(30));
+        try (OutboxSync sync = new OutboxSync(rig.access, new TagbaseSink(rig.openClient()), policy,
+                com.tagline.hardware.retry.Backoff.exact(Duration.ofMillis(100), Duration.ofSeconds(30)), rig.clock,
+                elapsed, rig.alarms)) {
+            rig.faults(new FaultSettings(false, 0, 1.0, 0));
+            Instant due = sync.runOnce();
+            assertEquals(elapsed.instant().plusSeconds(1), due, "Retry-After: 1, on the elapsed clock");
+            rig.faults(FaultSettings.NONE);
+
+            rig.clock.advance(Duration.ofHours(-1)); // the wall clock is stepped back; elapsed time goes on
+            bothMove(elapsed, Duration.ofMillis(500));
+            assertEquals(due, sync.runOnce(), "half the Retry-After is left, whatever the wall clock says");
+            assertEquals(0, rig.platform().reports("accepted"));
+            bothMove(elapsed, Duration.ofMillis(500));
+            sync.runOnce();
+            assertEquals(4, rig.platform().reports("accepted"), "sent once Retry-After ran out, not an hour later");
+
+            Instant before = rig.clock.instant();
+            rig.configure(rig.seedAndLease(1).get(0));
+            elapsed.advance(Duration.between(before, rig.clock.instant()));
+            rig.faults(new FaultSettings(false, 0, 1.0, 0));
+            sync.runOnce();
+            rig.faults(FaultSettings.NONE);
+            rig.clock.advance(Duration.ofHours(2)); // stepped forward: the wait is not cut short
+            bothMove(elapsed, Duration.ofMillis(900));
+            sync.runOnce();
+            assertEquals(4, rig.platform().reports("accepted"), "nothing sent before Retry-After");
+            bothMove(elapsed, Duration.ofMillis(100));
+            sync.runOnce();
+            assertEquals(5, rig.platform().reports("accepted"));
+        }
+    }
+
+    /** Time passes: the wall clock and the elapsed clock move together. */
+    private void bothMove(com.tagline.simulator.line.SimulatedClock elapsed, Duration by) {
+        rig.clock.advance(by);
+        elapsed.advance(by);
+    }
+
     @Test
     void aStormOf503sAppliesNothingAndNeverRetriesBeforeRetryAfter() {
         rig = SyncRig.start(dir, new SyncPolicy(100, Duration.ofSeconds(1), Duration.ofMillis(100),

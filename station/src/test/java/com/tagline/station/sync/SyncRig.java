@@ -10,7 +10,11 @@ import com.tagline.simulator.platform.tagbase.TagbaseEmulatorConfig;
 import com.tagline.simulator.platform.tagbase.TagbaseState;
 import com.tagline.station.personalize.Reason;
 import com.tagline.station.platform.HttpEndpoint;
+import com.tagline.station.platform.tagbase.Lease;
+import com.tagline.station.platform.tagbase.LeasedTag;
 import com.tagline.station.platform.tagbase.TagbaseClient;
+import com.tagline.station.store.ImportedOutcome;
+import com.tagline.station.store.LeasedJob;
 import com.tagline.station.store.OutboxEntry;
 import com.tagline.station.store.Outcome;
 import com.tagline.station.store.Store;
@@ -24,10 +28,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -53,6 +59,7 @@ public final class SyncRig implements AutoCloseable {
     /** Every outbox row produced by {@link #configure} and {@link #fail}, in order. */
     public final List<Long> rows = new ArrayList<>();
     private final Map<String, String> uids = new HashMap<>();
+    private final Set<String> failedTags = new HashSet<>();
 
     private SyncRig(Path dir, SyncPolicy syncPolicy, LeasePolicy leasePolicy, int queueLimit) {
         emulator = TagbaseEmulator.start(TagbaseEmulatorConfig.forApiKey(apiKey).withPort(0).withClock(clock));
@@ -94,6 +101,55 @@ public final class SyncRig implements AutoCloseable {
         return ids;
     }
 
+    /**
+     * Leases {@code n} already seeded tags straight through the client, 500 per call, and records them as
+     * {@link Leasing} would ({@code jobs().record}): a large backlog's set-up without Leasing's water marks.
+     */
+    public List<LeasedTag> leaseAll(int n) {
+        List<LeasedTag> tags = new ArrayList<>(n);
+        while (tags.size() < n) {
+            Lease lease = client.lease(STATION, List.of(P424), Math.min(500, n - tags.size()));
+            if (lease.tags().isEmpty()) {
+                throw new AssertionError("the emulator leased no more tags after " + tags.size());
+            }
+            store.jobs().record(lease.tags().stream()
+                    .map(t -> new LeasedJob(t.id(), t.protocol(), t.url(), lease.id(), lease.expiresAt())).toList());
+            tags.addAll(lease.tags());
+        }
+        return tags;
+    }
+
+    /**
+     * The outcomes of chips on {@code tags}, written with {@link Store#importOutcomes} (one transaction, the
+     * rows beginAttempt, completeAttempt and jobs().finish write): every {@code failEvery}-th chip failed
+     * (verify mismatch), the others configured, each on its own chip ({@link #uidOf}). The chips share the
+     * clock's time; afterwards the clock moves on 1 ms per chip.
+     *
+     * @param failEvery 0 for no failures
+     * @return the outbox rows, in the order of {@code tags}
+     */
+    public List<Long> importOutcomes(List<LeasedTag> tags, int failEvery) {
+        List<ImportedOutcome> chips = new ArrayList<>(tags.size());
+        for (int i = 0; i < tags.size(); i++) {
+            String tag = tags.get(i).id();
+            boolean failed = failEvery > 0 && i % failEvery == failEvery - 1;
+            chips.add(failed
+                    ? new ImportedOutcome(tag, uidOf(tag), P424, Outcome.FAILED, Reason.VERIFY_MISMATCH,
+                            "SUN MAC did not verify after write", null)
+                    : new ImportedOutcome(tag, uidOf(tag), P424, Outcome.CONFIGURED, Reason.CONFIGURED, "", 3));
+        }
+        List<Long> ids = store.importOutcomes(chips);
+        chips.stream().filter(c -> c.outcome() == Outcome.FAILED).forEach(c -> failedTags.add(c.tagId()));
+        rows.addAll(ids);
+        clock.advance(Duration.ofMillis(tags.size()));
+        return ids;
+    }
+
+    /** The tags this rig recorded a failed outcome for. */
+    public Set<String> failedTags() {
+        return Set.copyOf(failedTags);
+    }
+
     /** The oldest available leased tag. */
     public String nextTag() {
         return store.jobs().next(P424, Instant.EPOCH).orElseThrow(() -> new AssertionError("no leased tag")).tagId();
@@ -119,6 +175,7 @@ public final class SyncRig implements AutoCloseable {
         long attempt = store.beginAttempt(tagId, uidOf(tagId), P424);
         long row = store.completeAttempt(attempt, Outcome.FAILED, Reason.VERIFY_MISMATCH,
                 "SUN MAC did not verify after write", null);
+        failedTags.add(tagId);
         store.jobs().finish(tagId);
         rows.add(row);
         clock.advance(Duration.ofMillis(1_234));

@@ -11,6 +11,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.tagline.station.personalize.Reason;
 import com.tagline.station.store.Store;
 import com.tagline.station.store.StoreAccess;
+import com.tagline.station.sync.Alarm;
 import com.tagline.station.sync.Alarms;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,6 +62,23 @@ class ChipEncoderLogTest {
         assertEquals(Reason.CONFIGURED, o.reason(), o.detail());
         assertInfoLinesStartWith(List.of("event=waiting what=lease", "event=waiting_ended what=lease", "event=chip tag=tag_a"));
         assertEquals(P424, o.protocol().orElseThrow());
+    }
+
+    /** ixkio has no leases: a chip without a job is told about manifest rows and what brings more. */
+    @Test
+    void aChipWithoutAManifestRowIsToldAboutTheManifestNotALease() {
+        Alarms alarms = new Alarms();
+        ChipEncoder encoder = new ChipEncoder(StoreAccess.direct(store), WorkflowFixture.recipes(),
+                EncodingPolicy.defaults(), 3, WorkflowFixture.clock(), alarms, WorkSupply.MANIFEST);
+        WorkflowFixture.TestAntenna antenna = new WorkflowFixture.TestAntenna();
+        antenna.present(WorkflowFixture.blank424(1));
+        EncodeOutcome o = encoder.encode(antenna);
+
+        assertEquals(Reason.NO_JOB, o.reason());
+        assertEquals("no manifest row left for ntag_424_dna", o.detail());
+        assertEquals("no manifest row left for ntag_424_dna; import the next manifest (station import-manifest FILE"
+                + " --data-dir DIR, or a new platform.manifest)", alarms.raised().get(Alarm.NO_JOB));
+        assertInfoLinesStartWith(List.of("event=waiting what=manifest_row protocol=ntag_424_dna"));
     }
 
     private void assertInfoLinesStartWith(List<String> starts) {

@@ -53,8 +53,12 @@ public final class SunParameters {
             int stop = amp < 0 || amp > end ? end : amp;
             String pair = url.substring(pos, stop);
             int eq = pair.indexOf('=');
-            if (eq > 0) {
-                values.putIfAbsent(pair.substring(0, eq), new Value(pair.substring(eq + 1), pos + eq + 1));
+            if (eq > 0 && values.putIfAbsent(pair.substring(0, eq), new Value(pair.substring(eq + 1), pos + eq + 1))
+                    != null) {
+                // Which copy would a verifier read, and which would the platform? A forged value beside a genuine
+                // one must not verify: a repeated parameter is bad input.
+                throw new IllegalArgumentException("parameter '" + pair.substring(0, eq) + "' appears more than once"
+                        + " in the URL; a scanned URL with a repeated parameter is refused");
             }
             pos = stop + 1;
         }

@@ -39,6 +39,17 @@ class SunVerifierTest {
                 r.data());
     }
 
+    /** Issue 12: a parameter given twice was verified (the first copy read); it is refused as bad input. */
+    @Test
+    void aUrlWithARepeatedParameterIsRefusedNotVerified() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SunVerifier.verify("https://ntag.nxp.com/424?e=EF963FF7828658A599F3041510671E88"
+                        + "&c=94EED9EE65337086&e=00000000000000000000000000000000", ZERO, ZERO,
+                        SunVerifier.Names.auto()));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("'e' appears more than once"),
+                e.getMessage());
+    }
+
     @Test
     void wrongMacFromSdmBackendIsInvalid() {
         // nfc-developer/sdm-backend test_sun2_wrong_sdmmac.

@@ -2,7 +2,9 @@ package com.tagline.simulator.platform.tagbase;
 
 import com.tagline.hardware.tag.ChipProtocol;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,6 +25,8 @@ final class TagRecord {
     int lastCounter = -1;
     /** Keys of the reports applied to this tag, for {@code duplicate} answers. */
     final Set<String> appliedReports = new HashSet<>();
+    /** Every answer given to a report entry for this tag, in order (what a fault test checks exactly-once on). */
+    final List<ReportResult.Kind> answers = new ArrayList<>(1);
 
     TagRecord(String id, String account, ChipProtocol protocol, String url, long sequence) {
         this.id = id;

@@ -111,6 +111,14 @@ public final class TagbaseEmulator implements AutoCloseable {
         return ledger.tag(tagId);
     }
 
+    /**
+     * Every answer the emulator gave to an outcome report entry for the tag, in order, whatever became of the
+     * HTTP answer (a dropped answer's entries are here too): the ledger a fault test checks exactly-once on.
+     */
+    public List<ReportResult.Kind> reportAnswers(String tagId) {
+        return ledger.answers(tagId);
+    }
+
     /** A tag's status, empty for no such tag. */
     public Optional<TagStatus> tagStatus(String tagId) {
         return tag(tagId).map(TagView::status);

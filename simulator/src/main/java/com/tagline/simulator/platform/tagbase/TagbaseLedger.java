@@ -108,6 +108,12 @@ final class TagbaseLedger {
         return Optional.ofNullable(tags.get(tagId)).map(TagRecord::view);
     }
 
+    /** The answers given to reports for any account's tag, in order; empty for no such tag. */
+    synchronized List<ReportResult.Kind> answers(String tagId) {
+        TagRecord t = tags.get(tagId);
+        return t == null ? List.of() : List.copyOf(t.answers);
+    }
+
     /** Leases up to {@code max} created tags of these protocols not in another live lease, oldest first. */
     synchronized LeaseGrant lease(String account, String station, Set<ChipProtocol> protocols, int max) {
         Instant now = clock.instant();
@@ -151,6 +157,7 @@ final class TagbaseLedger {
         for (ObjectNode e : entries) {
             ReportResult r = reports.apply(account, e);
             reportCounts.merge(r.kind().wireName(), 1L, Long::sum);
+            find(account, r.tagId()).ifPresent(t -> t.answers.add(r.kind()));
             results.add(r);
         }
         return results;

@@ -52,6 +52,21 @@ public record TagbaseState(Map<String, Long> tags, Map<String, Long> leases, Map
         return verifications.getOrDefault(verdict, 0L);
     }
 
+    /** Reads what {@code GET /_emulator/state} answered (another process's emulator). */
+    public static TagbaseState fromJson(com.fasterxml.jackson.databind.JsonNode n) {
+        List<Conflict> conflicts = new java.util.ArrayList<>();
+        n.path("conflicts").forEach(c -> conflicts.add(new Conflict(c.path("tag_id").asText(), c.path("uid").asText(),
+                c.path("detail").asText())));
+        return new TagbaseState(counts(n.path("tags")), counts(n.path("leases")), counts(n.path("reports")),
+                counts(n.path("verifications")), conflicts, counts(n.path("webhooks")));
+    }
+
+    private static Map<String, Long> counts(com.fasterxml.jackson.databind.JsonNode n) {
+        Map<String, Long> m = new java.util.HashMap<>();
+        n.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asLong()));
+        return m;
+    }
+
     ObjectNode toJson() {
         ObjectNode n = JsonApi.JSON.createObjectNode();
         n.set("tags", JsonApi.JSON.valueToTree(new java.util.TreeMap<>(tags)));

@@ -64,6 +64,19 @@ class TagbaseFaultsTest {
     }
 
     @Test
+    void throttleRateOneIs429WithRetryAfterTwoAndAppliesNothing() throws Exception {
+        faults("{\"throttle_rate\":1.0}");
+        HttpResponse<String> r = http.post("/api/v1/tags", KEY, BODY);
+        assertEquals(429, r.statusCode());
+        assertEquals("2", r.headers().firstValue("retry-after").orElseThrow());
+        assertEquals("429", TagbaseHttp.json(r).path("errors").path(0).path("status").asText());
+        assertEquals(0, emulator.state().tags("created"));
+        assertEquals(1.0, http.state().path("faults").path("throttle_rate").asDouble());
+        faults("{}");
+        assertEquals(0.0, http.state().path("faults").path("throttle_rate").asDouble());
+    }
+
+    @Test
     void latencyDelaysTheAnswer() throws Exception {
         faults("{\"latency_ms\":250}");
         long t0 = System.nanoTime();

@@ -66,6 +66,9 @@ class TagbaseReportsTest {
         assertEquals("2026-11-24T09:00:00.000000Z", a.path("configured_at").asText());
         assertEquals(1, emulator.state().reports("accepted"));
         assertEquals(1, emulator.state().reports("duplicate"));
+        assertEquals(List.of(ReportResult.Kind.ACCEPTED, ReportResult.Kind.DUPLICATE),
+                emulator.reportAnswers(tags.get(0)), "the tag's answers, in order");
+        assertEquals(List.of(), emulator.reportAnswers(tags.get(1)), "no report, no answer");
     }
 
     @Test
@@ -87,6 +90,7 @@ class TagbaseReportsTest {
         assertEquals(tags.get(1), conflicts.path(1).path("tag_id").asText());
         assertEquals(UID_A, conflicts.path(1).path("uid").asText());
         assertEquals(2, http.state().path("reports").path("conflict").asLong());
+        assertEquals(List.of(ReportResult.Kind.ACCEPTED, ReportResult.Kind.CONFLICT), emulator.reportAnswers(tags.get(0)));
     }
 
     @Test
