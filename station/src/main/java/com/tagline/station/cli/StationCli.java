@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code station}: the Tagline encoding station's command line. */
 @Command(name = "station", mixinStandardHelpOptions = true, version = "Tagline station 0.1.0",
         description = "Tagline: production-line NFC encoding station for NTAG DNA chips.",
-        subcommands = {SimulateCommand.class, RunCommand.class, ImportManifestCommand.class, ExportAssociationsCommand.class,
+        subcommands = {SimulateCommand.class, RunCommand.class, CampaignCommand.class, ImportManifestCommand.class, ExportAssociationsCommand.class,
             SunVerifyCommand.class, BenchmarkCommand.class, com.tagline.station.doctor.DoctorCommand.class,
             com.tagline.station.natives.NativesCommand.class,
             CommandLine.HelpCommand.class})

@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The query parameters of a scanned URL, as a phone app submits them for verification (platform-api §1.2). */
-final class ScannedUrl {
+public final class ScannedUrl {
     private ScannedUrl() {
     }
 
     /** Every {@code name=value} of the query, decoded, in order; throws for a URL without a query. */
-    static Map<String, String> queryParameters(String url) {
+    public static Map<String, String> queryParameters(String url) {
         String query = URI.create(url).getRawQuery();
         if (query == null || query.isEmpty()) {
             throw new IllegalArgumentException("scanned URL has no query parameters: " + url);

@@ -113,13 +113,15 @@ public final class ChipEncoder {
     /**
      * After a restart (crash, power loss): every attempt the store still has in flight is resolved
      * from the chip at the antenna when it is that attempt's chip (it resumes from what the chip
-     * shows), or else marked interrupted: never configured, and its tag goes to the next chip.
+     * shows), or else marked interrupted: never configured, and a tag its chip took stays with it. Then the
+     * station says which chips it waits for ({@link Alarm#CHIP_AWAITED}), also those lost before the restart.
      *
      * @return the outcomes of the chips resumed (none when nothing was in flight)
      */
     public List<EncodeOutcome> recover(Antenna antenna) {
         List<AttemptRecord> inFlight = store.call(s -> s.attemptsInFlight());
         if (inFlight.isEmpty()) {
+            holds.refresh();
             return List.of();
         }
         Optional<String> atAntenna = antenna.detect().map(ChipInField::uidHex);

@@ -155,6 +155,28 @@ class ChipEncoderTest {
         assertEquals(2, store.outbox().pending(10).size());
     }
 
+    /**
+     * Issue 12: after a restart (a power cut after the chip was lost and recorded, so nothing is in flight) the
+     * station says at once which chip it waits for; it used to stay silent until the next chip was placed.
+     */
+    @Test
+    void afterARestartTheStationSaysAtOnceWhichChipItWaitsFor() {
+        store.jobs().record(List.of(job("tag_a", P424)));
+        SimulatedNtag424Link first = WorkflowFixture.blank424(1);
+        first.tearNext(0xC4, TearPoint.BEFORE_APPLY); // after ChangeFileSettings, the first irreversible step
+        assertEquals(Reason.TAG_LOST, encoder().encode(antenna.present(first).comesBack(false)).reason());
+        assertTrue(store.attemptsInFlight().isEmpty(), "the loss was recorded before the power cut");
+
+        Alarms afterRestart = new Alarms();
+        ChipEncoder restarted = new ChipEncoder(StoreAccess.direct(store), WorkflowFixture.recipes(),
+                EncodingPolicy.defaults(), 3, WorkflowFixture.clock(), afterRestart);
+        antenna.empty();
+        assertTrue(restarted.recover(antenna).isEmpty());
+        assertTrue(afterRestart.isRaised(Alarm.CHIP_AWAITED), "raised before any chip is placed");
+        assertTrue(afterRestart.raised().get(Alarm.CHIP_AWAITED).contains(first.chip().uidHex()),
+                afterRestart.raised().toString());
+    }
+
     @Test
     void aChipThatTookItsTagAndIsRejectedByTheGateGivesItToTheNextChipAndTheRecordNamesBoth() {
         store.jobs().record(List.of(job("tag_a", P424)));
