@@ -20,9 +20,9 @@ import picocli.CommandLine.Option;
  * missing); 2 on bad options.
  */
 @Command(name = "campaign", mixinStandardHelpOptions = true,
-        description = {"Kill station run (a hand-fed bench) with SIGKILL again and again while an operator feeds and",
-            "pulls chips, then drain it and check that no chip shipped wrong. This process hosts the platform and",
-            "PN532 emulators and the chips; needs socat."})
+        description = "Kill station run (a hand-fed bench) with SIGKILL again and again while an operator feeds and"
+            + " pulls chips, then drain it and check that no chip shipped wrong. This process hosts the platform and"
+            + " PN532 emulators and the chips; needs socat.")
 final class CampaignCommand implements Callable<Integer> {
     @Option(names = "--kills", defaultValue = "30", description = "SIGKILLs to deliver (default ${DEFAULT-VALUE}).")
     int kills;
