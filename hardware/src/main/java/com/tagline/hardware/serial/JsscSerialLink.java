@@ -74,7 +74,7 @@ public final class JsscSerialLink implements SerialLink {
             port.purgePort(SerialPort.PURGE_RXCLEAR | SerialPort.PURGE_TXCLEAR);
         } catch (SerialPortException | RuntimeException e) {
             closeQuietly(port);
-            throw new TransportException("cannot open serial port " + path + ": " + e.getMessage(), e);
+            throw new TransportException("cannot open serial port " + path + ": " + SerialPortErrors.describe(e), e);
         }
         JsscSerialLink link = new JsscSerialLink(port, path, pollInterval, livenessInterval);
         link.reader.start();
@@ -114,8 +114,8 @@ public final class JsscSerialLink implements SerialLink {
                 throw new TransportException("serial port " + path + ": write failed");
             }
         } catch (SerialPortException e) {
-            inbound.fail(new TransportException(e.getMessage(), e));
-            throw new TransportException("serial port " + path + ": write failed: " + e.getMessage(), e);
+            inbound.fail(new TransportException(SerialPortErrors.describe(e), e)); // the queue names the port
+            throw new TransportException("serial port " + path + ": write failed: " + SerialPortErrors.describe(e), e);
         }
     }
 
@@ -131,7 +131,8 @@ public final class JsscSerialLink implements SerialLink {
             applyParams(port, baud);
             LOG.debug("serial port speed path={} baud={}", path, baud);
         } catch (SerialPortException e) {
-            throw new TransportException("serial port " + path + ": cannot set " + baud + " baud", e);
+            throw new TransportException("serial port " + path + ": cannot set " + baud + " baud: "
+                    + SerialPortErrors.describe(e), e);
         }
     }
 
@@ -177,8 +178,9 @@ public final class JsscSerialLink implements SerialLink {
             }
         } catch (SerialPortException | RuntimeException e) {
             if (!closing) {
-                LOG.warn("serial port failed path={} error={}", path, e.getMessage());
-                inbound.fail(e instanceof RuntimeException r ? r : new TransportException(e.getMessage(), e));
+                String why = SerialPortErrors.describe(e);
+                LOG.warn("serial port failed path={} error=\"{}\"", path, why);
+                inbound.fail(e instanceof RuntimeException r ? r : new TransportException(why, e)); // named by the queue
             }
         } finally {
             closeQuietly(port);

@@ -219,7 +219,7 @@ public final class ReconnectingSerialLink implements SerialLink {
             }
             pause(backoff.delay(attempt));
         }
-        throw new TransportException(name + " unavailable after " + attemptsPerCycle + " attempt"
+        throw new TransportException(name + " is unavailable after " + attemptsPerCycle + " attempt"
                 + (attemptsPerCycle == 1 ? "" : "s") + (last == null ? "" : ": " + last.getMessage()), last);
     }
 
