@@ -225,7 +225,12 @@ final class RfField {
     /** InDeselect: HLTA to a Type 2 chip, S(DESELECT) to an ISO-DEP chip; the target stays in the table. */
     void halt(ListedTarget t) {
         if (!t.lost() && !t.deselected() && !t.parked() && present(t.chip())) {
-            picc(t.chip()).halt();
+            try {
+                picc(t.chip()).halt();
+            } catch (ChipTornException torn) {
+                // Pulled mid-HLTA: HLTA has no answer (ntag223.md, ISO/IEC 14443-3), so the firmware cannot tell
+                torn(t.chip(), torn);
+            }
         }
         t.deselected(true);
         t.parked(false);

@@ -123,6 +123,28 @@ class ListingTest {
         assertEquals(1, type2.powerCycles);
     }
 
+    /**
+     * A Type 2 chip pulled off the antenna while InRelease halts it (found by the kill campaign: the emulator
+     * logged ERROR and answered the syntax error frame, which no PN532 sends for a well-formed InRelease). HLTA
+     * has no answer (ISO/IEC 14443-3; ntag223.md: HLTA 50 00, answer none), so the PN532 cannot tell: status OK, and the target is gone.
+     */
+    @Test
+    void aChipPulledDuringTheHaltOfInReleaseIsReleasedWithStatusOk() {
+        host.emulator.addChip(new com.tagline.simulator.field.ForwardingFieldChip(type2) {
+            @Override
+            public byte[] processType2(byte[] frame) {
+                if ((frame[0] & 0xFF) == 0x50) {
+                    throw new com.tagline.simulator.field.ChipTornException("pulled off the antenna at HLTA", false);
+                }
+                return super.processType2(frame);
+            }
+        });
+        singleShotListing();
+        host.transact("4A 01 00", "4B 01 01 " + TYPE2_TARGET);
+        host.transact("52 00", "53 00");
+        host.transact("4A 01 00", "4B 00"); // it left the field
+    }
+
     @Test
     void otherModulationsFindNothing() {
         host.emulator.addChip(type2);
