@@ -36,6 +36,7 @@ class KillCampaignTest {
         assertTrue(r.clean(), r.text());
         assertEquals(KILLS, r.kills(), r.text());
         assertEquals(0, r.lost() + r.tagsOnTwoChips() + r.chipsOnTwoTags() + r.duplicates() + r.hangs(), r.text());
+        assertEquals(0, r.stationErrors() + r.worldErrors(), "no ERROR line from the station or the emulators: " + r.text());
         assertTrue(r.configured() > 0 && r.chips() >= r.configured(), "the station did work between the kills: " + r.text());
         assertEquals(r.chips(), r.configured() + r.scrapped(), "every chip fed ended in a bin: " + r.text());
     }

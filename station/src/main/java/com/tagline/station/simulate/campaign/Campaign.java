@@ -48,7 +48,8 @@ public final class Campaign {
         SplittableRandom operatorDice = root.split();
         SimulatedChips factory = new SimulatedChips(root.nextLong(), options.defectRate());
         Tally tally = new Tally();
-        try (CampaignWorld world = CampaignWorld.open(dir, options.protocol(), options.seed());
+        try (WorldErrors worldErrors = WorldErrors.watch();
+             CampaignWorld world = CampaignWorld.open(dir, options.protocol(), options.seed());
              PrintWriter log = new PrintWriter(Files.newBufferedWriter(dir.resolve("campaign.log")), true)) {
             Operator operator = new Operator(world.reader.emulator(), factory, options.protocol(), operatorDice,
                     options.pullRate(), tally);
@@ -82,7 +83,8 @@ public final class Campaign {
             world.platform.faults().set(FaultSettings.NONE); // the checks ask the platform themselves
             CampaignChecks checks = new CampaignChecks(world, operator.chips(), dir.resolve("data").resolve("station.db"))
                     .run();
-            return result(operator.chips(), checks, tally, world, life, (System.nanoTime() - t0) / 1_000_000_000L);
+            return result(operator.chips(), checks, tally, world, worldErrors, life,
+                    (System.nanoTime() - t0) / 1_000_000_000L);
         }
     }
 
@@ -183,15 +185,15 @@ public final class Campaign {
     }
 
     private static CampaignResult result(List<CampaignChip> chips, CampaignChecks checks, Tally tally,
-                                         CampaignWorld world, int lives, long seconds) {
+                                         CampaignWorld world, WorldErrors worldErrors, int lives, long seconds) {
         return new CampaignResult(tally.kills(), lives, (int) chips.stream().filter(c -> c.placements > 0).count(),
                 (int) chips.stream().filter(c -> c.place == Place.GOOD).count(),
                 (int) chips.stream().filter(c -> c.place == Place.SCRAP).count(), checks.complete,
                 chips.stream().mapToInt(c -> c.pullsWhileDown + c.inField.pulls()).sum(), checks.lost, checks.tagsOnTwoChips, checks.chipsOnTwoTags,
                 checks.duplicates, world.platform.state().reports("duplicate"), tally.hangs().size(),
-                tally.errorCount(), tally.moments(), tally.killsMidSync(),
+                tally.errorCount(), worldErrors.count(), tally.moments(), tally.killsMidSync(),
                 java.util.stream.Stream.concat(tally.violations().stream(), checks.violations.stream()).toList(),
-                tally.hangs(), tally.errors(),
+                tally.hangs(), tally.errors(), worldErrors.lines(),
                 tally.exits(),
                 seconds);
     }
