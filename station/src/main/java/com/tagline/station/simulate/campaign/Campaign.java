@@ -42,6 +42,30 @@ public final class Campaign {
 
     /** Runs the campaign in {@code dir} (which must exist) and checks the invariants. */
     public CampaignResult run(Path dir) throws IOException {
+        Thread endChildren = new Thread(Campaign::endChildren, "campaign-shutdown");
+        Runtime.getRuntime().addShutdownHook(endChildren);
+        try {
+            return runWatched(dir);
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(endChildren);
+        }
+    }
+
+    /**
+     * A campaign ended by a signal (SIGTERM, or SIGINT sent to it alone) runs no finally block: its station
+     * process and the pty's socat would live on, the station holding the data directory's lock. The shutdown hook
+     * ends them, as the campaign's last life would have been ended.
+     */
+    private static void endChildren() {
+        List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
+        children.forEach(ProcessHandle::destroyForcibly);
+        if (!children.isEmpty()) {
+            System.err.println("campaign: ended by a signal; " + children.size()
+                    + " child processes (the station, socat) ended too");
+        }
+    }
+
+    private CampaignResult runWatched(Path dir) throws IOException {
         long t0 = System.nanoTime();
         SplittableRandom root = new SplittableRandom(options.seed());
         SplittableRandom killDice = root.split();
