@@ -327,25 +327,37 @@ public final class ChipEncoder {
             return untagged(chip, Reason.NOT_BLANK, "chip was configured for tag " + tagId + ", whose URL this store"
                     + " no longer has, so it cannot be checked again; never reused for another tag");
         }
-        PersonalizationResult result = recipe.personalize(chip.link(), job.get().url(), ChipEncoder::checkOnly);
+        VerifyOnly verifyOnly = new VerifyOnly();
+        PersonalizationResult result = recipe.personalize(chip.link(), job.get().url(), verifyOnly);
         if (result.configured()) {
             return new EncodeOutcome(Optional.of(tagId), Optional.of(chip.uidHex()), Reason.CONFIGURED,
                     "already configured for this tag and checked again; not reported again", false, false,
                     Duration.ZERO);
         }
-        Reason reason = result.reason() == Reason.CHIP_ERROR ? Reason.VERIFY_MISMATCH : result.reason();
+        // A step refused by VerifyOnly comes back as the recipe's chip_error; it means the chip is not the configured
+        // one. Any other failure (lost, a chip error, authentication) keeps its own reason.
+        Reason reason = verifyOnly.refused ? Reason.VERIFY_MISMATCH : result.reason();
         log.warn("event=configured_chip_failed_check tag={} uid={} found={} detail=\"{}\"", tagId, chip.uidHex(),
                 result.initialState(), result.detail());
-        return untagged(chip, reason, "UID " + chip.uidHex() + " was configured for tag " + tagId + ", but this chip"
-                + " does not check out as it (" + result.detail() + "): a copy of the UID or a changed chip; nothing"
-                + " written, nothing reported");
+        String verdict = reason == Reason.VERIFY_MISMATCH
+                ? "does not check out as it (" + result.detail() + "): a copy of the UID or a changed chip"
+                : "could not be checked again (" + result.detail() + "); present it again to check it";
+        return untagged(chip, reason, "UID " + chip.uidHex() + " was configured for tag " + tagId + ", but this chip "
+                + verdict + "; nothing written, nothing reported");
     }
 
     /** The listener of a check: any step but VERIFY would write to a chip already configured, so none runs. */
-    private static void checkOnly(Step step, String uid) {
-        if (step != Step.VERIFY) {
-            throw new EncodingAbortedException("chip " + uid + " would need " + step + ", which a configured chip"
-                    + " never needs");
+    /** Lets only VERIFY through: a configured chip never needs another step, so nothing can be written to it. */
+    private static final class VerifyOnly implements StepListener {
+        private boolean refused;
+
+        @Override
+        public void beforeStep(Step step, String uid) {
+            if (step != Step.VERIFY) {
+                refused = true;
+                throw new EncodingAbortedException("chip " + uid + " would need " + step + ", which a configured chip"
+                        + " never needs");
+            }
         }
     }
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tagline.hardware.tag.ChipProtocol;
+import com.tagline.hardware.tag.ForwardingTagLink;
+import com.tagline.hardware.tag.TagLink;
 import com.tagline.simulator.field.TearPoint;
 import com.tagline.simulator.ntag223.SimulatedNtag223Link;
 import com.tagline.simulator.ntag424.SimulatedNtag424Link;
@@ -244,6 +246,29 @@ class ChipEncoderTest {
         }
         assertEquals(1, store.outbox().pending(10).size(), "the platform was told once, about the original");
         assertTrue(store.jobs().isAvailable("tag_b"));
+    }
+
+    /**
+     * A configured chip whose check again fails on the way (here its ReadData answered 91 9D) keeps that failure's
+     * reason: only a step the check refused (a chip that would need writing) says verify_mismatch. Before, every
+     * chip_error of the check was reported as verify_mismatch, a copy, although nothing said the chip was one.
+     */
+    @Test
+    void aConfiguredChipWhoseCheckFailsOnTheWayIsNotCalledACopy() {
+        store.jobs().record(List.of(job("tag_a", P424)));
+        SimulatedNtag424Link original = WorkflowFixture.blank424(1);
+        assertEquals(Reason.CONFIGURED, encoder().encode(antenna.present(original)).reason());
+        TagLink refusingRead = new ForwardingTagLink(original) {
+            @Override
+            public byte[] transceive(byte[] apdu) {
+                byte[] answer = super.transceive(apdu);
+                return (apdu[1] & 0xFF) == 0xAD ? new byte[] {(byte) 0x91, (byte) 0x9D} : answer; // ReadData (DS §10.8.2)
+            }
+        };
+        EncodeOutcome o = encoder().encode(antenna.present(refusingRead, original.chip().uidHex(), P424, original::putBack));
+        assertEquals(Reason.CHIP_ERROR, o.reason(), o.detail());
+        assertTrue(o.tagId().isEmpty() && !o.tagFinal(), o.detail());
+        assertEquals(1, store.outbox().pending(10).size(), "nothing reported again");
     }
 
     @Test
