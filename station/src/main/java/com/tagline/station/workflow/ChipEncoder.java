@@ -151,7 +151,7 @@ public final class ChipEncoder {
         ChipProtocol protocol = chip.protocol().get();
         Optional<AttemptRecord> before = store.call(s -> s.latestAttemptOfChip(chip.uidHex()));
         if (before.isPresent() && before.get().state() == AttemptState.CONFIGURED) {
-            return configuredBefore(chip, recipe, before.get());
+            return configuredBefore(antenna, chip, recipe, before.get());
         }
         Optional<LeasedJob> job = before.isPresent() ? ownTag(before.get()) : nextJob(protocol);
         if (job.isEmpty()) {
@@ -318,17 +318,33 @@ public final class ChipEncoder {
      * A chip whose UID the store holds as configured came back (round the belt again, put back on a bench, or
      * another chip showing that UID). It is never trusted on its UID alone: the recipe checks it again against
      * its tag (originality signature, keys, the SUN and the NDEF, as after personalizing) and may write nothing.
-     * The platform was told once; a chip that does not check out is rejected and the record left as it was.
+     * A chip lost during the check is activated again in place and checked from the start, as the encoding path
+     * resumes a torn chip. The platform was told once; a chip that does not check out is rejected and the record
+     * left as it was.
      */
-    private EncodeOutcome configuredBefore(ChipInField chip, ChipRecipe recipe, AttemptRecord configured) {
+    private EncodeOutcome configuredBefore(Antenna antenna, ChipInField first, ChipRecipe recipe,
+                                           AttemptRecord configured) {
         String tagId = configured.tagId();
         Optional<LeasedJob> job = store.call(s -> s.jobs().job(tagId));
         if (job.isEmpty()) {
-            return untagged(chip, Reason.NOT_BLANK, "chip was configured for tag " + tagId + ", whose URL this store"
+            return untagged(first, Reason.NOT_BLANK, "chip was configured for tag " + tagId + ", whose URL this store"
                     + " no longer has, so it cannot be checked again; never reused for another tag");
         }
+        ChipInField chip = first;
         VerifyOnly verifyOnly = new VerifyOnly();
         PersonalizationResult result = recipe.personalize(chip.link(), job.get().url(), verifyOnly);
+        for (int reactivation = 0; result.reason() == Reason.TAG_LOST && reactivation < policy.reactivations();
+                reactivation++) {
+            Optional<ChipInField> again = antenna.reactivate().filter(c -> c.uidHex().equals(first.uidHex()));
+            if (again.isEmpty()) {
+                break;
+            }
+            log.info("event=configured_chip_reactivated tag={} uid={} detail=\"{}\"", tagId, first.uidHex(),
+                    result.detail());
+            chip = again.get();
+            verifyOnly = new VerifyOnly();
+            result = recipe.personalize(chip.link(), job.get().url(), verifyOnly);
+        }
         if (result.configured()) {
             return new EncodeOutcome(Optional.of(tagId), Optional.of(chip.uidHex()), Reason.CONFIGURED,
                     "already configured for this tag and checked again; not reported again", false, false,
@@ -346,7 +362,6 @@ public final class ChipEncoder {
                 + verdict + "; nothing written, nothing reported");
     }
 
-    /** The listener of a check: any step but VERIFY would write to a chip already configured, so none runs. */
     /** Lets only VERIFY through: a configured chip never needs another step, so nothing can be written to it. */
     private static final class VerifyOnly implements StepListener {
         private boolean refused;

@@ -255,9 +255,7 @@ class ChipEncoderTest {
      */
     @Test
     void aConfiguredChipWhoseCheckFailsOnTheWayIsNotCalledACopy() {
-        store.jobs().record(List.of(job("tag_a", P424)));
-        SimulatedNtag424Link original = WorkflowFixture.blank424(1);
-        assertEquals(Reason.CONFIGURED, encoder().encode(antenna.present(original)).reason());
+        SimulatedNtag424Link original = configuredFor("tag_a");
         TagLink refusingRead = new ForwardingTagLink(original) {
             @Override
             public byte[] transceive(byte[] apdu) {
@@ -269,6 +267,42 @@ class ChipEncoderTest {
         assertEquals(Reason.CHIP_ERROR, o.reason(), o.detail());
         assertTrue(o.tagId().isEmpty() && !o.tagFinal(), o.detail());
         assertEquals(1, store.outbox().pending(10).size(), "nothing reported again");
+    }
+
+    /**
+     * A configured chip lost during its check again (the ReadData of its SUN torn) and still at the antenna is
+     * activated again in place and checked from the start, as a torn chip resumes while encoding. Before, it was
+     * tag_lost and the gate put a good chip in the reject bin.
+     */
+    @Test
+    void aConfiguredChipLostDuringItsCheckIsActivatedAgainAndPasses() {
+        SimulatedNtag424Link original = configuredFor("tag_a");
+        original.tearNext(0xAD, TearPoint.AFTER_APPLY); // ReadData (DS §10.8.1): the SUN read, answer lost
+        int before = antenna.reactivations;
+        EncodeOutcome o = encoder().encode(antenna.present(original).comesBack(true));
+        assertEquals(Reason.CONFIGURED, o.reason(), o.detail());
+        assertTrue(o.detail().contains("checked again; not reported again"), o.detail());
+        assertEquals(before + 1, antenna.reactivations);
+        assertEquals(1, store.outbox().pending(10).size(), "nothing reported again");
+    }
+
+    /** The same chip lost for good during its check stays tag_lost: it may be presented again. */
+    @Test
+    void aConfiguredChipThatLeavesDuringItsCheckIsTagLostAndNothingIsReported() {
+        SimulatedNtag424Link original = configuredFor("tag_a");
+        original.tearNext(0xAD, TearPoint.BEFORE_APPLY);
+        EncodeOutcome o = encoder().encode(antenna.present(original).comesBack(false));
+        assertEquals(Reason.TAG_LOST, o.reason(), o.detail());
+        assertTrue(o.detail().contains("present it again"), o.detail());
+        assertEquals(1, store.outbox().pending(10).size(), "nothing reported again");
+    }
+
+    /** An NTAG 424 DNA configured for {@code tagId} here, its outcome queued. */
+    private SimulatedNtag424Link configuredFor(String tagId) {
+        store.jobs().record(List.of(job(tagId, P424)));
+        SimulatedNtag424Link chip = WorkflowFixture.blank424(1);
+        assertEquals(Reason.CONFIGURED, encoder().encode(antenna.present(chip)).reason());
+        return chip;
     }
 
     @Test
