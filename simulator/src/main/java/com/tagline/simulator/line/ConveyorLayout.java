@@ -33,6 +33,12 @@ public record ConveyorLayout(double pitchMm, double itemLengthMm, double speedMm
         return new ConveyorLayout(60, 40, 200, 100, 340, 420, Duration.ofMillis(1));
     }
 
+    /** This layout with the belt running {@code speedup} times as fast. */
+    public ConveyorLayout faster(double speedup) {
+        return new ConveyorLayout(pitchMm, itemLengthMm, speedMmPerSecond * speedup, encoderEyeMm, rejectEyeMm,
+                outfeedEndMm, step);
+    }
+
     double travelPerStep() {
         return speedMmPerSecond * step.toNanos() / 1e9;
     }

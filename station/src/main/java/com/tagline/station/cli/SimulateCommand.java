@@ -109,6 +109,11 @@ final class SimulateCommand implements Callable<Integer> {
             description = "With --timing: what one fsync costs on the station's storage, in ms (default ${DEFAULT-VALUE}).")
     long fsyncMs;
 
+    @Option(names = "--belt-mm-s", defaultValue = "200",
+            description = "With --timing: the conveyor belt's speed in mm/s (default ${DEFAULT-VALUE}, the standard line:"
+                    + " 60 mm pitch, so a 300 ms index); the line's travel limits scale with it.")
+    int beltMmPerSecond;
+
     @Override
     public Integer call() {
         if (!platformName.equals("tagbase") && !platformName.equals("ixkio")) {
@@ -125,7 +130,7 @@ final class SimulateCommand implements Callable<Integer> {
             options = new SimulationOptions(count, BatchProtocol.parse(protocol), defectRate, seed, urlBase, station,
                     handFed, Optional.ofNullable(outageAt).map(StationSimulation::seconds),
                     StationSimulation.seconds(outageFor), Optional.ofNullable(dataDir), stations, sunTemplate,
-                    timing ? Optional.of(new CycleTiming(baud, Duration.ofMillis(fsyncMs))) : Optional.empty());
+                    timing ? Optional.of(new CycleTiming(baud, Duration.ofMillis(fsyncMs), beltMmPerSecond)) : Optional.empty());
         } catch (IllegalArgumentException | KeyFileException e) {
             System.err.println("simulate: " + e.getMessage());
             return 2;

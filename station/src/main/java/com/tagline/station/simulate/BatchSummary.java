@@ -38,8 +38,8 @@ public final class BatchSummary {
      *
      * @param index the conveyor's part: the cycle less the radio and the store
      */
-    public record Cycle(int baud, Duration perFsync, Duration cycle, Duration radio, Duration store, Duration index,
-                        long chipsPerHour) {
+    public record Cycle(int baud, Duration perFsync, int beltMmPerSecond, Duration cycle, Duration radio, Duration store,
+                        Duration index, long chipsPerHour) {
         /** Which part of the cycle is the largest. */
         public String largest() {
             long r = radio.toNanos();
@@ -265,6 +265,7 @@ public final class BatchSummary {
         }
         if (cycle != null) {
             o.putObject("timing").put("baud", cycle.baud()).put("fsync_ms", cycle.perFsync().toMillis())
+                    .put("belt_mm_s", cycle.beltMmPerSecond())
                     .put("cycle_ms", ms(cycle.cycle())).put("radio_ms", ms(cycle.radio())).put("store_ms", ms(cycle.store()))
                     .put("index_ms", ms(cycle.index())).put("chips_per_hour_per_head", cycle.chipsPerHour())
                     .put("largest", cycle.largest());
@@ -319,8 +320,8 @@ public final class BatchSummary {
         }
         if (cycle != null) {
             sb.append(String.format(java.util.Locale.ROOT, "Cycle (modeled):  %.1f ms per chip = %d chips per hour per head"
-                    + " at %d baud, %d ms per fsync%n", ms(cycle.cycle()), cycle.chipsPerHour(), cycle.baud(),
-                    cycle.perFsync().toMillis()));
+                    + " at %d baud, %d ms per fsync, belt %d mm/s%n", ms(cycle.cycle()), cycle.chipsPerHour(),
+                    cycle.baud(), cycle.perFsync().toMillis(), cycle.beltMmPerSecond()));
             sb.append(String.format(java.util.Locale.ROOT, "  radio %.1f ms, store %.1f ms, conveyor index %.1f ms;"
                     + " the largest: %s%n", ms(cycle.radio()), ms(cycle.store()), ms(cycle.index()), cycle.largest()));
         }

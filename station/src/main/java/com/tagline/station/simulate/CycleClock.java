@@ -40,7 +40,7 @@ final class CycleClock {
         Duration radioPerChip = radio.dividedBy(chips);
         Duration storePerChip = store.dividedBy(chips);
         Duration index = cycle.minus(radioPerChip).minus(storePerChip);
-        return new BatchSummary.Cycle(timing.baud(), timing.perFsync(), cycle, radioPerChip, storePerChip, index,
+        return new BatchSummary.Cycle(timing.baud(), timing.perFsync(), timing.beltMmPerSecond(), cycle, radioPerChip, storePerChip, index,
                 cycle.isZero() ? 0 : Math.round(3_600_000_000_000.0 / cycle.toNanos()));
     }
 }

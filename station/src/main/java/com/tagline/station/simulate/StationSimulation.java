@@ -185,8 +185,10 @@ public final class StationSimulation {
             Path stationDir = options.stations() == 1 ? dir : dir.resolve(name);
             SimulatedClock clock = benchClock;
             if (!options.handFed()) {
-                lane.line = new SimulatedLineRun(ConveyorLayout.standard(), LineSignals.standard(), LineTiming.standard(),
-                        ENCODE_TIME, t, item -> encodeItem(lane, (int) item.id() - 1));
+                double speedup = options.timing().map(CycleTiming::beltSpeedup).orElse(1.0);
+                lane.line = new SimulatedLineRun(ConveyorLayout.standard().faster(speedup), LineSignals.standard(),
+                        LineTiming.standard().forBeltSpeedup(speedup), ENCODE_TIME, t,
+                        item -> encodeItem(lane, (int) item.id() - 1));
                 // a failed item the gate pushed off will not ship: a tag its chip held goes on (architecture §5)
                 lane.line.onRejected(id -> lane.station.station().encoder().release(
                         lane.chips.get((int) id - 1).uidHex(), Holds.REJECTED_BY_GATE));

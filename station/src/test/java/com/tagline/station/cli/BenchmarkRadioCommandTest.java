@@ -14,9 +14,21 @@ import org.junit.jupiter.api.Test;
  * this test asserts beyond their order.
  */
 class BenchmarkRadioCommandTest {
+    private static final String PARTS_HEADING = "where the datasheet time goes";
+
     /** chip, baud, kbit/s, exchanges, bytes→PN532, bytes→host, bytes total, flat ms, datasheet ms. */
     private static List<String[]> rows(String out) {
-        return out.lines().filter(l -> l.startsWith("ntag_")).map(l -> l.trim().split("\\s+")).toList();
+        return table(out.substring(0, out.indexOf(PARTS_HEADING)));
+    }
+
+    /** chip, baud, kbit/s, datasheet ms, serial, PN532, decode, AES, EEPROM, RF air, largest. */
+    private static List<String[]> parts(String out) {
+        String after = out.substring(out.indexOf(PARTS_HEADING));
+        return table(after.substring(0, after.indexOf("datasheet model parameters")));
+    }
+
+    private static List<String[]> table(String section) {
+        return section.lines().filter(l -> l.startsWith("ntag_")).map(l -> l.trim().split("\\s+")).toList();
     }
 
     @Test
@@ -38,6 +50,36 @@ class BenchmarkRadioCommandTest {
         assertTrue(Double.parseDouble(at424[8]) < Double.parseDouble(at106[8]),
                 "424 kbit/s is faster under the datasheet model: " + r.out());
         assertTrue(r.out().contains("eeprom-write-us") && r.out().contains("NT4H2421Gx §5 Table 2"), r.out());
+    }
+
+    /**
+     * The datasheet time by part: the parts add up to it, the serial line's share is 10 bit times per byte at the
+     * baud rate, and a chip-side parameter set to 0 takes exactly its share away.
+     */
+    @Test
+    void theDatasheetTimeSplitsIntoPartsThatAddUp() {
+        CliRunner r = CliRunner.run("benchmark", "--via", "pn532", "--count", "2", "--baud", "921600",
+                "--protocol", "ntag_424_dna");
+        assertEquals(0, r.exit(), r.err());
+        List<String[]> parts = parts(r.out());
+        assertEquals(2, parts.size(), r.out());
+        for (int i = 0; i < parts.size(); i++) {
+            String[] p = parts.get(i);
+            double sum = 0;
+            for (int k = 4; k <= 9; k++) {
+                sum += Double.parseDouble(p[k]);
+            }
+            assertEquals(Double.parseDouble(p[3]), sum, 0.35, "the parts add up: " + String.join(" ", p));
+            double bytes = Double.parseDouble(rows(r.out()).get(i)[6]);
+            assertEquals(bytes * 10 / 921600 * 1000, Double.parseDouble(p[4]), 0.05, "serial: " + String.join(" ", p));
+        }
+        CliRunner noEeprom = CliRunner.run("benchmark", "--via", "pn532", "--count", "2", "--baud", "921600",
+                "--protocol", "ntag_424_dna", "--timing-param", "eeprom-write-us=0");
+        String[] with = parts.get(0);
+        String[] without = parts(noEeprom.out()).get(0);
+        assertEquals("0.0", without[8], noEeprom.out());
+        assertEquals(Double.parseDouble(with[3]) - Double.parseDouble(with[8]), Double.parseDouble(without[3]), 0.15,
+                r.out() + noEeprom.out());
     }
 
     @Test

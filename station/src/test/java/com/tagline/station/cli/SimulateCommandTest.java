@@ -134,4 +134,26 @@ class SimulateCommandTest {
                 .contains(t.path("largest").asText()), t.toString());
         assertEquals(2, CliRunner.run("simulate", "--timing", "--hand-fed").exit(), "a bench has no line cycle");
     }
+
+    /**
+     * The conveyor's index is the pitch's travel time: 60 mm at 300 mm/s is 200 ms (300 ms on the standard belt).
+     * The line's travel limits follow the belt, so the gate still rejects exactly the failed chips.
+     */
+    @Test
+    void aFasterBeltShortensTheIndexAndTheGateStillRejectsExactlyTheFailedChips() throws Exception {
+        CliRunner r = CliRunner.run("simulate", "--timing", "--belt-mm-s", "300", "--count", "30", "--defect-rate", "0.3",
+                "--json");
+        assertEquals(0, r.exit(), r.err());
+        com.fasterxml.jackson.databind.JsonNode s = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        com.fasterxml.jackson.databind.JsonNode t = s.path("timing");
+        assertEquals(300, t.path("belt_mm_s").asInt());
+        assertEquals(200.0, t.path("index_ms").asDouble(), 5.0, "60 mm at 300 mm/s (300 ms at 200 mm/s): " + t);
+        assertTrue(s.path("failed").asInt() > 0, s.toString());
+        assertEquals(s.path("failed").asInt(), s.path("rejected").asInt(), s.toString());
+        assertEquals(0, s.path("rejected_mismatch").asInt(), s.toString());
+        assertEquals(0, s.path("items_not_out").asInt(), s.toString());
+        CliRunner tooFast = CliRunner.run("simulate", "--timing", "--belt-mm-s", "700");
+        assertEquals(2, tooFast.exit());
+        assertTrue(tooFast.err().contains("--belt-mm-s must be 50..600, got 700"), tooFast.err());
+    }
 }
