@@ -48,20 +48,23 @@ public final class HttpTransport implements AutoCloseable {
             this(status, retryAfter, body, null);
         }
 
+        /** The longest {@code Retry-After} the station honours; a longer one is waited out this long, then retried. */
+        public static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(1);
+
         /**
          * The {@code Retry-After} header as a delay, when it is delta-seconds (RFC 9110 §10.2.3); empty when
          * the header is absent, negative or not a number (an HTTP-date is not expected from our platforms).
+         * At most {@link #LONGEST_RETRY_AFTER}: a maintenance window's long wait is honoured for an hour and then
+         * looked at again, and a number too big for a clock (RFC 9110 puts no bound on it) cannot stop the sync.
          */
         public Optional<Duration> retryAfterDelay() {
-            if (retryAfter == null) {
+            if (retryAfter == null || !retryAfter.strip().matches("[0-9]+")) {
                 return Optional.empty();
             }
-            try {
-                long s = Long.parseLong(retryAfter.trim());
-                return s < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(s));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
+            String digits = retryAfter.strip();
+            long capSeconds = LONGEST_RETRY_AFTER.toSeconds();
+            boolean longer = digits.length() > 18 || Long.parseLong(digits) > capSeconds;
+            return Optional.of(longer ? LONGEST_RETRY_AFTER : Duration.ofSeconds(Long.parseLong(digits)));
         }
     }
 

@@ -285,6 +285,44 @@ class OutboxSyncIntegrationTest {
         }
     }
 
+    /**
+     * A platform's {@code Retry-After} beyond an hour (here the largest number a header can carry) is waited out for an
+     * hour, then the rows go. Before, the delay overflowed the clocks' arithmetic: the refused pass threw, and the rows
+     * stayed behind a header no station could honour.
+     */
+    @Test
+    void aRetryAfterBeyondAnHourIsWaitedOutForAnHourAndTheRowsThenGo() {
+        rig = SyncRig.start(dir, 100);
+        outcomes(3, 1, new ArrayList<>(), new ArrayList<>());
+        com.tagline.simulator.line.SimulatedClock elapsed = new com.tagline.simulator.line.SimulatedClock(SyncRig.T0);
+        SyncPolicy policy = new SyncPolicy(100, Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofSeconds(30));
+        boolean[] refused = {false};
+        OutcomeSink refusingOnce = new OutcomeSinkDecorator(new TagbaseSink(rig.openClient())) {
+            @Override
+            public List<Delivery> deliver(List<com.tagline.station.store.OutboxEntry> rows) {
+                if (!refused[0]) {
+                    refused[0] = true;
+                    throw new com.tagline.station.platform.PlatformStatusException("POST /api/v1/tag_configurations",
+                            new com.tagline.station.platform.HttpTransport.Response(503, "9223372036854775807",
+                                    new byte[0]), "maintenance");
+                }
+                return super.deliver(rows);
+            }
+        };
+        try (OutboxSync sync = new OutboxSync(rig.access, refusingOnce, policy,
+                com.tagline.hardware.retry.Backoff.exact(Duration.ofMillis(100), Duration.ofSeconds(30)), rig.clock,
+                elapsed, rig.alarms)) {
+            Instant due = sync.runOnce();
+            assertEquals(elapsed.instant().plus(Duration.ofHours(1)), due, "the header's wait, capped at an hour");
+            bothMove(elapsed, Duration.ofMinutes(59));
+            sync.runOnce();
+            assertEquals(0, rig.platform().reports("accepted"), "nothing sent within the hour");
+            bothMove(elapsed, Duration.ofMinutes(1));
+            sync.runOnce();
+            assertEquals(4, rig.platform().reports("accepted"), "sent once the hour ran out");
+        }
+    }
+
     /** Time passes: the wall clock and the elapsed clock move together. */
     private void bothMove(com.tagline.simulator.line.SimulatedClock elapsed, Duration by) {
         rig.clock.advance(by);
