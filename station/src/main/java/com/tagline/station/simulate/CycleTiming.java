@@ -1,5 +1,6 @@
 package com.tagline.station.simulate;
 
+import com.tagline.simulator.line.ConveyorLayout;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -15,8 +16,8 @@ import java.util.Objects;
  * @param beltMmPerSecond the belt's speed while it runs; the standard line's is {@link #STANDARD_BELT_MM_PER_S}
  */
 public record CycleTiming(int baud, Duration perFsync, int beltMmPerSecond) {
-    /** The simulated line's default belt, as {@code ConveyorLayout.standard()}. */
-    public static final int STANDARD_BELT_MM_PER_S = 200;
+    /** The simulated line's default belt, {@link ConveyorLayout#standard()}'s. */
+    public static final int STANDARD_BELT_MM_PER_S = (int) ConveyorLayout.standard().speedMmPerSecond();
     /**
      * Above this the standard line's 80 ms gate pulse would still be out when the next item, 60 mm behind, reaches
      * the gate (60 mm in 80 ms is 750 mm/s); 600 keeps a margin.
@@ -33,7 +34,7 @@ public record CycleTiming(int baud, Duration perFsync, int beltMmPerSecond) {
         }
     }
 
-    /** The standard belt's speed over this one's: the line's travel limits scale by its inverse. */
+    /** This belt's speed over the standard one's: the line's travel limits scale by its inverse. */
     public double beltSpeedup() {
         return (double) beltMmPerSecond / STANDARD_BELT_MM_PER_S;
     }
