@@ -87,6 +87,17 @@ public final class Outbox {
         });
     }
 
+    /**
+     * Pending rows due after {@code limit} are due at {@code now}: no wait the sync sets is that long, so their due
+     * times were stored while the wall clock was ahead (a restart after NTP stepped it back).
+     *
+     * @return the rows made due
+     */
+    public int dueNowIfAfter(Instant limit, Instant now) {
+        return db.inTransaction("dueNowIfAfter", c -> Attempts.update(c, "UPDATE outbox SET next_attempt_at_ms = ?"
+                + " WHERE state = 'pending' AND next_attempt_at_ms > ?", now.toEpochMilli(), limit.toEpochMilli()));
+    }
+
     /** Rows handed to the platform whose answer never came (ambiguous), oldest first. */
     public List<OutboxEntry> sent(int limit) {
         return db.read("sent", c -> list(c, SELECT + " WHERE b.state = 'sent' ORDER BY b.outbox_id LIMIT ?", limit));

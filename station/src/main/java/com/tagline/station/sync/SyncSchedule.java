@@ -1,6 +1,7 @@
 package com.tagline.station.sync;
 
 import com.tagline.hardware.retry.Backoff;
+import com.tagline.station.platform.HttpTransport;
 import com.tagline.station.store.StoreAccess;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,13 +53,34 @@ final class SyncSchedule {
         long ahead = wall.millis() - elapsed.millis();
         Long before = wallAhead;
         wallAhead = ahead;
-        if (before == null || Math.abs(ahead - before) <= STEP.toMillis()) {
+        if (before == null) {
+            dueTimesFromBeforeTheStart();
+            return;
+        }
+        if (Math.abs(ahead - before) <= STEP.toMillis()) {
             return;
         }
         long step = ahead - before;
         Instant oldNow = wall.instant().minusMillis(step);
         int moved = store.call(s -> s.outbox().moveWaitingDueTimes(oldNow, Duration.ofMillis(step)));
         log.warn("event=wall_clock_stepped by_ms={} outbox_rows_retimed={}", step, moved);
+    }
+
+    /**
+     * At the first look after a start, a stored due time further ahead than any wait the sync sets (its longest
+     * backoff, or the longest {@code Retry-After} it honours) was written while the wall clock ran ahead, and that
+     * step happened while the station was down, where {@link #followWallClock} could not see it. Those rows are due
+     * now rather than held for the length of the step; the platform answers again with its own wait if it must.
+     */
+    private void dueTimesFromBeforeTheStart() {
+        Duration longest = policy.backoffMax().compareTo(HttpTransport.Response.LONGEST_RETRY_AFTER) > 0
+                ? policy.backoffMax() : HttpTransport.Response.LONGEST_RETRY_AFTER;
+        Instant now = wall.instant();
+        int reset = store.call(s -> s.outbox().dueNowIfAfter(now.plus(longest), now));
+        if (reset > 0) {
+            log.warn("event=outbox_due_times_reset rows={} why=\"due more than {} s ahead at start: stored while the"
+                    + " wall clock was ahead\"", reset, longest.toSeconds());
+        }
     }
 
     /** Whether a pass at {@code now} must wait (a backoff is running); see {@link #blockedUntil()}. */

@@ -323,6 +323,35 @@ class OutboxSyncIntegrationTest {
         }
     }
 
+    /**
+     * Rows refused while the wall clock ran 3 h ahead, then a restart after NTP stepped it back (the step happened
+     * while the station was down, where the running sync could not follow it): the rows go at the first pass instead
+     * of waiting 3 h. Before, their stored due times held them for the length of the step.
+     */
+    @Test
+    void rowsStoredWhileTheClockRanAheadAreNotHeldAfterARestartWithTheClockSetRight() {
+        rig = SyncRig.start(dir, 100);
+        outcomes(3, 1, new ArrayList<>(), new ArrayList<>());
+        SyncPolicy policy = new SyncPolicy(100, Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofSeconds(30));
+        rig.clock.advance(Duration.ofHours(3)); // the wall clock runs 3 h ahead
+        try (OutboxSync sync = new OutboxSync(rig.access, new TagbaseSink(rig.openClient()), policy,
+                com.tagline.hardware.retry.Backoff.exact(Duration.ofMillis(100), Duration.ofSeconds(30)), rig.clock,
+                rig.clock, rig.alarms)) {
+            rig.faults(new FaultSettings(false, 0, 1.0, 0)); // 503, Retry-After: 1
+            sync.runOnce();
+            rig.faults(FaultSettings.NONE);
+        }
+        assertEquals(0, rig.platform().reports("accepted"));
+        rig.clock.advance(Duration.ofHours(-3)); // set right while the station was down
+        com.tagline.simulator.line.SimulatedClock elapsed = new com.tagline.simulator.line.SimulatedClock(SyncRig.T0);
+        try (OutboxSync sync = new OutboxSync(rig.access, new TagbaseSink(rig.openClient()), policy,
+                com.tagline.hardware.retry.Backoff.exact(Duration.ofMillis(100), Duration.ofSeconds(30)), rig.clock,
+                elapsed, rig.alarms)) {
+            sync.runOnce();
+            assertEquals(4, rig.platform().reports("accepted"), "sent at the first pass after the restart");
+        }
+    }
+
     /** Time passes: the wall clock and the elapsed clock move together. */
     private void bothMove(com.tagline.simulator.line.SimulatedClock elapsed, Duration by) {
         rig.clock.advance(by);
