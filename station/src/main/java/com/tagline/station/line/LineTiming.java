@@ -34,11 +34,6 @@ public record LineTiming(Duration debounce, Duration gatePulse, Duration encoder
     }
 
     /**
-     * Limits for the simulator's standard layout: 200 mm/s, 240 mm from the encoder eye to the reject eye, 40 mm
-     * items, so a tracked item (its clock starts when it has cleared the encoder eye) reaches the reject eye
-     * after 1.0 s of running; at 60 mm pitch the item ahead of it gets there 0.3 s earlier. 0.85 s tells them apart.
-     */
-    /**
      * The same line with its belt running {@code speedup} times as fast: the limits counted in running time
      * (clearing the eyes, the travel to the reject eye and its least time) shrink by that factor; debounce, the
      * gate's pulse and the idle time stay.
@@ -55,6 +50,11 @@ public record LineTiming(Duration debounce, Duration gatePulse, Duration encoder
         return Duration.ofNanos(Math.round(d.toNanos() / speedup));
     }
 
+    /**
+     * Limits for the simulator's standard layout: 200 mm/s, 240 mm from the encoder eye to the reject eye, 40 mm
+     * items, so a tracked item (its clock starts when it has cleared the encoder eye) reaches the reject eye
+     * after 1.0 s of running; at 60 mm pitch the item ahead of it gets there 0.3 s earlier. 0.85 s tells them apart.
+     */
     public static LineTiming standard() {
         return new LineTiming(Duration.ofMillis(5), Duration.ofMillis(80), Duration.ofMillis(600),
                 Duration.ofMillis(1800), Duration.ofMillis(850), Duration.ofMillis(600), Duration.ofSeconds(3));
