@@ -330,9 +330,34 @@ public final class ChipEncoder {
             return untagged(first, Reason.NOT_BLANK, "chip was configured for tag " + tagId + ", whose URL this store"
                     + " no longer has, so it cannot be checked again; never reused for another tag");
         }
+        Check check = checkAgain(antenna, first, recipe, job.get().url(), tagId);
+        ChipInField chip = check.chip();
+        PersonalizationResult result = check.result();
+        if (result.configured()) {
+            return new EncodeOutcome(Optional.of(tagId), Optional.of(chip.uidHex()), Reason.CONFIGURED,
+                    "already configured for this tag and checked again; not reported again", false, false,
+                    Duration.ZERO);
+        }
+        // A step refused by VerifyOnly comes back as the recipe's chip_error; it means the chip is not the configured
+        // one. Any other failure (lost, a chip error, authentication) keeps its own reason.
+        Reason reason = check.refused() ? Reason.VERIFY_MISMATCH : result.reason();
+        log.warn("event=configured_chip_failed_check tag={} uid={} found={} detail=\"{}\"", tagId, chip.uidHex(),
+                result.initialState(), result.detail());
+        String verdict = reason == Reason.VERIFY_MISMATCH
+                ? "does not check out as it (" + result.detail() + "): a copy of the UID or a changed chip"
+                : "could not be checked again (" + result.detail() + "); present it again to check it";
+        return untagged(chip, reason, "UID " + chip.uidHex() + " was configured for tag " + tagId + ", but this chip "
+                + verdict + "; nothing written, nothing reported");
+    }
+
+    /** A check again: the chip as last activated, what the recipe found, and whether it refused a step. */
+    private record Check(ChipInField chip, PersonalizationResult result, boolean refused) {}
+
+    /** Runs the recipe's check, activating a chip lost on the way again in place (same UID) and checking it anew. */
+    private Check checkAgain(Antenna antenna, ChipInField first, ChipRecipe recipe, String url, String tagId) {
         ChipInField chip = first;
         VerifyOnly verifyOnly = new VerifyOnly();
-        PersonalizationResult result = recipe.personalize(chip.link(), job.get().url(), verifyOnly);
+        PersonalizationResult result = recipe.personalize(chip.link(), url, verifyOnly);
         for (int reactivation = 0; result.reason() == Reason.TAG_LOST && reactivation < policy.reactivations();
                 reactivation++) {
             Optional<ChipInField> again = antenna.reactivate().filter(c -> c.uidHex().equals(first.uidHex()));
@@ -343,23 +368,9 @@ public final class ChipEncoder {
                     result.detail());
             chip = again.get();
             verifyOnly = new VerifyOnly();
-            result = recipe.personalize(chip.link(), job.get().url(), verifyOnly);
+            result = recipe.personalize(chip.link(), url, verifyOnly);
         }
-        if (result.configured()) {
-            return new EncodeOutcome(Optional.of(tagId), Optional.of(chip.uidHex()), Reason.CONFIGURED,
-                    "already configured for this tag and checked again; not reported again", false, false,
-                    Duration.ZERO);
-        }
-        // A step refused by VerifyOnly comes back as the recipe's chip_error; it means the chip is not the configured
-        // one. Any other failure (lost, a chip error, authentication) keeps its own reason.
-        Reason reason = verifyOnly.refused ? Reason.VERIFY_MISMATCH : result.reason();
-        log.warn("event=configured_chip_failed_check tag={} uid={} found={} detail=\"{}\"", tagId, chip.uidHex(),
-                result.initialState(), result.detail());
-        String verdict = reason == Reason.VERIFY_MISMATCH
-                ? "does not check out as it (" + result.detail() + "): a copy of the UID or a changed chip"
-                : "could not be checked again (" + result.detail() + "); present it again to check it";
-        return untagged(chip, reason, "UID " + chip.uidHex() + " was configured for tag " + tagId + ", but this chip "
-                + verdict + "; nothing written, nothing reported");
+        return new Check(chip, result, verifyOnly.refused);
     }
 
     /** Lets only VERIFY through: a configured chip never needs another step, so nothing can be written to it. */
