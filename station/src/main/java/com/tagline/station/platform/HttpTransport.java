@@ -134,8 +134,8 @@ public final class HttpTransport implements AutoCloseable {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (cause instanceof AnswerTooLarge) {
-                throw new PlatformProtocolException(what + ": the answer from " + endpoint.baseUrl() + " is larger than "
-                        + MAX_ANSWER_BYTES + " bytes; refused unread", cause);
+                throw new PlatformProtocolException(what + ": the answer from " + endpoint.baseUrl()
+                        + " is larger than " + MAX_ANSWER_BYTES + " bytes; refused unread", cause);
             }
             throw new PlatformUnreachableException(what + ": no answer from " + endpoint.baseUrl() + " ("
                     + describe(cause) + ")", cause);
