@@ -3,19 +3,17 @@ package com.tagline.station.ixkio;
 import com.tagline.hardware.csv.CsvRecords;
 import com.tagline.hardware.ndef.UrlDoesNotFitException;
 import com.tagline.hardware.tag.ChipProtocol;
+import com.tagline.station.platform.TagUrl;
 import com.tagline.station.platform.ixkio.ManifestRow;
 import com.tagline.station.platform.ixkio.NftChain;
 import com.tagline.station.platform.ixkio.NftData;
 import java.io.Reader;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Validates an ixkio encoding manifest (platform-api §2.2) as a whole: the result holds either every
@@ -43,7 +41,6 @@ import java.util.regex.Pattern;
  * <p>Pure and thread-safe: no I/O besides reading {@code in}, no store.
  */
 public final class EncodingManifest {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-z]+}");
     private static final List<String> NFT = List.of("nft_chain", "nft_contract", "nft_token");
 
     private EncodingManifest() {
@@ -109,7 +106,7 @@ public final class EncodingManifest {
         if (url.isEmpty()) {
             errors.add(new ManifestError(line, "url", "required, is empty"));
         } else {
-            Optional<String> problem = urlProblem(url);
+            Optional<String> problem = TagUrl.problem(url);
             if (problem.isPresent()) {
                 errors.add(new ManifestError(line, "url", problem.get()));
             } else {
@@ -131,25 +128,6 @@ public final class EncodingManifest {
                     + ChipProtocol.codes() + ")"));
         }
         return p;
-    }
-
-    /** Why {@code url} is not an absolute http(s) URL with a host; SUN placeholders count as text. */
-    private static Optional<String> urlProblem(String url) {
-        if (url.chars().anyMatch(ch -> Character.isWhitespace(ch) || Character.isISOControl(ch))) {
-            return Optional.of("bad URL: contains whitespace or control characters");
-        }
-        try {
-            URI u = new URI(PLACEHOLDER.matcher(url).replaceAll("0"));
-            if (!"https".equals(u.getScheme()) && !"http".equals(u.getScheme())) {
-                return Optional.of("bad URL: must start with https:// or http://");
-            }
-            if (u.getHost() == null || u.getHost().isEmpty()) {
-                return Optional.of("bad URL: no host");
-            }
-            return Optional.empty();
-        } catch (URISyntaxException e) {
-            return Optional.of("bad URL: " + e.getReason() + " at index " + e.getIndex());
-        }
     }
 
     private static void checkFit(int line, ChipProtocol p, String url, ChipUrlFit fit, List<ManifestError> errors) {

@@ -1,12 +1,14 @@
 package com.tagline.station.platform;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
@@ -32,6 +34,11 @@ public final class HttpTransport implements AutoCloseable {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HttpTransport.class);
     private static final int POOL_SIZE = 4;
     private static final int WAIT_QUEUE = 64;
+    /**
+     * The largest answer read: a lease of 500 tags with long URLs is about 1 MiB (platform-api §1.2). A larger
+     * one (a proxy's page, a broken platform streaming without end) is refused as it arrives, not held whole.
+     */
+    public static final int MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
     private final Vertx vertx;
     private final io.vertx.core.Context context;
@@ -117,7 +124,7 @@ public final class HttpTransport implements AutoCloseable {
         // The whole chain runs on the client's event loop: built on the caller's thread, a callback of an
         // already-completed future would run there instead and could attach the body handler after the
         // answer's body was delivered (an empty body).
-        io.vertx.core.Promise<Response> promise = io.vertx.core.Promise.promise();
+        Promise<Response> promise = Promise.promise();
         context.runOnContext(v -> client.request(ro).compose(req -> exchange(req, body, headers))
                 .timeout(budget, TimeUnit.MILLISECONDS)
                 .onComplete(promise));
@@ -126,6 +133,10 @@ public final class HttpTransport implements AutoCloseable {
             return answer.toCompletionStage().toCompletableFuture().get(budget + 1_000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof AnswerTooLarge) {
+                throw new PlatformProtocolException(what + ": the answer from " + endpoint.baseUrl()
+                        + " is larger than " + MAX_ANSWER_BYTES + " bytes; refused unread", cause);
+            }
             throw new PlatformUnreachableException(what + ": no answer from " + endpoint.baseUrl() + " ("
                     + describe(cause) + ")", cause);
         } catch (TimeoutException e) {
@@ -144,10 +155,47 @@ public final class HttpTransport implements AutoCloseable {
     private Future<Response> exchange(HttpClientRequest req, byte[] body, Map<String, String> headers) {
         req.putHeader(tokenHeader.name(), tokenHeader.value(endpoint.token()));
         headers.forEach(req::putHeader);
-        Future<Response> answer = req.response().compose(resp -> resp.body().map(b -> new Response(resp.statusCode(),
-                resp.getHeader("Retry-After"), b.getBytes(), resp.getHeader("Date"))));
+        Future<Response> answer = req.response().compose(HttpTransport::bounded);
         Future<Void> sent = body == null ? req.end() : req.end(Buffer.buffer(body));
         return sent.compose(v -> answer);
+    }
+
+    /** Reads the answer's body, refusing it as soon as it announces or reaches more than {@link #MAX_ANSWER_BYTES}. */
+    private static Future<Response> bounded(HttpClientResponse resp) {
+        String length = resp.getHeader("Content-Length");
+        if (length != null && length.strip().matches("[0-9]{1,18}")
+                && Long.parseLong(length.strip()) > MAX_ANSWER_BYTES) {
+            hangUp(resp);
+            return Future.failedFuture(new AnswerTooLarge());
+        }
+        Promise<Response> whole = Promise.promise();
+        Buffer body = Buffer.buffer();
+        resp.exceptionHandler(whole::tryFail);
+        resp.handler(chunk -> {
+            if (body.length() + chunk.length() > MAX_ANSWER_BYTES) {
+                if (whole.tryFail(new AnswerTooLarge())) {
+                    hangUp(resp);
+                }
+            } else {
+                body.appendBuffer(chunk);
+            }
+        });
+        resp.endHandler(v -> whole.tryComplete(new Response(resp.statusCode(), resp.getHeader("Retry-After"),
+                body.getBytes(), resp.getHeader("Date"))));
+        return whole.future();
+    }
+
+    /** Resets the exchange, closing the connection: the rest of a refused answer is never read. */
+    private static void hangUp(HttpClientResponse resp) {
+        resp.exceptionHandler(e -> { }); // the reset's own StreamResetException: the answer is already refused
+        resp.request().reset();
+    }
+
+    /** An answer beyond {@link #MAX_ANSWER_BYTES}; {@link #call} makes it a {@link PlatformProtocolException}. */
+    private static final class AnswerTooLarge extends RuntimeException {
+        AnswerTooLarge() {
+            super("answer larger than " + MAX_ANSWER_BYTES + " bytes", null, false, false);
+        }
     }
 
     private static String describe(Throwable t) {

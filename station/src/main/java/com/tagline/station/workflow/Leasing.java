@@ -3,6 +3,7 @@ package com.tagline.station.workflow;
 import com.tagline.hardware.retry.Backoff;
 import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.platform.PlatformException;
+import com.tagline.station.platform.PlatformProtocolException;
 import com.tagline.station.platform.tagbase.Lease;
 import com.tagline.station.platform.tagbase.LeasedTag;
 import com.tagline.station.platform.tagbase.TagbasePlatform;
@@ -106,8 +107,9 @@ public final class Leasing implements JobSource {
         } catch (PlatformException e) {
             Duration wait = retries.delay(++failures);
             nextTry = elapsed.instant().plus(wait);
-            alarms.raise(Alarm.LEASE_FAILED, "cannot reach the platform to lease tags; encoding from the "
-                    + "tags already leased: " + e.getMessage());
+            alarms.raise(Alarm.LEASE_FAILED, (e instanceof PlatformProtocolException
+                    ? "refused the platform's lease answer" : "cannot reach the platform to lease tags")
+                    + "; encoding from the tags already leased: " + e.getMessage());
             log.warn("event=lease_failed retry_in_ms={} error=\"{}\"", wait.toMillis(), e.getMessage());
         }
     }
@@ -161,6 +163,12 @@ public final class Leasing implements JobSource {
             return;
         }
         Lease lease = platform.lease(station, List.of(protocol), want);
+        if (!lease.expiresAt().isAfter(clock.instant())) {
+            // its tags would never be available here, and the next pass would lease them again at once
+            platform.release(lease.id());
+            throw new PlatformProtocolException("lease answer: /data/attributes/expires_at " + lease.expiresAt()
+                    + " of lease " + lease.id() + " is not in the future; lease given back");
+        }
         List<LeasedJob> jobs = lease.tags().stream().filter(t -> protocol == t.protocol())
                 .map(t -> job(t, lease)).toList();
         if (!jobs.isEmpty()) {
@@ -171,7 +179,14 @@ public final class Leasing implements JobSource {
             nextTry = elapsed.instant().plus(policy.retryAfter());
             platform.release(lease.id());
         }
-        alarms.clear(Alarm.LEASE_FAILED);
+        if (lease.refused().isEmpty()) {
+            alarms.clear(Alarm.LEASE_FAILED);
+        } else {
+            String why = "lease " + lease.id() + " left out " + lease.refused().size() + " tag(s) the line cannot"
+                    + " encode; fix them on the platform: " + String.join("; ", lease.refused());
+            alarms.raise(Alarm.LEASE_FAILED, why);
+            log.warn("event=leased_tags_refused lease={} count={} why=\"{}\"", lease.id(), lease.refused().size(), why);
+        }
         log.debug("event=leased lease={} protocol={} tags={} expires_at={}", lease.id(), protocol, jobs.size(),
                 lease.expiresAt());
     }
@@ -184,6 +199,11 @@ public final class Leasing implements JobSource {
             // leased afresh by topUp instead of failing every pass as if the platform were offline
             if (lease.available() > 0 && lease.expiresAt().isBefore(horizon) && lease.expiresAt().isAfter(now)) {
                 Instant until = platform.renew(lease.leaseId());
+                if (!until.isAfter(now)) {
+                    throw new PlatformProtocolException("renew answer: /data/attributes/expires_at " + until + " of"
+                            + " lease " + lease.leaseId() + " is not in the future; its stored expiry "
+                            + lease.expiresAt() + " is kept");
+                }
                 store.run(s -> s.jobs().renewed(lease.leaseId(), until));
             }
         }

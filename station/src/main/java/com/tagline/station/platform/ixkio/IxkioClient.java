@@ -73,7 +73,14 @@ public final class IxkioClient implements AutoCloseable {
         if (r.status() != 200) {
             throw new PlatformStatusException(what, r, message(r.body()));
         }
-        return result(what, r.body());
+        UpdateResult result = result(what, r.body());
+        if (result instanceof UpdateResult.Applied applied && ref instanceof TagCodeRef.ByXuid byXuid
+                && !applied.xuid().equals(byXuid.xuid())) {
+            // an update answered for another tag code says nothing of ours: it must not confirm our outcome
+            throw new PlatformProtocolException(what + ": 200 answer is for tag code '" + applied.xuid()
+                    + "', not '" + byXuid.xuid() + "'");
+        }
+        return result;
     }
 
     private static UpdateResult result(String what, byte[] body) {

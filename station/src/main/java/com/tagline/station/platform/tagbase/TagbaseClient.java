@@ -3,6 +3,7 @@ package com.tagline.station.platform.tagbase;
 import com.tagline.hardware.tag.ChipProtocol;
 import com.tagline.station.platform.HttpEndpoint;
 import com.tagline.station.platform.HttpTransport;
+import com.tagline.station.platform.PlatformException;
 import com.tagline.station.platform.PlatformProtocolException;
 import com.tagline.station.platform.PlatformStatusException;
 import io.vertx.core.http.HttpMethod;
@@ -45,8 +46,32 @@ public final class TagbaseClient implements TagbasePlatform, AutoCloseable {
             throw new IllegalArgumentException("max_tags must be 1..500, was " + maxTags);
         }
         String path = apiBase + "/encoding_leases";
-        return TagbaseDocuments.lease(expect("POST " + path, HttpMethod.POST, path,
-                TagbaseDocuments.leaseRequest(station, protocols, maxTags), 201));
+        byte[] answer = expect("POST " + path, HttpMethod.POST, path,
+                TagbaseDocuments.leaseRequest(station, protocols, maxTags), 201);
+        try {
+            return LeaseDocument.read(answer, maxTags);
+        } catch (PlatformProtocolException e) {
+            throw new PlatformProtocolException(e.getMessage() + giveBack(LeaseDocument.leaseId(answer)), e);
+        }
+    }
+
+    /**
+     * Releases a lease whose answer was refused, so its tags go back to the pool instead of being held for
+     * 24 h by a lease the station never uses (platform-api §1.2).
+     *
+     * @return what became of it, for the refusal's message
+     */
+    private String giveBack(Optional<String> leaseId) {
+        if (leaseId.isEmpty()) {
+            return "; the answer names no usable lease to give back, the platform expires it";
+        }
+        try {
+            release(leaseId.get());
+            return "; lease " + leaseId.get() + " given back";
+        } catch (PlatformException e) {
+            return "; lease " + leaseId.get() + " could not be given back, the platform expires it (" + e.getMessage()
+                    + ")";
+        }
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * JSON:API documents of the tagbase contract (platform-api §1): builds request bodies and reads
@@ -29,6 +30,9 @@ final class TagbaseDocuments {
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final int MAX_ID_LENGTH = 128;
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_~-][A-Za-z0-9._~-]{0," + (MAX_ID_LENGTH - 1) + "}");
+    private static final Pattern FOUR_DIGIT_YEAR = Pattern.compile("[0-9]{4}-");
 
     private TagbaseDocuments() {
     }
@@ -66,35 +70,9 @@ final class TagbaseDocuments {
         return write(single("verifications", attrs));
     }
 
-    static Lease lease(byte[] body) {
-        JsonNode data = object(parse(body), "data", "/data");
-        Instant expires = instant(text(data, "attributes", "expires_at"), "/data/attributes/expires_at");
-        List<LeasedTag> tags = new ArrayList<>();
-        JsonNode included = parse(body).path("included");
-        if (!included.isMissingNode() && !included.isArray()) {
-            throw new PlatformProtocolException("lease answer: /included is not an array");
-        }
-        for (int i = 0; i < included.size(); i++) {
-            JsonNode t = included.get(i);
-            if ("tags".equals(t.path("type").asText())) {
-                String at = "/included/" + i;
-                tags.add(new LeasedTag(str(t, "id", at + "/id"), protocol(str(t.path("attributes"), "protocol",
-                        at + "/attributes/protocol"), at + "/attributes/protocol"),
-                        str(t.path("attributes"), "url", at + "/attributes/url")));
-            }
-        }
-        return new Lease(str(data, "id", "/data/id"), expires, tags);
-    }
-
-    /** A leased tag's protocol: one the station knows, or the answer is unusable. */
-    private static ChipProtocol protocol(String code, String pointer) {
-        return ChipProtocol.byCode(code).orElseThrow(() -> new PlatformProtocolException("lease answer: " + pointer
-                + " is '" + code + "', not a protocol this station encodes (" + ChipProtocol.codes() + ")"));
-    }
-
     static Instant renewed(byte[] body) {
         JsonNode data = object(parse(body), "data", "/data");
-        return instant(text(data, "attributes", "expires_at"), "/data/attributes/expires_at");
+        return instant(data.path("attributes").path("expires_at"), "/data/attributes/expires_at");
     }
 
     static List<ReportResult> reportResults(byte[] body, List<OutcomeReport> sent) {
@@ -157,7 +135,7 @@ final class TagbaseDocuments {
         return doc;
     }
 
-    private static JsonNode parse(byte[] body) {
+    static JsonNode parse(byte[] body) {
         try {
             JsonNode n = JSON.readTree(body);
             if (n == null || !n.isObject()) {
@@ -170,7 +148,7 @@ final class TagbaseDocuments {
         }
     }
 
-    private static JsonNode object(JsonNode parent, String field, String pointer) {
+    static JsonNode object(JsonNode parent, String field, String pointer) {
         JsonNode n = parent.path(field);
         if (!n.isObject()) {
             throw new PlatformProtocolException("answer: " + pointer + " is missing or not an object");
@@ -178,11 +156,7 @@ final class TagbaseDocuments {
         return n;
     }
 
-    private static String text(JsonNode parent, String object, String field) {
-        return parent.path(object).path(field).asText(null);
-    }
-
-    private static String str(JsonNode parent, String field, String pointer) {
+    static String str(JsonNode parent, String field, String pointer) {
         JsonNode n = parent.path(field);
         if (!n.isTextual() || n.asText().isEmpty()) {
             throw new PlatformProtocolException("answer: " + pointer + " is missing or not a string");
@@ -190,15 +164,42 @@ final class TagbaseDocuments {
         return n.asText();
     }
 
-    private static Instant instant(String text, String pointer) {
-        if (text == null) {
-            throw new PlatformProtocolException("answer: " + pointer + " is missing");
+    /**
+     * An id the station can store and put in a request path: RFC 3986 §2.3 unreserved characters only, not
+     * starting with a dot (no {@code ..} segment), at most {@value #MAX_ID_LENGTH} characters (ids are opaque,
+     * platform-api §1.1, but they go back into URLs such as {@code /encoding_leases/:id/renew}).
+     */
+    static String id(JsonNode parent, String pointer) {
+        String id = str(parent, "id", pointer);
+        if (!ID.matcher(id).matches()) {
+            throw new PlatformProtocolException("answer: " + pointer + " is not a usable id (" + id.length()
+                    + " characters; letters, digits and - . _ ~ only, at most " + MAX_ID_LENGTH + ")");
+        }
+        return id;
+    }
+
+    /**
+     * A time as RFC 3339 §5.6 writes it: a four-digit year. {@link Instant#parse} also takes ISO 8601's
+     * expanded years (up to {@code +1000000000}), which overflow the store's epoch milliseconds.
+     */
+    static Instant instant(JsonNode node, String pointer) {
+        if (!node.isTextual()) {
+            throw new PlatformProtocolException("answer: " + pointer + " is missing or not a string");
+        }
+        String text = node.asText();
+        if (!FOUR_DIGIT_YEAR.matcher(text).lookingAt()) {
+            throw new PlatformProtocolException("answer: " + pointer + " is not an RFC 3339 time: " + shown(text));
         }
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new PlatformProtocolException("answer: " + pointer + " is not an RFC 3339 time: " + text, e);
+            throw new PlatformProtocolException("answer: " + pointer + " is not an RFC 3339 time: " + shown(text), e);
         }
+    }
+
+    /** A platform's text in a message: at most 64 characters. */
+    private static String shown(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 64) + "… (" + text.length() + " characters)";
     }
 
     private static byte[] write(JsonNode doc) {

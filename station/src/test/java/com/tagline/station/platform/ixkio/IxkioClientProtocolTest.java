@@ -1,6 +1,7 @@
 package com.tagline.station.platform.ixkio;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tagline.simulator.platform.EmulatorFaults;
@@ -25,6 +26,10 @@ class IxkioClientProtocolTest {
         server.route("PATCH", "/v1/x/text", r -> EmulatorResponse.of(200, "text/plain", "OK"));
         server.route("PATCH", "/v1/x/empty", r -> EmulatorResponse.of(200, "application/json", "{}"));
         server.route("PATCH", "/v1/x/number", r -> EmulatorResponse.of(200, "application/json", "{\"message\":7}"));
+        server.route("PATCH", "/v1/x/mine", r -> EmulatorResponse.of(200, "application/json",
+                "{\"xuid\":\"someone-else\",\"updated\":[\"ix_status\",\"ix_assigned\"]}"));
+        server.route("PATCH", "/v1/x/nullmsg", r -> EmulatorResponse.of(200, "application/json",
+                "{\"message\":null,\"xuid\":\"nullmsg\",\"updated\":[]}"));
         server.start(0);
         client = IxkioClient.open(HttpEndpoint.of(server.baseUrl(), "k"));
     }
@@ -40,5 +45,13 @@ class IxkioClientProtocolTest {
         assertThrows(PlatformProtocolException.class, () -> client.activate("text"));
         assertThrows(PlatformProtocolException.class, () -> client.activate("empty"));
         assertThrows(PlatformProtocolException.class, () -> client.activate("number"));
+        assertThrows(PlatformProtocolException.class, () -> client.activate("nullmsg"));
+    }
+
+    /** An update answered for another tag code says nothing of ours: never taken as applied. */
+    @Test
+    void anAnswerForAnotherTagCodeIsAProtocolException() {
+        PlatformProtocolException e = assertThrows(PlatformProtocolException.class, () -> client.activate("mine"));
+        assertTrue(e.getMessage().contains("someone-else") && e.getMessage().contains("mine"), e.getMessage());
     }
 }

@@ -82,19 +82,27 @@ class TagbaseDocumentsTest {
     @Test
     void leaseAnswersAreCheckedToo() {
         String ok = "{\"data\":{\"type\":\"encoding_leases\",\"id\":\"lse_1\",\"attributes\":{\"station\":\"line-1\","
-                + "\"expires_at\":\"2026-11-25T09:00:00.000000Z\"}},\"included\":[{\"type\":\"tags\",\"id\":\"tag_a\","
+                + "\"expires_at\":\"2026-11-25T09:00:00.000000Z\"},\"relationships\":{\"tags\":{\"data\":"
+                + "[{\"type\":\"tags\",\"id\":\"tag_a\"}]}}},\"included\":[{\"type\":\"tags\",\"id\":\"tag_a\","
                 + "\"attributes\":{\"protocol\":\"ntag_424_dna\",\"url\":\"https://t.example/a\",\"status\":\"created\"}}]}";
-        Lease lease = TagbaseDocuments.lease(b(ok));
+        Lease lease = LeaseDocument.read(b(ok), 500);
         assertEquals(new Lease("lse_1", Instant.parse("2026-11-25T09:00:00Z"),
                 List.of(new LeasedTag("tag_a", ChipProtocol.NTAG_424_DNA, "https://t.example/a"))), lease);
-        assertThrows(PlatformProtocolException.class, () -> TagbaseDocuments.lease(b(ok.replace("expires_at",
-                "expiry"))));
-        assertThrows(PlatformProtocolException.class, () -> TagbaseDocuments.lease(b(ok.replace(
-                "2026-11-25T09:00:00.000000Z", "tomorrow"))));
+        assertThrows(PlatformProtocolException.class, () -> LeaseDocument.read(b(ok.replace("expires_at",
+                "expiry")), 500));
+        assertThrows(PlatformProtocolException.class, () -> LeaseDocument.read(b(ok.replace(
+                "2026-11-25T09:00:00.000000Z", "tomorrow")), 500));
         String notArray = ok.substring(0, ok.indexOf("\"included\"")) + "\"included\":{}}";
-        assertTrue(assertThrows(PlatformProtocolException.class, () -> TagbaseDocuments.lease(b(notArray)))
+        assertTrue(assertThrows(PlatformProtocolException.class, () -> LeaseDocument.read(b(notArray), 500))
                 .getMessage().contains("/included is not an array"));
-        assertThrows(PlatformProtocolException.class, () -> TagbaseDocuments.lease(b(ok.replace("\"url\"", "\"uri\""))));
+        assertThrows(PlatformProtocolException.class, () -> LeaseDocument.read(b(ok.replace("\"url\"", "\"uri\"")),
+                500));
+        String noRelationships = ok.replace(",\"relationships\":{\"tags\":{\"data\":[{\"type\":\"tags\",\"id\":"
+                + "\"tag_a\"}]}}", "");
+        assertTrue(assertThrows(PlatformProtocolException.class, () -> LeaseDocument.read(b(noRelationships), 500))
+                .getMessage().contains("/data/relationships/tags/data"));
+        assertTrue(assertThrows(PlatformProtocolException.class, () -> LeaseDocument.read(b(ok), 0))
+                .getMessage().contains("more than the 0 asked for"));
     }
 
     @Test
