@@ -50,6 +50,8 @@ public final class EmulatorHttpServer implements AutoCloseable {
     private final String name;
     private final EmulatorFaults faults;
     private final ErrorRenderer errors;
+    /** The platform's clock, for the {@code Date} of every answer. */
+    private final java.time.Clock clock;
     private final RouteTable routes = new RouteTable();
     private Vertx vertx;
     private HttpServer server;
@@ -62,9 +64,16 @@ public final class EmulatorHttpServer implements AutoCloseable {
      */
     public EmulatorHttpServer(String name, EmulatorFaults faults, ErrorRenderer errors,
             Supplier<ObjectNode> state) {
+        this(name, faults, errors, state, java.time.Clock.systemUTC());
+    }
+
+    /** As above, with the platform's {@code clock}: the one its leases and records run on, also for {@code Date}. */
+    public EmulatorHttpServer(String name, EmulatorFaults faults, ErrorRenderer errors,
+            Supplier<ObjectNode> state, java.time.Clock clock) {
         this.name = name;
         this.faults = faults;
         this.errors = errors;
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
         controlRoute("GET", "/_emulator/state", request -> stateAnswer(state));
         controlRoute("POST", "/_emulator/faults", this::faultsAnswer);
     }
@@ -225,9 +234,10 @@ public final class EmulatorHttpServer implements AutoCloseable {
             return;
         }
         HttpServerResponse resp = req.response().setStatusCode(r.status());
-        // An origin server with a clock sends Date (RFC 9110 §6.6.1); the station's doctor compares clocks with it.
+        // An origin server with a clock sends Date (RFC 9110 §6.6.1), from the clock its leases run on: the station
+        // reads the platform's time from it (lease expiry, its doctor's clock check).
         resp.putHeader("date", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
-                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)));
+                .format(java.time.ZonedDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)));
         r.headers().forEach(resp::putHeader);
         resp.end(Buffer.buffer(r.body()));
     }

@@ -5,13 +5,11 @@ import com.tagline.station.config.StationConfig;
 import com.tagline.station.platform.Credential;
 import com.tagline.station.platform.HttpEndpoint;
 import com.tagline.station.platform.HttpTransport;
+import com.tagline.station.platform.PlatformClock;
 import com.tagline.station.platform.PlatformUnreachableException;
 import com.tagline.station.platform.TransportSecurity;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,8 +61,8 @@ final class PlatformChecks implements CheckGroup {
             Instant sent = Instant.now();
             HttpTransport.Response r = probe.send(transport);
             Instant received = Instant.now();
-            skew = platformTime(r.date()).map(t -> Duration.between(t, sent.plus(Duration.between(sent, received)
-                    .dividedBy(2))));
+            Instant midway = sent.plus(Duration.between(sent, received).dividedBy(2));
+            skew = PlatformClock.dateOf(r.date()).map(t -> Duration.between(t, midway));
             out.accept(token.isPresent() ? answer(probe, r) : Finding.fail("platform", where()
                     + " answered (" + r.status() + "), but there is no API token to try: see the token line"));
         } catch (PlatformUnreachableException e) {
@@ -119,17 +117,6 @@ final class PlatformChecks implements CheckGroup {
     /** {@code tagbase at https://...}: which platform the line is about. */
     private String where() {
         return platform.kind().code() + " at " + platform.baseUrl();
-    }
-
-    private static Optional<Instant> platformTime(String date) {
-        if (date == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     private static String causes(Throwable t) {

@@ -180,7 +180,7 @@ public final class Station implements AutoCloseable {
         OutcomeSink sink;
         switch (p.kind()) {
             case TAGBASE -> {
-                TagbaseClient client = closer.add(new TagbaseClient(new HttpTransport(endpoint), p.apiBase()));
+                TagbaseClient client = closer.add(new TagbaseClient(new HttpTransport(endpoint), p.apiBase(), clock));
                 jobs = new Leasing(store, client, config.encoding().leases(), config.station(), clock, elapsed, alarms);
                 sink = new TagbaseSink(client);
             }

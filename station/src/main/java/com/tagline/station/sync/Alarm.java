@@ -19,6 +19,11 @@ public enum Alarm {
     CONFLICT(true),
     /** A report was rejected by the platform and kept for an operator. */
     REPORT_REJECTED(true),
+    /**
+     * This station's clock is more than a minute behind the platform's (the {@code Date} of its answers): leases end
+     * by the platform's clock, so here they end that much early; records carry the station's time.
+     */
+    CLOCK_SKEW(false),
     /** Leased tags expired beyond the grace; the line pauses rather than risk a tag encoded twice. */
     LEASE_EXPIRED(false),
     /** No leased tag is available for the chip kind at the antenna. */

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: one caller at a time (the platform thread, or the simulation loop).
  */
 public final class Leasing implements JobSource {
+    /** More than this off the platform's clock raises {@link Alarm#CLOCK_SKEW}, as the doctor's clock check fails. */
+    public static final Duration CLOCK_SKEW_LIMIT = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(Leasing.class);
 
     private final StoreAccess store;
@@ -55,6 +58,8 @@ public final class Leasing implements JobSource {
      * platform must not be asked every few seconds.
      */
     private final Backoff retries;
+    /** How far behind {@link Alarm#CLOCK_SKEW} last said this clock is, in seconds; null while clear. */
+    private Long reportedSkewSeconds;
     private Instant nextTry = Instant.MIN;
     private int failures;
     private volatile boolean retryNow;
@@ -112,6 +117,33 @@ public final class Leasing implements JobSource {
                     + "; encoding from the tags already leased: " + e.getMessage());
             log.warn("event=lease_failed retry_in_ms={} error=\"{}\"", wait.toMillis(), e.getMessage());
         }
+        watchClock();
+    }
+
+    /**
+     * {@link Alarm#CLOCK_SKEW} while this station's clock is more than {@link #CLOCK_SKEW_LIMIT} behind the platform's,
+     * as its last answer's {@code Date} tells (the doctor fails a station that far off, {@code ClockCheck}). The client
+     * already ends leases here by the platform's clock, so they end early on this one; the alarm says why, and what
+     * to do. A clock ahead of the platform's changes nothing here (expiries are never moved later) and is the doctor's.
+     */
+    private void watchClock() {
+        Optional<Duration> ahead = platform.platformAhead();
+        if (ahead.isEmpty()) {
+            return;
+        }
+        long behindSeconds = ahead.get().toSeconds();
+        if (behindSeconds <= CLOCK_SKEW_LIMIT.toSeconds()) {
+            alarms.clear(Alarm.CLOCK_SKEW);
+            reportedSkewSeconds = null;
+            return;
+        }
+        if (reportedSkewSeconds != null && Math.abs(reportedSkewSeconds - behindSeconds) <= CLOCK_SKEW_LIMIT.toSeconds()) {
+            return;
+        }
+        reportedSkewSeconds = behindSeconds;
+        alarms.raise(Alarm.CLOCK_SKEW, "this station's clock is " + behindSeconds + " s behind the platform's (the Date"
+                + " of its answers): leases end by the platform's clock, so here they end " + behindSeconds + " s early,"
+                + " and outcome times are " + behindSeconds + " s behind; enable NTP: timedatectl set-ntp true");
     }
 
     /**

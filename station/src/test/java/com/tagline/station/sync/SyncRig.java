@@ -86,7 +86,7 @@ public final class SyncRig implements AutoCloseable {
     /** Another client of the same account (a second station, or a direct report). */
     public TagbaseClient openClient() {
         return TagbaseClient.open(new HttpEndpoint(URI.create(emulator.baseUrl()), apiKey, Duration.ofSeconds(2),
-                Duration.ofSeconds(5)));
+                Duration.ofSeconds(5)), clock);
     }
 
     /** The rig's API key, for a client of its own; never print it (architecture §6). */

@@ -56,7 +56,7 @@ class LeasingMalformedAnswersTest {
     void start() {
         server = new EmulatorHttpServer("odd-tagbase", new EmulatorFaults(1),
                 (status, title, detail) -> EmulatorResponse.of(status, "text/plain", title),
-                () -> new ObjectMapper().createObjectNode());
+                () -> new ObjectMapper().createObjectNode(), clock);
         server.route("POST", "/api/v1/encoding_leases", r -> {
             leaseCalls.incrementAndGet();
             return EmulatorResponse.of(201, "application/vnd.api+json", leaseAnswer.get());
@@ -68,7 +68,7 @@ class LeasingMalformedAnswersTest {
             return EmulatorResponse.empty(204);
         });
         server.start(0);
-        client = TagbaseClient.open(HttpEndpoint.of(server.baseUrl(), "k"));
+        client = TagbaseClient.open(HttpEndpoint.of(server.baseUrl(), "k"), clock);
         store = Store.open(StoreConfig.of(dir.resolve("station.db"), "line-1").withClock(clock).withMinFreeBytes(0));
         leasing = new Leasing(StoreAccess.direct(store), client, new LeasePolicy(List.of(P424), 1, 10,
                 Duration.ofHours(2), Duration.ofSeconds(5)), "line-1", clock, alarms);

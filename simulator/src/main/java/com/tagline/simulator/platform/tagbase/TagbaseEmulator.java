@@ -42,7 +42,7 @@ public final class TagbaseEmulator implements AutoCloseable {
         EmulatorFaults faults = new EmulatorFaults(config.seed());
         EmulatorHttpServer server = new EmulatorHttpServer("tagbase", faults,
                 (status, title, detail) -> JsonApi.error(status, title, detail, null),
-                () -> state(ledger, webhooks).toJson());
+                () -> state(ledger, webhooks).toJson(), config.clock());
         TagbaseRoutes.register(server, ledger);
         TagbaseEmulator emulator = new TagbaseEmulator(ledger, webhooks, server);
         try {

@@ -6,7 +6,10 @@ import com.tagline.station.platform.HttpTransport;
 import com.tagline.station.platform.PlatformException;
 import com.tagline.station.platform.PlatformProtocolException;
 import com.tagline.station.platform.PlatformStatusException;
+import com.tagline.station.platform.PlatformClock;
 import io.vertx.core.http.HttpMethod;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +32,27 @@ public final class TagbaseClient implements TagbasePlatform, AutoCloseable {
 
     private final HttpTransport http;
     private final String apiBase;
+    private final PlatformClock platformClock;
 
     /** @param apiBase the API's path prefix, {@code /api/v1} for tagbase (configuration if a platform differs) */
     public TagbaseClient(HttpTransport http, String apiBase) {
+        this(http, apiBase, Clock.systemUTC());
+    }
+
+    /** @param ours this station's wall clock: lease expiries are turned to it ({@link PlatformClock}) */
+    public TagbaseClient(HttpTransport http, String apiBase, Clock ours) {
         this.http = http;
         this.apiBase = apiBase;
+        this.platformClock = new PlatformClock(ours);
     }
 
     public static TagbaseClient open(HttpEndpoint endpoint) {
-        return new TagbaseClient(new HttpTransport(endpoint), "/api/v1");
+        return open(endpoint, Clock.systemUTC());
+    }
+
+    /** A client whose lease expiries are turned to {@code ours} (a simulation's or a test's clock). */
+    public static TagbaseClient open(HttpEndpoint endpoint, Clock ours) {
+        return new TagbaseClient(new HttpTransport(endpoint), "/api/v1", ours);
     }
 
     @Override
@@ -46,10 +61,11 @@ public final class TagbaseClient implements TagbasePlatform, AutoCloseable {
             throw new IllegalArgumentException("max_tags must be 1..500, was " + maxTags);
         }
         String path = apiBase + "/encoding_leases";
-        byte[] answer = expect("POST " + path, HttpMethod.POST, path,
-                TagbaseDocuments.leaseRequest(station, protocols, maxTags), 201);
+        byte[] answer = expectTimed("POST " + path, path, TagbaseDocuments.leaseRequest(station, protocols, maxTags),
+                201);
         try {
-            return LeaseDocument.read(answer, maxTags);
+            Lease lease = LeaseDocument.read(answer, maxTags);
+            return new Lease(lease.id(), platformClock.onOurClock(lease.expiresAt()), lease.tags(), lease.refused());
         } catch (PlatformProtocolException e) {
             throw new PlatformProtocolException(e.getMessage() + giveBack(LeaseDocument.leaseId(answer)), e);
         }
@@ -77,7 +93,7 @@ public final class TagbaseClient implements TagbasePlatform, AutoCloseable {
     @Override
     public Instant renew(String leaseId) {
         String path = apiBase + "/encoding_leases/" + leaseId + "/renew";
-        return TagbaseDocuments.renewed(expect("POST " + path, HttpMethod.POST, path, null, 200));
+        return platformClock.onOurClock(TagbaseDocuments.renewed(expectTimed("POST " + path, path, null, 200)));
     }
 
     /** Releases the lease; a lease the platform no longer knows (404) counts as released. */
@@ -121,6 +137,22 @@ public final class TagbaseClient implements TagbasePlatform, AutoCloseable {
         String verdict = TagbaseDocuments.verdict(expect("POST " + path, HttpMethod.POST, path,
                 TagbaseDocuments.verificationRequest(parameters), 201));
         return "valid".equals(verdict);
+    }
+
+    @Override
+    public Optional<Duration> platformAhead() {
+        return platformClock.ahead();
+    }
+
+    /** A POST whose answer's {@code Date} tells the platform's clock (leases and renewals carry its expiries). */
+    private byte[] expectTimed(String what, String path, byte[] body, int status) {
+        Instant sent = platformClock.now();
+        HttpTransport.Response r = http.call(what, HttpMethod.POST, path, body, JSON_API);
+        platformClock.answered(sent, r.date());
+        if (r.status() != status) {
+            throw statusError(what, r);
+        }
+        return r.body();
     }
 
     private byte[] expect(String what, HttpMethod method, String path, byte[] body, int status) {
