@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -110,6 +111,28 @@ public final class HttpTransport implements AutoCloseable {
         return endpoint;
     }
 
+    /** What stands in an answer where our token was (architecture §6: no token in logs, alarms or the store). */
+    static final String TOKEN_WITHHELD = "[token withheld]";
+    /** Shorter tokens are not searched for: such a string could be any word of an answer. */
+    private static final int SHORTEST_TOKEN_SEARCHED = 8;
+
+    /**
+     * The answer with every copy of our token replaced by {@link #TOKEN_WITHHELD}: a platform that echoes the key it
+     * refused (in an error's detail, an ixkio message) would otherwise carry it into alarms, logs and stored reasons.
+     */
+    private Response withheld(Response r) {
+        String token = endpoint.token();
+        if (token == null || token.length() < SHORTEST_TOKEN_SEARCHED || r.body().length < token.length()) {
+            return r;
+        }
+        String body = new String(r.body(), StandardCharsets.ISO_8859_1); // byte for byte: the token is ASCII
+        if (!body.contains(token)) {
+            return r;
+        }
+        byte[] cleaned = body.replace(token, TOKEN_WITHHELD).getBytes(StandardCharsets.ISO_8859_1);
+        return new Response(r.status(), r.retryAfter(), cleaned, r.date());
+    }
+
     /**
      * Sends one request and waits for the whole answer.
      *
@@ -130,7 +153,7 @@ public final class HttpTransport implements AutoCloseable {
                 .onComplete(promise));
         Future<Response> answer = promise.future();
         try {
-            return answer.toCompletionStage().toCompletableFuture().get(budget + 1_000, TimeUnit.MILLISECONDS);
+            return withheld(answer.toCompletionStage().toCompletableFuture().get(budget + 1_000, TimeUnit.MILLISECONDS));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (cause instanceof AnswerTooLarge) {
