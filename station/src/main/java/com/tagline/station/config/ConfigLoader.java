@@ -32,7 +32,11 @@ import java.util.Set;
  * <p>Relative paths resolve against the configuration file's directory.
  */
 public final class ConfigLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** A key written twice is an error, not the last one silently winning (YAML 1.2 §3.2.1.1: keys are unique). */
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+    /** A station configuration is a few KiB; anything this big is the wrong file, and is not parsed at all. */
+    static final int SIZE_LIMIT = 1024 * 1024;
 
     private ConfigLoader() {
     }
@@ -40,11 +44,14 @@ public final class ConfigLoader {
     public static StationConfig load(Path file) {
         JsonNode root;
         try {
-            root = YAML.readTree(Files.readString(file));
+            root = YAML.readTree(ConfigText.read(file, SIZE_LIMIT));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
             throw new ConfigException(file.toString(), List.of((at == null ? "" : "line " + at.getLineNr()
-                    + ", column " + at.getColumnNr() + ": ") + "not valid YAML: " + firstLine(e.getOriginalMessage())));
+                    + ", column " + at.getColumnNr() + ": ") + yamlProblem(e.getOriginalMessage())));
+        } catch (ConfigText.TooLargeException e) {
+            throw new ConfigException(file.toString(), List.of("the file is larger than " + (SIZE_LIMIT >> 20)
+                    + " MiB: not a station configuration (is --config the right file?)"));
         } catch (IOException e) {
             throw new ConfigException(file.toString(), List.of("cannot read " + file + ": " + IoReason.of(e)));
         }
@@ -58,6 +65,13 @@ public final class ConfigLoader {
             throw new ConfigException(file.toString(), problems);
         }
         return config;
+    }
+
+    private static String yamlProblem(String message) {
+        java.util.regex.Matcher dup = java.util.regex.Pattern.compile("^Duplicate field '(.*)'").matcher(
+                message == null ? "" : message);
+        return dup.find() ? "'" + dup.group(1) + "' is written twice in one mapping; keep one"
+                : "not valid YAML: " + firstLine(message);
     }
 
     private static StationConfig read(ConfigNode root, Path base) {
@@ -113,8 +127,9 @@ public final class ConfigLoader {
         }
         String apiBase = n.text("api_base").orElse(kind == StationConfig.PlatformKind.IXKIO ? "/v1" : "/api/v1");
         return new StationConfig.Platform(kind, uri, new Secret(keyFile.map(base::resolve), keyEnv),
-                n.millis("connect_timeout_ms", Duration.ofSeconds(5), 120_000),
-                n.millis("request_timeout_ms", Duration.ofSeconds(15), 600_000), apiBase,
+                // 0 disables Netty's connect timeout and fails every request at once ("Timeout 0 fired")
+                n.millis("connect_timeout_ms", Duration.ofSeconds(5), 1, 120_000),
+                n.millis("request_timeout_ms", Duration.ofSeconds(15), 100, 600_000), apiBase,
                 manifest.map(base::resolve), security(n, base, given));
     }
 
@@ -178,7 +193,7 @@ public final class ConfigLoader {
             max = d.backoffMax();
         }
         return new SyncPolicy(n.integer("batch_size", d.batchSize(), 1, 500),
-                n.millis("interval_ms", d.interval(), 3_600_000), initial, max);
+                n.millis("interval_ms", d.interval(), 10, 3_600_000), initial, max); // 0: the idle sync spins
     }
 
     private static StationConfig.Storage storage(ConfigNode n) {

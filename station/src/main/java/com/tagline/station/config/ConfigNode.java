@@ -104,7 +104,12 @@ final class ConfigNode {
     }
 
     Duration millis(String name, Duration dflt, long max) {
-        return Duration.ofMillis(integer(name, (int) dflt.toMillis(), 0, (int) Math.min(Integer.MAX_VALUE, max)));
+        return millis(name, dflt, 0, max);
+    }
+
+    /** A period or limit where {@code min} is the least that works (0 would fire at once or spin). */
+    Duration millis(String name, Duration dflt, int min, long max) {
+        return Duration.ofMillis(integer(name, (int) dflt.toMillis(), min, (int) Math.min(Integer.MAX_VALUE, max)));
     }
 
     /** A list of texts, each checked by {@code check} (null = fine, else the problem). */

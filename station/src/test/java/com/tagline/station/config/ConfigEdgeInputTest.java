@@ -1,0 +1,95 @@
+package com.tagline.station.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Values a configuration can hold that used to be taken and then hurt a running station: zero periods and
+ * limits, a key written twice, a file far too big to be a configuration. Each is refused by name, with exit 2.
+ */
+class ConfigEdgeInputTest {
+    @TempDir
+    Path dir;
+
+    /** The shortest valid file (hand-fed, tagbase). */
+    private static final String MINIMAL = ConfigLoaderTest.MINIMAL;
+
+    private List<String> problems(String yaml) throws IOException {
+        Path f = dir.resolve("station.yaml");
+        Files.writeString(f, yaml);
+        return assertThrows(ConfigException.class, () -> ConfigLoader.load(f)).problems();
+    }
+
+    @Test
+    void aZeroWatchdogPeriodOrLineLimitIsRefusedByName() throws IOException {
+        // watchdog_ms 0 reached ScheduledExecutorService (period 0: IllegalArgumentException, exit 1 "null");
+        // gate_pulse_ms 0 never pushed a failed chip off; a zero clear or idle limit jammed or idled at once.
+        List<String> p = problems(MINIMAL.replace("line: {mode: hand-fed}", "line: {mode: hand-fed, watchdog_ms: 0,"
+                + " timing: {gate_pulse_ms: 0, encoder_eye_clear_ms: 0, reject_eye_clear_ms: 0, idle_after_ms: 0}}"));
+        assertEquals(List.of("line.timing.gate_pulse_ms: must be a whole number 1..10000, was '0'",
+                "line.timing.encoder_eye_clear_ms: must be a whole number 1..60000, was '0'",
+                "line.timing.reject_eye_clear_ms: must be a whole number 1..60000, was '0'",
+                "line.timing.idle_after_ms: must be a whole number 1..3600000, was '0'",
+                "line.watchdog_ms: must be a whole number 1..10000, was '0'"), p);
+    }
+
+    @Test
+    void aZeroPlatformTimeoutOrSyncIntervalIsRefusedByName() throws IOException {
+        // request_timeout_ms 0 failed every platform call ("Timeout 0 (ms) fired"); interval_ms 0 made the idle
+        // sync spin on the store (a whole CPU core).
+        List<String> p = problems(MINIMAL.replace("api_key_env: TAGBASE_API_KEY}",
+                "api_key_env: TAGBASE_API_KEY, connect_timeout_ms: 0, request_timeout_ms: 0}") + "sync: {interval_ms: 0}\n");
+        assertEquals(List.of("platform.connect_timeout_ms: must be a whole number 1..120000, was '0'",
+                "platform.request_timeout_ms: must be a whole number 100..600000, was '0'",
+                "sync.interval_ms: must be a whole number 10..3600000, was '0'"), p);
+    }
+
+    @Test
+    void aKeyWrittenTwiceIsRefusedNotSilentlyTheLastOne() throws IOException {
+        List<String> p = problems(MINIMAL + "station: line-2\n");
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith("line 6, column ") && p.get(0).contains("'station' is written twice"),
+                p.toString());
+        List<String> nested = problems(MINIMAL.replace("line: {mode: hand-fed}", "line: {mode: hand-fed, mode: conveyor}"));
+        assertTrue(nested.get(0).contains("'mode' is written twice"), nested.toString());
+    }
+
+    @Test
+    void aFileFarTooBigForAConfigurationIsRefusedWithoutParsingIt() throws IOException {
+        // 50 MB of one plain scalar kept the YAML scanner busy for minutes before "must be a mapping"
+        Path f = dir.resolve("huge.yaml");
+        Files.write(f, "a".repeat(8 * 1024 * 1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        List<String> p = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(ConfigException.class, () -> ConfigLoader.load(f)).problems());
+        assertEquals(List.of("the file is larger than 1 MiB: not a station configuration (is --config the right file?)"), p);
+    }
+
+    @Test
+    void aPinUsedTwiceIsOneProblemNotOnePerRole() throws IOException {
+        List<String> p = problems(MINIMAL.replace("line: {mode: hand-fed}", """
+                line:
+                  pins:
+                    conveyor:     {bcm: 22, direction: out}
+                    reject-gate:  {bcm: 23, direction: out}
+                    light-green:  {bcm: 5,  direction: out}
+                    light-amber:  {bcm: 6,  direction: out}
+                    light-red:    {bcm: 13, direction: out}
+                    buzzer:       {bcm: 19, direction: out}
+                    encoder-eye:  {bcm: 17, direction: in}
+                    reject-eye:   {bcm: 27, direction: in}
+                    estop:        {bcm: 22, direction: in}
+                """));
+        assertEquals(1, p.size(), p.toString());
+        assertEquals("line.pins: BCM 22 is used twice (conveyor and estop)", p.get(0));
+    }
+}
