@@ -136,7 +136,7 @@ public final class ConfigLoader {
     /** {@code allow_insecure_http} and {@code ca_file}; the policy itself is {@link TransportSecurity}'s. */
     private static TransportSecurity security(ConfigNode n, Path base, Optional<URI> url) {
         Optional<Path> ca = n.text("ca_file").map(base::resolve);
-        ca.filter(f -> !Files.isReadable(f)).ifPresent(f -> n.problem("ca_file", f + " does not exist or is not readable"));
+        ca.flatMap(TransportSecurity::caFileProblem).ifPresent(p -> n.problem("ca_file", p));
         if (ca.isPresent() && url.isPresent() && !"https".equals(url.get().getScheme())) {
             n.problem("ca_file", "only applies to an https base_url");
         }
