@@ -14,7 +14,6 @@ import com.tagline.station.workflow.EncodingPolicy;
 import com.tagline.station.workflow.LeasePolicy;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
