@@ -43,7 +43,12 @@ public final class ConfigLoader {
     public static StationConfig load(Path file) {
         JsonNode root;
         try {
-            root = YAML.readTree(ConfigText.read(file, SIZE_LIMIT));
+            String text = ConfigText.read(file, SIZE_LIMIT);
+            root = YAML.readTree(text);
+            List<String> octal = OctalNumbers.find(text);
+            if (!octal.isEmpty()) {
+                throw new ConfigException(file.toString(), octal);
+            }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
             throw new ConfigException(file.toString(), List.of((at == null ? "" : "line " + at.getLineNr()

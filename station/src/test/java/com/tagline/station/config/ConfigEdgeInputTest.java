@@ -92,4 +92,20 @@ class ConfigEdgeInputTest {
         assertEquals(1, p.size(), p.toString());
         assertEquals("line.pins: BCM 22 is used twice (conveyor and estop)", p.get(0));
     }
+
+    @Test
+    void aNumberWithALeadingZeroIsRefusedNotReadAsOctal() throws IOException {
+        // before: YAML 1.1 read 'bcm: 017' as pin 15 and 'watchdog_ms: 020' as 16 ms, silently
+        List<String> p = problems(MINIMAL.replace("line: {mode: hand-fed}",
+                "line:\n  mode: hand-fed\n  watchdog_ms: 020\n  pins:\n    eye: {bcm: 017, direction: in}\n"));
+        assertEquals(List.of("line 7, column 16: '020' would be read as octal 16; write the number without a leading 0",
+                "line 9, column 16: '017' would be read as octal 15; write the number without a leading 0"), p);
+        assertEquals(java.time.Duration.ofMillis(20), ConfigLoader.load(writeFile(MINIMAL.replace("line: {mode: hand-fed}",
+                "line: {mode: hand-fed, watchdog_ms: 20}\nencoding: {lease_low_water: 0}"))).line().watchdog(),
+                "a plain 0 and other numbers are fine");
+    }
+
+    private Path writeFile(String yaml) throws IOException {
+        return Files.writeString(dir.resolve("station.yaml"), yaml);
+    }
 }
