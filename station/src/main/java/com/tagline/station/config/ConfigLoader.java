@@ -209,8 +209,11 @@ public final class ConfigLoader {
     private static StationConfig.Reader reader(ConfigNode n) {
         n.allowOnly(Set.of("link", "baud"));
         String link = n.text("link").orElse("/dev/ttyAMA0");
+        boolean tcp = false;
         try {
-            if (SerialLinkSpec.parse(link) instanceof SerialLinkSpec.Device d && !Pn532BaudRate.supported(d.baud())) {
+            SerialLinkSpec spec = SerialLinkSpec.parse(link);
+            tcp = spec instanceof SerialLinkSpec.Tcp;
+            if (spec instanceof SerialLinkSpec.Device d && !Pn532BaudRate.supported(d.baud())) {
                 n.problem("link", "?baud=" + d.baud() + " is not a speed the PN532 offers " + Pn532BaudRate.speeds()
                         + " (UM0701-02 §7.2.8)");
             }
@@ -223,6 +226,11 @@ public final class ConfigLoader {
             n.problem("baud", baud.get() + " is not a speed the PN532 offers " + Pn532BaudRate.speeds()
                     + " (UM0701-02 §7.2.8 SetSerialBaudRate)");
             baud = Optional.empty();
+        }
+        if (baud.isPresent() && baud.get() != Pn532BaudRate.POWER_ON && tcp) {
+            // TcpSerialLink cannot follow SetSerialBaudRate: the serial server's port keeps its own speed
+            n.problem("baud", "a tcp:// link cannot change the serial server's speed, so the PN532 would no longer be"
+                    + " understood; leave reader.baud out (the server's port stays at " + Pn532BaudRate.POWER_ON + ")");
         }
         return new StationConfig.Reader(link, baud);
     }

@@ -105,6 +105,17 @@ class ConfigEdgeInputTest {
                 "a plain 0 and other numbers are fine");
     }
 
+    @Test
+    void aSpeedChangeOverATcpSerialServerIsRefused() throws IOException {
+        // before: taken; the PN532 switched its UART to 921600 while the serial server's port stayed at its own
+        // speed (TcpSerialLink ignores a speed change), and the reader never answered again until powered off
+        List<String> p = problems(MINIMAL + "reader: {link: \"tcp://ser2net.lan:3333\", baud: 921600}\n");
+        assertEquals(List.of("reader.baud: a tcp:// link cannot change the serial server's speed, so the PN532 would"
+                + " no longer be understood; leave reader.baud out (the server's port stays at 115200)"), p);
+        assertEquals(java.util.Optional.of(921600), ConfigLoader.load(writeFile(MINIMAL
+                + "reader: {link: /dev/ttyUSB0, baud: 921600}\n")).reader().baud(), "a local port changes speed");
+    }
+
     private Path writeFile(String yaml) throws IOException {
         return Files.writeString(dir.resolve("station.yaml"), yaml);
     }
