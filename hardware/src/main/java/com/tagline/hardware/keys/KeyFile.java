@@ -152,6 +152,9 @@ public final class KeyFile {
     }
 
     private static void checkPermissions(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new KeyFileException(file + ": is a directory, not a key file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new KeyFileException(file + ": key file does not exist");
         }

@@ -89,6 +89,14 @@ class KeyFileTest {
     }
 
     @Test
+    void aDirectoryIsNamedAsOneNotAsMissing() throws IOException {
+        // before: "key file does not exist" for a directory that does
+        Path d = java.nio.file.Files.createDirectories(dir.resolve("keys.d"));
+        assertEquals(d + ": is a directory, not a key file", assertThrows(KeyFileException.class,
+                () -> KeyFile.load(d)).getMessage());
+    }
+
+    @Test
     void loadsTheSameKeysFromTheEnvironment() throws IOException {
         java.util.Map<String, String> env = new java.util.HashMap<>();
         env.put("TAGLINE_KEY_SET_VERSION", "3");
