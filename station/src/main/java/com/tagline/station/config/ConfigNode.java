@@ -18,21 +18,33 @@ final class ConfigNode {
     private final JsonNode node;
     private final String path;
     private final List<String> problems;
+    private final boolean notAMapping;
 
     ConfigNode(JsonNode node, String path, List<String> problems) {
+        this(node, path, problems, false);
+    }
+
+    private ConfigNode(JsonNode node, String path, List<String> problems, boolean notAMapping) {
         this.node = node;
         this.path = path;
         this.problems = problems;
+        this.notAMapping = notAMapping;
     }
 
     /** A nested mapping; a missing one reads as empty (its fields take their defaults). */
     ConfigNode child(String name) {
         JsonNode c = node.path(name);
-        if (!c.isMissingNode() && !c.isNull() && !c.isObject()) {
+        boolean wrong = !c.isMissingNode() && !c.isNull() && !c.isObject();
+        if (wrong) {
             problem(name, "must be a mapping");
         }
         return new ConfigNode(c.isObject() ? c : com.fasterxml.jackson.databind.node.MissingNode.getInstance(),
-                at(name), problems);
+                at(name), problems, wrong);
+    }
+
+    /** True when this section was written but is no mapping (already a problem): checks across it add nothing. */
+    boolean notAMapping() {
+        return notAMapping;
     }
 
     boolean has(String name) {

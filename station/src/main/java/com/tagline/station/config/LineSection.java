@@ -32,7 +32,9 @@ final class LineSection {
 
     static StationConfig.Line read(ConfigNode n) {
         n.allowOnly(Set.of("mode", "backend", "pins", "signals", "timing", "watchdog_ms", "after_restart"));
-        boolean conveyor = n.choice("mode", "conveyor", Set.of("conveyor", "hand-fed")).equals("conveyor");
+        // a section written as something else is one problem: not a conveyor missing every pin
+        boolean conveyor = !n.notAMapping()
+                && n.choice("mode", "conveyor", Set.of("conveyor", "hand-fed")).equals("conveyor");
         boolean mock = n.choice("backend", "gpiod", Set.of("gpiod", "mock")).equals("mock");
         LineSignals standard = LineSignals.standard();
         Map<String, String> roles = roles(n.child("signals"), standard);

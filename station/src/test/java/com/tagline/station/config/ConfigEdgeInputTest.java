@@ -116,6 +116,13 @@ class ConfigEdgeInputTest {
                 + "reader: {link: /dev/ttyUSB0, baud: 921600}\n")).reader().baud(), "a local port changes speed");
     }
 
+    @Test
+    void aLineSectionThatIsNoMappingIsOneProblem() throws IOException {
+        // before: the line fell back to conveyor mode and every role added 'no pin for signal' (11 lines in all)
+        assertEquals(List.of("line: must be a mapping"), problems(MINIMAL.replace("line: {mode: hand-fed}",
+                "line: [hand-fed]")));
+    }
+
     private Path writeFile(String yaml) throws IOException {
         return Files.writeString(dir.resolve("station.yaml"), yaml);
     }
