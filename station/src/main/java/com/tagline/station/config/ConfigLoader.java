@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.tagline.hardware.IoReason;
+import com.tagline.hardware.crypto.OriginalitySignature;
+import com.tagline.hardware.ntag223.Ntag223Originality;
 import com.tagline.hardware.ntag424.sdm.SunTemplate;
 import com.tagline.hardware.pn532.Pn532BaudRate;
 import com.tagline.hardware.serial.SerialLinkSpec;
@@ -237,16 +239,23 @@ public final class ConfigLoader {
 
     private static StationConfig.Trust trust(ConfigNode n) {
         n.allowOnly(Set.of("ntag424", "ntag223"));
-        return new StationConfig.Trust(n.texts("ntag424", List.of(), ConfigLoader::hexKey),
-                n.texts("ntag223", List.of(), ConfigLoader::hexKey));
+        return new StationConfig.Trust(
+                n.texts("ntag424", List.of(), k -> pointProblem(k, "secp224r1", OriginalitySignature::ntag424)),
+                n.texts("ntag223", List.of(), k -> pointProblem(k, Ntag223Originality.CURVE, Ntag223Originality::trust)));
     }
 
-    private static String hexKey(String v) {
+    /** Built as the recipe builds it, so a key that is no point on its curve is named here, not at start (exit 1). */
+    private static String pointProblem(String hex, String curve, java.util.function.Function<List<String>, ?> verifier) {
         try {
-            HexFormat.of().parseHex(v);
-            return v.length() < 40 ? "is too short for an uncompressed EC public key" : null;
+            HexFormat.of().parseHex(hex);
         } catch (IllegalArgumentException e) {
             return "is not hexadecimal";
+        }
+        try {
+            verifier.apply(List.of(hex));
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "is not a public key on " + curve + " (uncompressed: 04, X, Y)";
         }
     }
 

@@ -123,6 +123,17 @@ class ConfigEdgeInputTest {
                 "line: [hand-fed]")));
     }
 
+    @Test
+    void aTrustedKeyThatIsNoPointOnItsCurveIsNamedAtStart() throws IOException {
+        // before: the file was valid and the station exited 1, "cannot start: trusted originality key is not a point
+        // on secp224r1", naming neither the field nor which key
+        String notAPoint = "04" + "00".repeat(56);
+        List<String> p = problems(MINIMAL + "trust: {ntag424: [\"" + notAPoint + "\"], ntag223: [\"" + "AB".repeat(30)
+                + "\"]}\n");
+        assertEquals(List.of("trust.ntag424[0]: is not a public key on secp224r1 (uncompressed: 04, X, Y)",
+                "trust.ntag223[0]: is not a public key on secp192r1 (uncompressed: 04, X, Y)"), p);
+    }
+
     private Path writeFile(String yaml) throws IOException {
         return Files.writeString(dir.resolve("station.yaml"), yaml);
     }
