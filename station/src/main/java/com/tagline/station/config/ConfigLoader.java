@@ -132,6 +132,11 @@ public final class ConfigLoader {
             n.problem("api_key_file", "give exactly one of platform.api_key_file and platform.api_key_env");
         }
         String apiBase = n.text("api_base").orElse(kind == StationConfig.PlatformKind.IXKIO ? "/v1" : "/api/v1");
+        // appended to base_url as written: without the leading '/', or with '@', it would name another host
+        if (!apiBase.matches("(/(?!\\.{1,2}(/|$))[A-Za-z0-9._~-]+)+")) {
+            n.problem("api_base", "must be a path like /api/v1 (segments of letters, digits, '.', '_', '~', '-'), was '"
+                    + apiBase + "'");
+        }
         return new StationConfig.Platform(kind, uri, new Secret(keyFile.map(base::resolve), keyEnv),
                 // 0 disables Netty's connect timeout and fails every request at once ("Timeout 0 fired")
                 n.millis("connect_timeout_ms", Duration.ofSeconds(5), 1, 120_000),

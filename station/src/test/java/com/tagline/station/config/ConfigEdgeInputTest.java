@@ -134,6 +134,20 @@ class ConfigEdgeInputTest {
                 "trust.ntag223[0]: is not a public key on secp192r1 (uncompressed: 04, X, Y)"), p);
     }
 
+    @Test
+    void anApiBaseThatWouldChangeTheHostIsRefused() throws IOException {
+        // before: taken as written and appended to base_url: 'v1' made https://tagbase.example.comv1/..., '.evil.example'
+        // and '@evil.example' sent the token to another host
+        for (String base : List.of("v1", ".evil.example/api", "@evil.example/api", "/api/v1?x=1", "/api/../v1", "/api/")) {
+            List<String> p = problems(MINIMAL.replace("api_key_env: TAGBASE_API_KEY}",
+                    "api_key_env: TAGBASE_API_KEY, api_base: \"" + base + "\"}"));
+            assertEquals(List.of("platform.api_base: must be a path like /api/v1 (segments of letters, digits, '.', '_',"
+                    + " '~', '-'), was '" + base + "'"), p, base);
+        }
+        assertEquals("/tagbase/api/v1", ConfigLoader.load(writeFile(MINIMAL.replace("api_key_env: TAGBASE_API_KEY}",
+                "api_key_env: TAGBASE_API_KEY, api_base: /tagbase/api/v1}"))).platform().apiBase());
+    }
+
     private Path writeFile(String yaml) throws IOException {
         return Files.writeString(dir.resolve("station.yaml"), yaml);
     }
