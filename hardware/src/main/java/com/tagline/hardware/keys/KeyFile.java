@@ -3,7 +3,7 @@ package com.tagline.hardware.keys;
 
 import com.tagline.hardware.IoReason;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Loads a {@link MasterKeySet} from a key file of {@code name: value} lines (valid as YAML and as
@@ -25,17 +26,50 @@ public final class KeyFile {
     private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
 
+    private static final Set<String> FIELDS = Set.of("key_set_version", "system_identifier", "key0", "key1", "key2",
+            "key3", "key4");
+
     private KeyFile() {}
 
     public static MasterKeySet load(Path file) {
         checkPermissions(file);
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
+        FieldsOnce p = new FieldsOnce();
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            // a Windows editor's byte order mark would become part of the first field's name
+            p.load(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
         } catch (IOException e) {
             throw new KeyFileException(file + ": cannot read key file: " + IoReason.of(e));
         }
+        p.twice().ifPresent(f -> {
+            throw new KeyFileException(file + ": " + f + " is written twice; keep one");
+        });
+        // a misspelt field would fall back silently (a default system identifier changes every chip's keys)
+        Set<String> unknown = new TreeSet<>(p.stringPropertyNames());
+        unknown.removeAll(FIELDS);
+        unknown.remove("---"); // a YAML document start
+        if (!unknown.isEmpty()) {
+            throw new KeyFileException(file + ": unknown field '" + unknown.iterator().next() + "' (known: "
+                    + String.join(", ", new TreeSet<>(FIELDS)) + ")");
+        }
         return parse(file.toString(), p);
+    }
+
+    /** Properties that remember the first field given twice (YAML 1.2 §3.2.1.1: keys are unique). */
+    private static final class FieldsOnce extends Properties {
+        private String twice;
+
+        @Override
+        public synchronized Object put(Object key, Object value) {
+            if (twice == null && containsKey(key)) {
+                twice = String.valueOf(key);
+            }
+            return super.put(key, value);
+        }
+
+        java.util.Optional<String> twice() {
+            return java.util.Optional.ofNullable(twice);
+        }
     }
 
     /**
@@ -118,6 +152,9 @@ public final class KeyFile {
     }
 
     private static void checkPermissions(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new KeyFileException(file + ": is a directory, not a key file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new KeyFileException(file + ": key file does not exist");
         }

@@ -1,7 +1,9 @@
 package com.tagline.hardware.line;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,13 +12,15 @@ public record PinMap(List<PinConfig> pins) {
     public PinMap {
         pins = List.copyOf(pins);
         Set<String> names = new HashSet<>();
-        Set<Integer> numbers = new HashSet<>();
+        Map<Integer, String> numbers = new HashMap<>();
         for (PinConfig pin : pins) {
             if (!names.add(pin.name())) {
                 throw new IllegalArgumentException("signal " + pin.name() + " is mapped twice");
             }
-            if (!numbers.add(pin.bcm())) {
-                throw new IllegalArgumentException("BCM " + pin.bcm() + " is used twice");
+            String other = numbers.putIfAbsent(pin.bcm(), pin.name());
+            if (other != null) {
+                throw new IllegalArgumentException("BCM " + pin.bcm() + " is used twice (" + other + " and "
+                        + pin.name() + ")");
             }
         }
     }

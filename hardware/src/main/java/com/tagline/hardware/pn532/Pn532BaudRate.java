@@ -8,7 +8,7 @@ public final class Pn532BaudRate {
     private static final int[] RATES = {9_600, 19_200, 38_400, 57_600, 115_200, 230_400, 460_800, 921_600, 1_288_000};
 
     /** The HSU speed after power-on and after the PN532 left Low VBat (pn532.md §2). */
-    static final int POWER_ON = 115_200;
+    public static final int POWER_ON = 115_200;
 
     private Pn532BaudRate() {
     }

@@ -65,6 +65,38 @@ class KeyFileTest {
     }
 
     @Test
+    void aByteOrderMarkFromAWindowsEditorIsNotPartOfTheFirstField() throws IOException {
+        // before: "key_set_version is missing" for a file that has it, behind U+FEFF
+        assertEquals(3, KeyFile.load(write("\uFEFF" + valid(), "rw-------")).version());
+    }
+
+    @Test
+    void aFieldWrittenTwiceIsRefusedNotSilentlyTheLastOne() throws IOException {
+        // before: the second key0 was used, so chips got a key the operator may have meant to replace
+        Path f = write(valid() + "key0: FF112233445566778899AABBCCDDEEF0\n", "rw-------");
+        KeyFileException e = assertThrows(KeyFileException.class, () -> KeyFile.load(f));
+        assertEquals(f + ": key0 is written twice; keep one", e.getMessage());
+    }
+
+    @Test
+    void aMisspeltFieldIsRefusedNotIgnored() throws IOException {
+        // before: 'system_identifer' was ignored and every chip was diversified with the default system identifier
+        Path f = write(valid() + "system_identifer: 0102\n", "rw-------");
+        KeyFileException e = assertThrows(KeyFileException.class, () -> KeyFile.load(f));
+        assertEquals(f + ": unknown field 'system_identifer' (known: key0, key1, key2, key3, key4, key_set_version,"
+                + " system_identifier)", e.getMessage());
+        assertEquals(3, KeyFile.load(write("---\n" + valid(), "rw-------")).version(), "a YAML document start is fine");
+    }
+
+    @Test
+    void aDirectoryIsNamedAsOneNotAsMissing() throws IOException {
+        // before: "key file does not exist" for a directory that does
+        Path d = java.nio.file.Files.createDirectories(dir.resolve("keys.d"));
+        assertEquals(d + ": is a directory, not a key file", assertThrows(KeyFileException.class,
+                () -> KeyFile.load(d)).getMessage());
+    }
+
+    @Test
     void loadsTheSameKeysFromTheEnvironment() throws IOException {
         java.util.Map<String, String> env = new java.util.HashMap<>();
         env.put("TAGLINE_KEY_SET_VERSION", "3");

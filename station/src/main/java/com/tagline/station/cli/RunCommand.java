@@ -85,22 +85,6 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code scrap UID}: the operator declares a chip that took a tag scrapped; anything else is unknown. */
-    private static void other(StationRuntime station, String line) {
-        String[] words = line.split("\\s+");
-        if (words.length == 2 && words[0].equals("scrap") && words[1].matches("[0-9A-Fa-f]{8,20}")) {
-            try {
-                System.err.println("scrap: " + station.scrap(words[1]).map(t -> "tag " + t + " goes to the next chip")
-                        .orElse("chip " + words[1] + " holds no tag"));
-            } catch (RuntimeException e) {
-                // the console goes on: 'status' and 'stop' must still work after a command that failed
-                System.err.println("scrap: failed: " + e.getMessage());
-            }
-        } else {
-            System.err.println("unknown command '" + line + "' (status, reset, scrap UID, stop)");
-        }
-    }
-
     /** Operator lines on stdin; end of input (a daemon's /dev/null) just ends the console. */
     private static void console(StationRuntime station, CountDownLatch stopped) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
@@ -114,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
                         stopped.countDown();
                         return;
                     }
-                    default -> other(station, line.strip());
+                    default -> System.err.println(OperatorLine.answer(line, station::scrap));
                 }
             }
         } catch (java.io.IOException e) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.tagline.hardware.IoReason;
+import com.tagline.hardware.crypto.OriginalitySignature;
+import com.tagline.hardware.ntag223.Ntag223Originality;
 import com.tagline.hardware.ntag424.sdm.SunTemplate;
 import com.tagline.hardware.pn532.Pn532BaudRate;
 import com.tagline.hardware.serial.SerialLinkSpec;
@@ -14,7 +16,6 @@ import com.tagline.station.workflow.EncodingPolicy;
 import com.tagline.station.workflow.LeasePolicy;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +33,11 @@ import java.util.Set;
  * <p>Relative paths resolve against the configuration file's directory.
  */
 public final class ConfigLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** A key written twice is an error, not the last one silently winning (YAML 1.2 §3.2.1.1: keys are unique). */
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+    /** A station configuration is a few KiB; anything this big is the wrong file, and is not parsed at all. */
+    static final int SIZE_LIMIT = 1024 * 1024;
 
     private ConfigLoader() {
     }
@@ -40,11 +45,19 @@ public final class ConfigLoader {
     public static StationConfig load(Path file) {
         JsonNode root;
         try {
-            root = YAML.readTree(Files.readString(file));
+            String text = ConfigText.read(file, SIZE_LIMIT);
+            root = YAML.readTree(text);
+            List<String> octal = OctalNumbers.find(text);
+            if (!octal.isEmpty()) {
+                throw new ConfigException(file.toString(), octal);
+            }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
             throw new ConfigException(file.toString(), List.of((at == null ? "" : "line " + at.getLineNr()
-                    + ", column " + at.getColumnNr() + ": ") + "not valid YAML: " + firstLine(e.getOriginalMessage())));
+                    + ", column " + at.getColumnNr() + ": ") + yamlProblem(e.getOriginalMessage())));
+        } catch (ConfigText.TooLargeException e) {
+            throw new ConfigException(file.toString(), List.of("the file is larger than " + (SIZE_LIMIT >> 20)
+                    + " MiB: not a station configuration (is --config the right file?)"));
         } catch (IOException e) {
             throw new ConfigException(file.toString(), List.of("cannot read " + file + ": " + IoReason.of(e)));
         }
@@ -58,6 +71,13 @@ public final class ConfigLoader {
             throw new ConfigException(file.toString(), problems);
         }
         return config;
+    }
+
+    private static String yamlProblem(String message) {
+        java.util.regex.Matcher dup = java.util.regex.Pattern.compile("^Duplicate field '(.*)'").matcher(
+                message == null ? "" : message);
+        return dup.find() ? "'" + dup.group(1) + "' is written twice in one mapping; keep one"
+                : "not valid YAML: " + firstLine(message);
     }
 
     private static StationConfig read(ConfigNode root, Path base) {
@@ -112,16 +132,22 @@ public final class ConfigLoader {
             n.problem("api_key_file", "give exactly one of platform.api_key_file and platform.api_key_env");
         }
         String apiBase = n.text("api_base").orElse(kind == StationConfig.PlatformKind.IXKIO ? "/v1" : "/api/v1");
+        // appended to base_url as written: without the leading '/', or with '@', it would name another host
+        if (!apiBase.matches("(/(?!\\.{1,2}(/|$))[A-Za-z0-9._~-]+)+")) {
+            n.problem("api_base", "must be a path like /api/v1 (segments of letters, digits, '.', '_', '~', '-'), was '"
+                    + apiBase + "'");
+        }
         return new StationConfig.Platform(kind, uri, new Secret(keyFile.map(base::resolve), keyEnv),
-                n.millis("connect_timeout_ms", Duration.ofSeconds(5), 120_000),
-                n.millis("request_timeout_ms", Duration.ofSeconds(15), 600_000), apiBase,
+                // 0 disables Netty's connect timeout and fails every request at once ("Timeout 0 fired")
+                n.millis("connect_timeout_ms", Duration.ofSeconds(5), 1, 120_000),
+                n.millis("request_timeout_ms", Duration.ofSeconds(15), 100, 600_000), apiBase,
                 manifest.map(base::resolve), security(n, base, given));
     }
 
     /** {@code allow_insecure_http} and {@code ca_file}; the policy itself is {@link TransportSecurity}'s. */
     private static TransportSecurity security(ConfigNode n, Path base, Optional<URI> url) {
         Optional<Path> ca = n.text("ca_file").map(base::resolve);
-        ca.filter(f -> !Files.isReadable(f)).ifPresent(f -> n.problem("ca_file", f + " does not exist or is not readable"));
+        ca.flatMap(TransportSecurity::caFileProblem).ifPresent(p -> n.problem("ca_file", p));
         if (ca.isPresent() && url.isPresent() && !"https".equals(url.get().getScheme())) {
             n.problem("ca_file", "only applies to an https base_url");
         }
@@ -178,7 +204,7 @@ public final class ConfigLoader {
             max = d.backoffMax();
         }
         return new SyncPolicy(n.integer("batch_size", d.batchSize(), 1, 500),
-                n.millis("interval_ms", d.interval(), 3_600_000), initial, max);
+                n.millis("interval_ms", d.interval(), 10, 3_600_000), initial, max); // 0: the idle sync spins
     }
 
     private static StationConfig.Storage storage(ConfigNode n) {
@@ -190,8 +216,11 @@ public final class ConfigLoader {
     private static StationConfig.Reader reader(ConfigNode n) {
         n.allowOnly(Set.of("link", "baud"));
         String link = n.text("link").orElse("/dev/ttyAMA0");
+        boolean tcp = false;
         try {
-            if (SerialLinkSpec.parse(link) instanceof SerialLinkSpec.Device d && !Pn532BaudRate.supported(d.baud())) {
+            SerialLinkSpec spec = SerialLinkSpec.parse(link);
+            tcp = spec instanceof SerialLinkSpec.Tcp;
+            if (spec instanceof SerialLinkSpec.Device d && !Pn532BaudRate.supported(d.baud())) {
                 n.problem("link", "?baud=" + d.baud() + " is not a speed the PN532 offers " + Pn532BaudRate.speeds()
                         + " (UM0701-02 §7.2.8)");
             }
@@ -205,21 +234,33 @@ public final class ConfigLoader {
                     + " (UM0701-02 §7.2.8 SetSerialBaudRate)");
             baud = Optional.empty();
         }
+        if (baud.isPresent() && baud.get() != Pn532BaudRate.POWER_ON && tcp) {
+            // TcpSerialLink cannot follow SetSerialBaudRate: the serial server's port keeps its own speed
+            n.problem("baud", "a tcp:// link cannot change the serial server's speed, so the PN532 would no longer be"
+                    + " understood; leave reader.baud out (the server's port stays at " + Pn532BaudRate.POWER_ON + ")");
+        }
         return new StationConfig.Reader(link, baud);
     }
 
     private static StationConfig.Trust trust(ConfigNode n) {
         n.allowOnly(Set.of("ntag424", "ntag223"));
-        return new StationConfig.Trust(n.texts("ntag424", List.of(), ConfigLoader::hexKey),
-                n.texts("ntag223", List.of(), ConfigLoader::hexKey));
+        return new StationConfig.Trust(
+                n.texts("ntag424", List.of(), k -> pointProblem(k, "secp224r1", OriginalitySignature::ntag424)),
+                n.texts("ntag223", List.of(), k -> pointProblem(k, Ntag223Originality.CURVE, Ntag223Originality::trust)));
     }
 
-    private static String hexKey(String v) {
+    /** Built as the recipe builds it, so a key that is no point on its curve is named here, not at start (exit 1). */
+    private static String pointProblem(String hex, String curve, java.util.function.Function<List<String>, ?> verifier) {
         try {
-            HexFormat.of().parseHex(v);
-            return v.length() < 40 ? "is too short for an uncompressed EC public key" : null;
+            HexFormat.of().parseHex(hex);
         } catch (IllegalArgumentException e) {
             return "is not hexadecimal";
+        }
+        try {
+            verifier.apply(List.of(hex));
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "is not a public key on " + curve + " (uncompressed: 04, X, Y)";
         }
     }
 

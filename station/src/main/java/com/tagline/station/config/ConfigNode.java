@@ -18,21 +18,33 @@ final class ConfigNode {
     private final JsonNode node;
     private final String path;
     private final List<String> problems;
+    private final boolean notAMapping;
 
     ConfigNode(JsonNode node, String path, List<String> problems) {
+        this(node, path, problems, false);
+    }
+
+    private ConfigNode(JsonNode node, String path, List<String> problems, boolean notAMapping) {
         this.node = node;
         this.path = path;
         this.problems = problems;
+        this.notAMapping = notAMapping;
     }
 
     /** A nested mapping; a missing one reads as empty (its fields take their defaults). */
     ConfigNode child(String name) {
         JsonNode c = node.path(name);
-        if (!c.isMissingNode() && !c.isNull() && !c.isObject()) {
+        boolean wrong = !c.isMissingNode() && !c.isNull() && !c.isObject();
+        if (wrong) {
             problem(name, "must be a mapping");
         }
         return new ConfigNode(c.isObject() ? c : com.fasterxml.jackson.databind.node.MissingNode.getInstance(),
-                at(name), problems);
+                at(name), problems, wrong);
+    }
+
+    /** True when this section was written but is no mapping (already a problem): checks across it add nothing. */
+    boolean notAMapping() {
+        return notAMapping;
     }
 
     boolean has(String name) {
@@ -104,7 +116,12 @@ final class ConfigNode {
     }
 
     Duration millis(String name, Duration dflt, long max) {
-        return Duration.ofMillis(integer(name, (int) dflt.toMillis(), 0, (int) Math.min(Integer.MAX_VALUE, max)));
+        return millis(name, dflt, 0, max);
+    }
+
+    /** A period or limit where {@code min} is the least that works (0 would fire at once or spin). */
+    Duration millis(String name, Duration dflt, int min, long max) {
+        return Duration.ofMillis(integer(name, (int) dflt.toMillis(), min, (int) Math.min(Integer.MAX_VALUE, max)));
     }
 
     /** A list of texts, each checked by {@code check} (null = fine, else the problem). */

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,22 +32,25 @@ final class LineSection {
 
     static StationConfig.Line read(ConfigNode n) {
         n.allowOnly(Set.of("mode", "backend", "pins", "signals", "timing", "watchdog_ms", "after_restart"));
-        boolean conveyor = n.choice("mode", "conveyor", Set.of("conveyor", "hand-fed")).equals("conveyor");
+        // a section written as something else is one problem: not a conveyor missing every pin
+        boolean conveyor = !n.notAMapping()
+                && n.choice("mode", "conveyor", Set.of("conveyor", "hand-fed")).equals("conveyor");
         boolean mock = n.choice("backend", "gpiod", Set.of("gpiod", "mock")).equals("mock");
         LineSignals standard = LineSignals.standard();
         Map<String, String> roles = roles(n.child("signals"), standard);
-        PinMap pins = pins(n.child("pins"), conveyor);
+        Optional<PinMap> valid = pins(n.child("pins"), conveyor);
+        PinMap pins = valid.orElse(new PinMap(List.of()));
         LineSignals signals = new LineSignals(roles.get("conveyor"), roles.get("encoder_eye"), roles.get("reject_eye"),
                 roles.get("reject_gate"), roles.get("green"), roles.get("amber"), roles.get("red"), roles.get("buzzer"),
                 roles.get("estop"), present(pins, roles.get("infeed_ready")), present(pins, roles.get("outfeed_full")));
-        if (conveyor) {
+        if (conveyor && valid.isPresent()) { // a map refused as a whole is one problem, not one per role
             checkRoles(n, roles, pins);
         }
         StationConfig.AfterRestart afterRestart = n.choice("after_restart", "reject",
                 Set.of("reject", "wait_for_clear")).equals("reject") ? StationConfig.AfterRestart.REJECT
                 : StationConfig.AfterRestart.WAIT_FOR_CLEAR;
         return new StationConfig.Line(conveyor, mock, pins, signals, timing(n.child("timing")),
-                n.millis("watchdog_ms", Duration.ofMillis(20), 10_000), afterRestart);
+                n.millis("watchdog_ms", Duration.ofMillis(20), 1, 10_000), afterRestart);
     }
 
     private static Map<String, String> roles(ConfigNode n, LineSignals s) {
@@ -68,7 +72,7 @@ final class LineSection {
         return out;
     }
 
-    private static PinMap pins(ConfigNode n, boolean required) {
+    private static Optional<PinMap> pins(ConfigNode n, boolean required) {
         List<PinConfig> pins = new ArrayList<>();
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String name = it.next();
@@ -91,10 +95,10 @@ final class LineSection {
             n.problem("", "the conveyor mode needs a pin map");
         }
         try {
-            return new PinMap(pins);
+            return Optional.of(new PinMap(pins));
         } catch (IllegalArgumentException e) {
             n.problem("", e.getMessage());
-            return new PinMap(List.of());
+            return Optional.empty();
         }
     }
 
@@ -143,9 +147,11 @@ final class LineSection {
             }
             toRejectMin = toReject.dividedBy(2);
         }
-        return new LineTiming(n.millis("debounce_ms", d.debounce(), 1_000), n.millis("gate_pulse_ms", d.gatePulse(), 10_000),
-                n.millis("encoder_eye_clear_ms", d.encoderEyeClear(), 60_000), toReject, toRejectMin,
-                n.millis("reject_eye_clear_ms", d.rejectEyeClear(), 60_000),
-                n.millis("idle_after_ms", d.idleAfter(), 3_600_000));
+        // Debounce may be 0 (none); a gate pulse of 0 never pushes a chip off, and a limit of 0 jams or idles at once.
+        return new LineTiming(n.millis("debounce_ms", d.debounce(), 1_000),
+                n.millis("gate_pulse_ms", d.gatePulse(), 1, 10_000),
+                n.millis("encoder_eye_clear_ms", d.encoderEyeClear(), 1, 60_000), toReject, toRejectMin,
+                n.millis("reject_eye_clear_ms", d.rejectEyeClear(), 1, 60_000),
+                n.millis("idle_after_ms", d.idleAfter(), 1, 3_600_000));
     }
 }

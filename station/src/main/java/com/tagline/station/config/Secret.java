@@ -28,7 +28,7 @@ public record Secret(Optional<Path> file, Optional<String> variable) {
                 throw new ConfigException(field, java.util.List.of("environment variable " + variable.get()
                         + " is not set"));
             }
-            return v.strip();
+            return oneLine(field, "environment variable " + variable.get(), v);
         }
         Path f = source(env).orElseThrow();
         try {
@@ -44,14 +44,31 @@ public record Secret(Optional<Path> file, Optional<String> variable) {
             throw new ConfigException(field, java.util.List.of("cannot read " + f + ": " + IoReason.of(e)));
         }
         try {
-            String v = Files.readString(f).strip();
-            if (v.isEmpty()) {
+            String v = Files.readString(f);
+            if (v.replace("\uFEFF", "").isBlank()) {
                 throw new ConfigException(field, java.util.List.of(f + " is empty"));
             }
-            return v;
+            return oneLine(field, f.toString(), v);
         } catch (IOException e) {
             throw new ConfigException(field, java.util.List.of("cannot read " + f + ": " + IoReason.of(e)));
         }
+    }
+
+    /**
+     * The value without surrounding white space or a leading byte order mark (a Windows editor), checked to be one
+     * line of visible ASCII: what an HTTP header carries (RFC 9110 §5.5). A line break in a header made Vert.x
+     * refuse every request with the whole header, token included, in its message. Never shows the value.
+     */
+    private static String oneLine(String field, String source, String raw) {
+        String v = (raw.startsWith("\uFEFF") ? raw.substring(1) : raw).strip();
+        if (v.contains("\n") || v.contains("\r")) {
+            throw new ConfigException(field, java.util.List.of(source + " holds more than one line; a token is one line"));
+        }
+        if (!v.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+            throw new ConfigException(field, java.util.List.of(source + " holds a space, a control character or a"
+                    + " non-ASCII character; a token is one line of visible ASCII"));
+        }
+        return v;
     }
 
     /**

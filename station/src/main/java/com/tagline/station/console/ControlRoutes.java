@@ -48,12 +48,14 @@ final class ControlRoutes {
         router.post("/api/platform/reload-credentials").handler(ctx -> run(ctx, "reload_credentials",
                 controls::reloadCredentials));
         router.post("/api/chips/:uid/scrap").handler(ctx -> {
-            String uid = ctx.pathParam("uid");
-            if (!uid.matches("[0-9A-Fa-f]{8,20}")) {
-                answer(ctx, 400, false, "a chip UID is 8..20 hex digits, e.g. 04A1B2C3D4E5F6");
+            ChipUid uid;
+            try {
+                uid = ChipUid.parse(ctx.pathParam("uid"));
+            } catch (IllegalArgumentException e) {
+                answer(ctx, 400, false, e.getMessage());
                 return;
             }
-            run(ctx, "scrap_chip", () -> controls.scrapChip(uid));
+            run(ctx, "scrap_chip", () -> controls.scrapChip(uid.hex()));
         });
     }
 
@@ -84,8 +86,10 @@ final class ControlRoutes {
         List<Long> ids = new ArrayList<>();
         Object raw = body.getValue("ids");
         if (raw != null) {
-            if (!(raw instanceof JsonArray a) || !a.stream().allMatch(v -> v instanceof Number)) {
-                answer(ctx, 400, false, "\"ids\" must be a list of outbox row numbers");
+            // a row number is a whole number from 1: 1.5 or 1e300 must not become row 1 or Long.MAX_VALUE
+            if (!(raw instanceof JsonArray a) || !a.stream().allMatch(v -> (v instanceof Integer || v instanceof Long)
+                    && ((Number) v).longValue() > 0)) {
+                answer(ctx, 400, false, "\"ids\" must be a list of outbox row numbers (whole numbers from 1)");
                 return;
             }
             a.forEach(v -> ids.add(((Number) v).longValue()));

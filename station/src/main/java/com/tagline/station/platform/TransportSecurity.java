@@ -3,6 +3,7 @@ package com.tagline.station.platform;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -38,6 +39,35 @@ public record TransportSecurity(boolean allowInsecureHttp, Optional<Path> caFile
                     + " or set platform.allow_insecure_http: true on a network you trust");
         }
         return Optional.empty();
+    }
+
+    /**
+     * What is wrong with {@code caFile} as a CA bundle, empty when it holds PEM certificates: Vert.x reads it only
+     * at the first https call, so a directory, a key or a DER file would start a station whose every call fails
+     * as "no answer from the platform". PEM only ({@code -----BEGIN CERTIFICATE-----}, RFC 7468 §5), as
+     * {@code PemTrustOptions} takes it.
+     */
+    public static Optional<String> caFileProblem(Path caFile) {
+        if (Files.isDirectory(caFile)) {
+            return Optional.of(caFile + " is a directory, not a PEM file");
+        }
+        if (!Files.isReadable(caFile)) {
+            return Optional.of(caFile + " does not exist or is not readable");
+        }
+        try {
+            String text = Files.readString(caFile, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (!text.contains("-----BEGIN CERTIFICATE-----")) {
+                return Optional.of(caFile + " holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
+            }
+            try (var in = Files.newInputStream(caFile)) {
+                java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in);
+            }
+            return Optional.empty();
+        } catch (java.security.cert.CertificateException e) {
+            return Optional.of(caFile + " holds no PEM certificate that can be read (" + e.getMessage() + ")");
+        } catch (java.io.IOException e) {
+            return Optional.of("cannot read " + caFile + ": " + com.tagline.hardware.IoReason.of(e));
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import com.tagline.hardware.pn532.Pn532;
 import com.tagline.hardware.pn532.Pn532Settings;
 import com.tagline.hardware.retry.Backoff;
 import com.tagline.hardware.serial.ReconnectingSerialLink;
+import com.tagline.hardware.serial.SerialLinkSpec;
 import com.tagline.hardware.serial.SerialLinks;
 import com.tagline.hardware.serial.Sleeper;
 import com.tagline.station.config.ConfigException;
@@ -79,6 +80,7 @@ public final class Station implements AutoCloseable {
         this.clock = env.clock();
         this.elapsed = env.elapsed();
         this.alarms = new Alarms(clock); // raised and cleared on the station's clock (virtual in a simulation)
+        refuseSimulatorLink(config.reader().link(), env);
         this.keys = config.keys().load(env.env()); // a key file may come as a systemd credential
         Credential credential = credential(config, env);
         this.console = consoleSettings(config.console(), env.env());
@@ -143,6 +145,15 @@ public final class Station implements AutoCloseable {
             }
         });
         return link;
+    }
+
+    /** A {@code sim:} link with no emulator behind it would fail every chip, after the station started. */
+    private static void refuseSimulatorLink(String link, Surroundings env) {
+        if (env.links() == SerialLinks.NO_SIMULATOR
+                && SerialLinkSpec.parse(link) instanceof SerialLinkSpec.Simulated) {
+            throw new ConfigException("reader.link", List.of("'" + link + "' is the in-process emulator of station"
+                    + " simulate; a station's reader is a serial device (/dev/ttyAMA0) or tcp://host:port"));
+        }
     }
 
     private static Credential credential(StationConfig config, Surroundings env) {

@@ -19,7 +19,7 @@ class ConfigLoaderTest {
     @TempDir
     Path dir;
 
-    private static final String MINIMAL = """
+    static final String MINIMAL = """
             station: line-1
             data_dir: data
             keys: {file: keys.yaml}

@@ -22,6 +22,20 @@ class PlatformSecurityConfigTest {
     @TempDir
     Path dir;
 
+    /** A self-signed certificate (keytool -genkeypair -keyalg EC -dname "CN=tagline test CA"; public, no key). */
+    private static final String CA_PEM = """
+            -----BEGIN CERTIFICATE-----
+            MIIBTTCB9KADAgECAgkAtHTy67SJjjkwCgYIKoZIzj0EAwIwGjEYMBYGA1UEAxMP
+            dGFnbGluZSB0ZXN0IENBMCAXDTI2MTIwNzEzMTEwOFoYDzIxMjYxMTEzMTMxMTA4
+            WjAaMRgwFgYDVQQDEw90YWdsaW5lIHRlc3QgQ0EwWTATBgcqhkjOPQIBBggqhkjO
+            PQMBBwNCAATNrLN/7j8frRaAxydAfUV0sWdAQ3AYwoAK9B0KcZf51U2X9DDtVX7q
+            3lqa2pRrHXz1Ip2HjmsdxzKtE85jM8YpoyEwHzAdBgNVHQ4EFgQUpI44X3PZ6nhb
+            3nhHC55x49zbzaEwCgYIKoZIzj0EAwIDSAAwRQIgBd6yZARFprSy8f6zpEiVfisf
+            2yQMMn4tvD+iBkabessCIQDH4qclsvdzDuDMbfUpyRO3vcIhbzOQ7KbiLSbEdiiP
+            +g==
+            -----END CERTIFICATE-----
+            """;
+
     private Path write(String platform) throws IOException {
         return Files.writeString(dir.resolve("station.yaml"), "station: line-1\ndata_dir: data\nkeys: {file: keys.yaml}\n"
                 + "platform: " + platform + "\nline: {mode: hand-fed}\n");
@@ -54,7 +68,7 @@ class PlatformSecurityConfigTest {
 
     @Test
     void aCaFileMustExistAndGoesWithHttps() throws IOException {
-        Path ca = Files.writeString(dir.resolve("private-ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+        Path ca = Files.writeString(dir.resolve("private-ca.pem"), CA_PEM);
         StationConfig c = ConfigLoader.load(write("{base_url: \"https://tagbase.lan\", api_key_env: K,"
                 + " ca_file: private-ca.pem}"));
         assertEquals(Optional.of(ca), c.platform().security().caFile());
@@ -62,6 +76,23 @@ class PlatformSecurityConfigTest {
                 .matches("platform.ca_file: .*none.pem does not exist or is not readable"));
         assertEquals(List.of("platform.ca_file: only applies to an https base_url"),
                 problems("{base_url: \"http://127.0.0.1\", api_key_env: K, ca_file: private-ca.pem}"));
+    }
+
+    @Test
+    void aCaFileThatIsADirectoryOrHoldsNoPemCertificateIsRefused() throws IOException {
+        // before: the configuration was valid, the station started, and every call failed as "no answer from the
+        // platform (RuntimeException: Missing -----BEGIN CERTIFICATE----- delimiter)"
+        Files.createDirectories(dir.resolve("ca.d"));
+        Files.writeString(dir.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\nMIGH\n-----END PRIVATE KEY-----\n");
+        Files.writeString(dir.resolve("torn.pem"), CA_PEM.substring(0, 120));
+        Files.write(dir.resolve("ca.der"), java.util.Base64.getMimeDecoder().decode(CA_PEM.replaceAll("-----[A-Z ]+-----", "")));
+        assertEquals(List.of("platform.ca_file: " + dir.resolve("ca.d") + " is a directory, not a PEM file"),
+                problems("{base_url: \"https://tagbase.lan\", api_key_env: K, ca_file: ca.d}"));
+        for (String f : List.of("key.pem", "torn.pem", "ca.der")) {
+            List<String> p = problems("{base_url: \"https://tagbase.lan\", api_key_env: K, ca_file: " + f + "}");
+            assertEquals(1, p.size(), p.toString());
+            assertTrue(p.get(0).startsWith("platform.ca_file: " + dir.resolve(f) + " holds no PEM certificate"), p.get(0));
+        }
     }
 
     @Test

@@ -267,6 +267,25 @@ class StationConsoleTest {
         assertTrue(calls.stream().anyMatch(c -> c.startsWith("scrap 04A1B2C3D4E5F6@")), calls.toString());
     }
 
+    /** Operator input that is not a chip or not an outbox row is refused by name, never turned into another one. */
+    @Test
+    void aUidOfNoUidLengthAndIdsThatAreNotRowNumbersAreRefused() throws Exception {
+        // before: 9 hex digits reached the station ("holds no tag"); 1.5 requeued row 1 and 1e300 row Long.MAX_VALUE
+        for (String uid : List.of("04A1B2C3D", "04A1B2C3D4E5", "04A1B2C3D4E5F6A1")) {
+            HttpResponse<String> r = post("/api/chips/" + uid + "/scrap", "", "Authorization", "Bearer " + TOKEN);
+            assertEquals(400, r.statusCode(), uid);
+            assertTrue(r.body().contains("4, 7 or 10 bytes"), r.body());
+        }
+        HttpResponse<String> lower = post("/api/chips/04a1b2c3d4e5f6/scrap", "", "Authorization", "Bearer " + TOKEN);
+        assertEquals(200, lower.statusCode(), lower.body());
+        for (String ids : List.of("[1.5]", "[1e300]", "[0]", "[-5]", "[99999999999999999999]")) {
+            HttpResponse<String> r = post("/api/outbox/requeue", "{\"reason\":\"x\",\"ids\":" + ids + "}",
+                    "Authorization", "Bearer " + TOKEN);
+            assertEquals(400, r.statusCode(), ids + " " + r.body());
+        }
+        assertEquals(List.of("scrap 04A1B2C3D4E5F6"), calls.stream().map(c -> c.substring(0, c.indexOf('@'))).toList());
+    }
+
     @Test
     void thePageAndItsAssetsComeFromTheStationWithNoOutsideReference() throws Exception {
         HttpResponse<String> page = get("/");
