@@ -202,7 +202,7 @@ public final class ChipEncoder {
             }
             resumed |= reactivation > 0 || result.initialState() == ChipState.PARTIAL;
             if (result.reason() == Reason.TAG_LOST && reactivation < policy.reactivations()) {
-                Optional<ChipInField> again = antenna.reactivate().filter(c -> c.uidHex().equals(current.uidHex()));
+                Optional<ChipInField> again = sameChipAgain(antenna, current);
                 if (again.isPresent()) {
                     store.run(s -> s.failAttempt(attemptId, Reason.TAG_LOST, result.detail() + "; reactivated in place"));
                     chip = again.get();
@@ -350,6 +350,11 @@ public final class ChipEncoder {
                 + verdict + "; nothing written, nothing reported");
     }
 
+    /** The chip at the antenna activated again, when it is {@code lost} (same UID) and not another one put there. */
+    private static Optional<ChipInField> sameChipAgain(Antenna antenna, ChipInField lost) {
+        return antenna.reactivate().filter(c -> c.uidHex().equals(lost.uidHex()));
+    }
+
     /** A check again: the chip as last activated, what the recipe found, and whether it refused a step. */
     private record Check(ChipInField chip, PersonalizationResult result, boolean refused) {}
 
@@ -360,7 +365,7 @@ public final class ChipEncoder {
         PersonalizationResult result = recipe.personalize(chip.link(), url, verifyOnly);
         for (int reactivation = 0; result.reason() == Reason.TAG_LOST && reactivation < policy.reactivations();
                 reactivation++) {
-            Optional<ChipInField> again = antenna.reactivate().filter(c -> c.uidHex().equals(first.uidHex()));
+            Optional<ChipInField> again = sameChipAgain(antenna, first);
             if (again.isEmpty()) {
                 break;
             }
