@@ -90,12 +90,15 @@ class BenchmarkRadioCommandTest {
                 "--protocol", "ntag_223_dna", "--timing-param", "type2-write-us=8200");
         String[] a = rows(base.out()).get(0);
         String[] b = rows(slow.out()).get(0);
-        // On a loaded machine the driver may wait out an ACK and ask again (UM0701-02 §6.2.3), which
-        // both models charge: the flat column may move by such a retry, the datasheet one moves by the parameter
-        // (21 page writes at 4.1 ms more each, over 80 ms per chip).
-        double flatA = Double.parseDouble(a[7]);
-        double flatB = Double.parseDouble(b[7]);
-        assertEquals(flatA, flatB, 5.0, "the flat model does not use it: " + base.out() + slow.out());
+        // The flat model does not use the parameter: with the same exchanges and bytes its column is the same. On a
+        // loaded machine the driver may miss an ACK in time and send the command again (Pn532Dialog, UM0701-02 §6.2.3),
+        // which adds exchanges and bytes that both models charge; only then may the flat column move, by that retry.
+        boolean sameTraffic = Arrays.asList(a).subList(3, 7).equals(Arrays.asList(b).subList(3, 7));
+        if (sameTraffic) {
+            assertEquals(a[7], b[7], "the flat model does not use it: " + base.out() + slow.out());
+        } else {
+            assertEquals(Double.parseDouble(a[7]), Double.parseDouble(b[7]), 5.0, base.out() + slow.out());
+        }
         assertTrue(Double.parseDouble(b[8]) > Double.parseDouble(a[8]) + 50, base.out() + slow.out());
     }
 
