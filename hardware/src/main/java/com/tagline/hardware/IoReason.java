@@ -27,6 +27,10 @@ public final class IoReason {
         if (e instanceof NotDirectoryException) {
             return "a part of the path is not a directory";
         }
+        if (e instanceof SmallTextFile.TooLargeException big) {
+            return "larger than " + (big.limit() >= 1 << 20 ? (big.limit() >> 20) + " MiB" : (big.limit() >> 10) + " KiB")
+                    + ": not the file meant";
+        }
         if (e instanceof CharacterCodingException) {
             return "not UTF-8 text";
         }

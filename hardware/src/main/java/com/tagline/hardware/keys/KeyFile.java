@@ -2,9 +2,9 @@ package com.tagline.hardware.keys;
 
 
 import com.tagline.hardware.IoReason;
+import com.tagline.hardware.SmallTextFile;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -29,15 +29,16 @@ public final class KeyFile {
     private static final Set<String> FIELDS = Set.of("key_set_version", "system_identifier", "key0", "key1", "key2",
             "key3", "key4");
 
+    /** Seven short fields fit in far less; anything larger is not a key file. */
+    private static final int MAX_BYTES = 64 * 1024;
+
     private KeyFile() {}
 
     public static MasterKeySet load(Path file) {
         checkPermissions(file);
         FieldsOnce p = new FieldsOnce();
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            // a Windows editor's byte order mark would become part of the first field's name
-            p.load(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
+            p.load(new StringReader(SmallTextFile.read(file, MAX_BYTES)));
         } catch (IOException e) {
             throw new KeyFileException(file + ": cannot read key file: " + IoReason.of(e));
         }

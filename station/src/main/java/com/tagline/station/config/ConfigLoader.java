@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.tagline.hardware.IoReason;
+import com.tagline.hardware.SmallTextFile;
 import com.tagline.hardware.crypto.OriginalitySignature;
 import com.tagline.hardware.ntag223.Ntag223Originality;
 import com.tagline.hardware.ntag424.sdm.SunTemplate;
@@ -45,7 +46,7 @@ public final class ConfigLoader {
     public static StationConfig load(Path file) {
         JsonNode root;
         try {
-            String text = ConfigText.read(file, SIZE_LIMIT);
+            String text = SmallTextFile.read(file, SIZE_LIMIT);
             root = YAML.readTree(text);
             List<String> octal = OctalNumbers.find(text);
             if (!octal.isEmpty()) {
@@ -55,7 +56,7 @@ public final class ConfigLoader {
             com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
             throw new ConfigException(file.toString(), List.of((at == null ? "" : "line " + at.getLineNr()
                     + ", column " + at.getColumnNr() + ": ") + yamlProblem(e.getOriginalMessage())));
-        } catch (ConfigText.TooLargeException e) {
+        } catch (SmallTextFile.TooLargeException e) {
             throw new ConfigException(file.toString(), List.of("the file is larger than " + (SIZE_LIMIT >> 20)
                     + " MiB: not a station configuration (is --config the right file?)"));
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package com.tagline.station.config;
 
 import com.tagline.hardware.IoReason;
+import com.tagline.hardware.SmallTextFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ import java.util.Set;
  * {@link #toString()} names the source, never the value.
  */
 public record Secret(Optional<Path> file, Optional<String> variable) {
+    /** A token is one line; a file far larger is not the token file meant. */
+    private static final int MAX_BYTES = 64 * 1024;
     private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
 
@@ -44,8 +47,8 @@ public record Secret(Optional<Path> file, Optional<String> variable) {
             throw new ConfigException(field, java.util.List.of("cannot read " + f + ": " + IoReason.of(e)));
         }
         try {
-            String v = Files.readString(f);
-            if (v.replace("\uFEFF", "").isBlank()) {
+            String v = SmallTextFile.read(f, MAX_BYTES);
+            if (v.isBlank()) {
                 throw new ConfigException(field, java.util.List.of(f + " is empty"));
             }
             return oneLine(field, f.toString(), v);
@@ -60,7 +63,7 @@ public record Secret(Optional<Path> file, Optional<String> variable) {
      * refuse every request with the whole header, token included, in its message. Never shows the value.
      */
     private static String oneLine(String field, String source, String raw) {
-        String v = (raw.startsWith("\uFEFF") ? raw.substring(1) : raw).strip();
+        String v = raw.strip();
         if (v.contains("\n") || v.contains("\r")) {
             throw new ConfigException(field, java.util.List.of(source + " holds more than one line; a token is one line"));
         }

@@ -55,4 +55,12 @@ class SecretTest {
         Secret bom = file("\uFEFFsk_live_secret\r\n".getBytes(StandardCharsets.UTF_8));
         assertEquals("sk_live_secret", bom.read("platform.api_key", Map.of()));
     }
+
+    /** A token path that names something else (a log, an image) is refused by size, never read whole into memory. */
+    @Test
+    void aFileFarLargerThanATokenIsRefusedWithoutReadingItWhole() throws IOException {
+        Secret huge = file(new byte[1024 * 1024]);
+        assertEquals(List.of("cannot read " + dir.resolve("api.token") + ": larger than 64 KiB: not the file meant"),
+                assertThrows(ConfigException.class, () -> huge.read("platform.api_key", Map.of())).problems());
+    }
 }
